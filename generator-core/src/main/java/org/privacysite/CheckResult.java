@@ -1,0 +1,24 @@
+package org.privacysite;
+
+import java.util.List;
+
+/**
+ * What {@code check} found, sorted by file, line and column.
+ *
+ * @param pages number of pages checked
+ */
+public record CheckResult(List<Finding> findings, int pages) {
+
+    public long errorCount() {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    public long warningCount() {
+        return findings.size() - errorCount();
+    }
+
+    /** Whether publishing must stop: any error, or any warning when {@code strict}. */
+    public boolean failed(boolean strict) {
+        return errorCount() > 0 || (strict && !findings.isEmpty());
+    }
+}

@@ -1,0 +1,190 @@
+package org.privacysite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.ReferenceChecker;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.links.LinkChecker;
+import org.privacysite.internal.output.OutputDirectory;
+import org.privacysite.internal.parity.ParityChecker;
+import org.privacysite.internal.render.SiteRenderer;
+
+/**
+ * The generator: turns a content directory (site.yaml, policies per locale) and a templates
+ * directory into a static site, and checks translations and links.
+ *
+ * <pre>{@code
+ * PrivacySite site = PrivacySite.builder()
+ *         .contentDirectory(Path.of("content"))
+ *         .templatesDirectory(Path.of("templates"))
+ *         .build();
+ * site.build(Path.of("target/privacy-site"));
+ * CheckResult result = site.check();
+ * }</pre>
+ *
+ * Mistakes in the sources are reported as {@link PrivacySiteException}s whose findings name a
+ * {@code file:line:col}; a broken configuration as a {@link ConfigurationException}.
+ */
+public final class PrivacySite {
+
+    private static final Comparator<Finding> BY_PLACE = Comparator
+            .comparing((Finding f) -> f.location().displayPath())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::message);
+
+    private final Path contentDirectory;
+    private final Path templatesDirectory;
+    private final int threads;
+
+    private PrivacySite(Builder builder) {
+        this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
+        this.templatesDirectory = builder.templatesDirectory.toAbsolutePath().normalize();
+        this.threads = builder.threads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds the site into {@code outputDirectory}. The site is written beside it first and swapped
+     * in only when complete, so on failure the previous site is untouched.
+     *
+     * @throws PrivacySiteException when the sources have errors
+     */
+    public BuildResult build(Path outputDirectory) {
+        ExecutorService executor = executor();
+        try {
+            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            List<Finding> findings = sourceFindings(site);
+            if (findings.stream().anyMatch(Finding::isError)) {
+                throw new PrivacySiteException(findings);
+            }
+            AtomicInteger pages = new AtomicInteger();
+            OutputDirectory.replace(outputDirectory, staging -> pages.set(new SiteRenderer(site, executor, false).render(staging)));
+            return new BuildResult(outputDirectory, pages.get(), findings);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Checks everything that decides whether the site can be published: source errors, translation
+     * parity, and the links of the built site (built into a temporary directory).
+     *
+     * @throws ConfigurationException when site.yaml or the directories cannot be used
+     */
+    public CheckResult check() {
+        ExecutorService executor = executor();
+        try {
+            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            List<Finding> findings = new ArrayList<>(sourceFindings(site));
+            findings.addAll(ParityChecker.check(site));
+            if (findings.stream().noneMatch(Finding::isError)) {
+                findings.addAll(checkLinks(site, executor));
+            }
+            findings.sort(BY_PLACE);
+            return new CheckResult(List.copyOf(findings), site.pages().size());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static List<Finding> sourceFindings(Site site) {
+        List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(ReferenceChecker.check(site));
+        findings.sort(BY_PLACE);
+        return findings;
+    }
+
+    private static List<Finding> checkLinks(Site site, ExecutorService executor) {
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("privacy-site-check-");
+            try {
+                new SiteRenderer(site, executor, true).render(staging);
+            } catch (PrivacySiteException e) {
+                return e.findings();
+            }
+            Map<String, Path> sources = new HashMap<>();
+            for (String locale : site.config().locales()) {
+                for (String document : site.config().documents()) {
+                    Page page = site.page(locale, document);
+                    Page shown = page != null ? page : site.sourcePage(document);
+                    if (shown != null) {
+                        sources.put(locale + "/" + document + "/index.html", shown.file());
+                    }
+                }
+            }
+            return new LinkChecker(staging, sources).check();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the link check", e);
+        } finally {
+            if (staging != null) {
+                try {
+                    OutputDirectory.delete(staging);
+                } catch (IOException ignored) {
+                    // a leftover temporary directory is harmless
+                }
+            }
+        }
+    }
+
+    private ExecutorService executor() {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "privacy-site-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Configures a {@link PrivacySite}. */
+    public static final class Builder {
+        private Path contentDirectory = Path.of("content");
+        private Path templatesDirectory = Path.of("templates");
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        private Builder() {
+        }
+
+        /** The directory with {@code site.yaml} and one folder per locale. Default: {@code content}. */
+        public Builder contentDirectory(Path directory) {
+            this.contentDirectory = directory;
+            return this;
+        }
+
+        /** The directory with the FreeMarker templates, assets and UI messages. Default: {@code templates}. */
+        public Builder templatesDirectory(Path directory) {
+            this.templatesDirectory = directory;
+            return this;
+        }
+
+        /** Worker threads for parsing and rendering. Default: the number of processors. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public PrivacySite build() {
+            return new PrivacySite(this);
+        }
+    }
+}

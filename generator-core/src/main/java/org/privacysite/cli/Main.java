@@ -1,0 +1,176 @@
+package org.privacysite.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import org.privacysite.BuildResult;
+import org.privacysite.CheckResult;
+import org.privacysite.ConfigurationException;
+import org.privacysite.PrivacySite;
+import org.privacysite.PrivacySiteException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar privacy-site.jar}: the generator for CI and terminals.
+ * Exit codes: 0 fine, 1 findings, 2 bad usage or unreadable configuration, 3 internal error.
+ */
+@Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Builds and checks a multilingual privacy site from Markdown policies.",
+        subcommands = {Main.Build.class, Main.Check.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
+                "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
+public final class Main implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int USAGE = 2;
+    static final int INTERNAL = 3;
+    static final String REPORT_URL = "https://github.com/privacysite/privacy-site/issues";
+
+    @Option(names = "--verbose", description = "Show stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code; never exits the JVM (tests call this). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            Main main = cmd.getCommandSpec().root().userObject() instanceof Main m ? m : null;
+            return internalError(exception, cmd.getErr(), main != null && main.verbose);
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    static int internalError(Exception exception, PrintWriter err, boolean verbose) {
+        err.println("internal error: " + exception);
+        err.println("This is a bug in privacy-site, not in your content. Please report it at " + REPORT_URL
+                + (verbose ? "" : " (run with --verbose to include the stack trace)."));
+        if (verbose) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    /** Options shared by commands that read sources. */
+    static class Sources {
+        @Option(names = "--content", defaultValue = "content", paramLabel = "DIR",
+                description = "Content directory with site.yaml (default: ${DEFAULT-VALUE}).")
+        Path content;
+
+        @Option(names = "--templates", defaultValue = "templates", paramLabel = "DIR",
+                description = "Templates directory (default: ${DEFAULT-VALUE}).")
+        Path templates;
+
+        @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+        Integer threads;
+
+        PrivacySite site() {
+            PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates);
+            if (threads != null) {
+                builder.threads(threads);
+            }
+            return builder.build();
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site into --out.")
+    static final class Build implements Callable<Integer> {
+        @CommandLine.Mixin
+        Sources sources = new Sources();
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory; replaced only when the build succeeds.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter stdout = spec.commandLine().getOut();
+            try {
+                BuildResult result = sources.site().build(out);
+                ConsoleReport.print(result.warnings(), err);
+                stdout.println("Built " + result.pages() + " pages into " + out);
+                stdout.flush();
+                return OK;
+            } catch (ConfigurationException e) {
+                ConsoleReport.print(e.findings(), err);
+                return USAGE;
+            } catch (PrivacySiteException e) {
+                ConsoleReport.print(e.findings(), err);
+                err.println("Build failed; the previous output in " + out + " was left as it was.");
+                err.flush();
+                return FINDINGS;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check translations and links: can this site be published?")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Mixin
+        Sources sources = new Sources();
+
+        @Option(names = "--strict", description = "Fail on warnings too (for CI).")
+        boolean strict;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                CheckResult result = sources.site().check();
+                ConsoleReport.print(result.findings(), err);
+                if (result.findings().isEmpty()) {
+                    spec.commandLine().getOut().println("No findings: " + result.pages() + " pages checked.");
+                    spec.commandLine().getOut().flush();
+                }
+                return result.failed(strict) ? FINDINGS : OK;
+            } catch (ConfigurationException e) {
+                ConsoleReport.print(e.findings(), err);
+                return USAGE;
+            }
+        }
+    }
+
+    /** The version from the jar's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/org/privacysite/version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"privacy-site " + properties.getProperty("version", "unknown")};
+        }
+    }
+
+    private Main() {
+    }
+}

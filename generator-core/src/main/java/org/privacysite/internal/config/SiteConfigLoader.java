@@ -1,0 +1,112 @@
+package org.privacysite.internal.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.yaml.YamlMap;
+import org.privacysite.internal.yaml.YamlReader;
+
+import com.ibm.icu.util.ULocale;
+
+/** Reads and validates {@code site.yaml}. */
+public final class SiteConfigLoader {
+
+    public static final String FILE_NAME = "site.yaml";
+
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> LANGUAGES = Set.of(ULocale.getISOLanguages());
+
+    private SiteConfigLoader() {
+    }
+
+    public static SiteConfig load(Path contentDirectory) {
+        Path file = contentDirectory.resolve(FILE_NAME);
+        Location where = Location.of(file);
+        YamlMap yaml = YamlReader.readMap(where, SourceFiles.read(file, where), 0);
+
+        String name = yaml.requireString("name");
+        String baseUrl = yaml.requireString("baseUrl");
+        if (!baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw PrivacySiteException.at(yaml.locationOf("baseUrl"), "config.base-url",
+                    "baseUrl must be an absolute http(s) URL, like https://privacy.example.com/");
+        }
+        if (!baseUrl.endsWith("/")) {
+            baseUrl = baseUrl + "/";
+        }
+
+        List<String> locales = yaml.requireStringList("locales");
+        if (locales.isEmpty()) {
+            throw PrivacySiteException.at(yaml.locationOf("locales"), "config.locales", "list at least one locale");
+        }
+        checkNames(yaml, "locales", locales, true);
+        List<String> documents = yaml.requireStringList("documents");
+        if (documents.isEmpty()) {
+            throw PrivacySiteException.at(yaml.locationOf("documents"), "config.documents", "list at least one document");
+        }
+        checkNames(yaml, "documents", documents, false);
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Location> factLocations = new LinkedHashMap<>();
+        YamlMap factsYaml = yaml.map("facts");
+        if (factsYaml != null) {
+            for (String key : factsYaml.keys()) {
+                if (!key.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                    throw PrivacySiteException.at(factsYaml.keyLocation(key), "config.fact-name",
+                            "fact name '" + key + "' may only use letters, digits and _ (it is used as {" + key + "})");
+                }
+                Object value = factsYaml.scalar(key);
+                if (value == null) {
+                    throw PrivacySiteException.at(factsYaml.keyLocation(key), "config.fact-value", "fact '" + key + "' has no value");
+                }
+                facts.put(key, value);
+                factLocations.put(key, factsYaml.keyLocation(key));
+            }
+        }
+
+        Map<String, List<String>> fallbacks = new LinkedHashMap<>();
+        YamlMap fallbackYaml = yaml.map("fallback");
+        if (fallbackYaml != null) {
+            for (String locale : fallbackYaml.keys()) {
+                if (!locales.contains(locale)) {
+                    throw PrivacySiteException.at(fallbackYaml.keyLocation(locale), "config.fallback",
+                            "fallback names locale '" + locale + "', which is not in 'locales'");
+                }
+                fallbacks.put(locale, fallbackYaml.requireStringList(locale));
+            }
+        }
+        return new SiteConfig(file, name, baseUrl, List.copyOf(locales), List.copyOf(documents),
+                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks));
+    }
+
+    private static void checkNames(YamlMap yaml, String key, List<String> values, boolean locales) {
+        Set<String> seen = new HashSet<>();
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            Location where = yaml.locationOf(key, i);
+            if (!seen.add(value)) {
+                throw PrivacySiteException.at(where, "config.duplicate", "'" + value + "' is listed twice in '" + key + "'");
+            }
+            if (locales) {
+                if (!LOCALE.matcher(value).matches() || !LANGUAGES.contains(value.split("-")[0])) {
+                    throw PrivacySiteException.at(where, "config.locale",
+                            "'" + value + "' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)");
+                }
+            } else if (!NAME.matcher(value).matches()) {
+                throw PrivacySiteException.at(where, "config.document-name",
+                        "document name '" + value + "' may only use lower-case letters, digits and hyphens");
+            }
+            checked.add(value);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.privacysite.internal.content;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.commonmark.node.Document;
+import org.privacysite.Finding;
+
+/**
+ * One policy in one locale, parsed. {@code body} is the commonmark tree with clause keys removed
+ * from the headings and ICU arguments gathered into {@link MessageText} nodes; later stages read it
+ * and never change it.
+ *
+ * @param bodyLineOffset lines before the Markdown body (the front matter), to turn node positions into file lines
+ * @param findings problems found while parsing (errors block the build)
+ */
+public record Page(String locale, String document, Path file, FrontMatter frontMatter, List<Clause> clauses,
+                   List<ClauseLink> links, Document body, int bodyLineOffset, List<Finding> findings) {
+
+    /** The file line of a node of {@link #body()}, or 0 when it has no position. */
+    public int lineOf(org.commonmark.node.Node node) {
+        var spans = node.getSourceSpans();
+        return spans == null || spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1 + bodyLineOffset;
+    }
+
+    public Clause clause(String key) {
+        for (Clause clause : clauses) {
+            if (clause.key().equals(key)) {
+                return clause;
+            }
+        }
+        return null;
+    }
+}

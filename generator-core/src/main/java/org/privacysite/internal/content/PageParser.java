@@ -1,0 +1,335 @@
+package org.privacysite.internal.content;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Document;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.privacysite.Finding;
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.messages.IcuMessage;
+import org.privacysite.internal.messages.IcuSyntaxException;
+import org.privacysite.internal.yaml.YamlMap;
+import org.privacysite.internal.yaml.YamlReader;
+
+/**
+ * Parses one policy file: front matter, Markdown body, clause keys, links to clauses and ICU
+ * arguments. Thread-safe: one parser serves all files.
+ */
+public final class PageParser {
+
+    /** A clause key: lower-case ASCII, digits and hyphens, usable as an HTML id in every language. */
+    public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern HEADING_KEY = Pattern.compile("\\s*\\{#([^}]*)\\}\\s*$");
+    private static final Pattern CLAUSE_LINK = Pattern.compile("(?:([a-z0-9][a-z0-9-]*)\\.md)?(?:#(.+))?");
+
+    private final Parser markdown = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    /** Reads and parses {@code file}, the {@code document} policy in {@code locale}. */
+    public Page parse(String locale, String document, Path file) {
+        Location where = Location.of(file);
+        return parse(locale, document, file, SourceFiles.read(file, where));
+    }
+
+    public Page parse(String locale, String document, Path file, String text) {
+        Location where = Location.of(file);
+        if (text.isBlank()) {
+            throw PrivacySiteException.at(where.at(1, 1), "content.empty",
+                    "the file is empty; it needs front matter (title, effective) and the policy text");
+        }
+        if (!text.startsWith("---\n")) {
+            throw PrivacySiteException.at(where.at(1, 1), "front-matter.missing",
+                    "the file must start with front matter: a '---' line, 'title: ...', 'effective: YYYY-MM-DD', and a closing '---' line");
+        }
+        int close = findClosingFence(text);
+        if (close < 0) {
+            throw PrivacySiteException.at(where.at(1, 1), "front-matter.unclosed",
+                    "the front matter opened on line 1 is never closed with a '---' line");
+        }
+        String yaml = text.substring(4, close);
+        int bodyStart = text.indexOf('\n', close);
+        String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+        int bodyLineOffset = countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1);
+
+        FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
+        Document root = (Document) markdown.parse(body);
+        Collector collector = new Collector(where, bodyLineOffset);
+        root.accept(collector);
+        collector.mergeMessages(root);
+        return new Page(locale, document, file, frontMatter, List.copyOf(collector.clauses),
+                List.copyOf(collector.links), root, bodyLineOffset, List.copyOf(collector.findings));
+    }
+
+    private static int findClosingFence(String text) {
+        int lineStart = text.indexOf('\n') + 1;
+        while (lineStart > 0 && lineStart <= text.length()) {
+            int end = text.indexOf('\n', lineStart);
+            String line = text.substring(lineStart, end < 0 ? text.length() : end);
+            if (line.equals("---") || line.equals("...")) {
+                return lineStart;
+            }
+            if (end < 0) {
+                return -1;
+            }
+            lineStart = end + 1;
+        }
+        return -1;
+    }
+
+    private static int countLines(String text, int upTo) {
+        int lines = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static FrontMatter frontMatter(YamlMap yaml) {
+        String title = yaml.requireString("title");
+        if (title.isBlank()) {
+            throw PrivacySiteException.at(yaml.locationOf("title"), "front-matter.title", "the title is empty");
+        }
+        if (!yaml.has("effective")) {
+            throw PrivacySiteException.at(yaml.location(), "front-matter.effective",
+                    "'effective' is required: the date this version takes effect, as YYYY-MM-DD");
+        }
+        LocalDate effective = yaml.date("effective");
+        LocalDate updated = yaml.has("updated") ? yaml.date("updated") : effective;
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : yaml.keys()) {
+            Object value = yaml.has(key) && isScalar(yaml, key) ? yaml.scalar(key) : null;
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return new FrontMatter(title, yaml.string("description", ""), effective, updated, Map.copyOf(values),
+                yaml.location());
+    }
+
+    private static boolean isScalar(YamlMap yaml, String key) {
+        try {
+            yaml.scalar(key);
+            return true;
+        } catch (PrivacySiteException e) {
+            return false; // lists and maps are allowed in front matter, just not as template values
+        }
+    }
+
+    /** Walks the tree once: clause headings, links, raw HTML. */
+    private static final class Collector extends AbstractVisitor {
+        private final Location file;
+        private final int lineOffset;
+        private final List<Clause> clauses = new ArrayList<>();
+        private final List<ClauseLink> links = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+        private final int[] counters = new int[7];
+        private final String[] parents = new String[7];
+        private int previousLevel = 1;
+
+        Collector(Location file, int lineOffset) {
+            this.file = file;
+            this.lineOffset = lineOffset;
+        }
+
+        Location locate(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans == null || spans.isEmpty()) {
+                Node parent = node.getParent();
+                return parent == null ? file : locate(parent);
+            }
+            SourceSpan span = spans.get(0);
+            return file.at(span.getLineIndex() + 1 + lineOffset, span.getColumnIndex() + 1);
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            Location where = locate(heading);
+            String key = stripKey(heading);
+            String title = plainText(heading).trim();
+            if (heading.getLevel() == 1) {
+                findings.add(Finding.error(where, "content.heading-level",
+                        "a '#' heading is not allowed: the page title comes from 'title' in the front matter; clauses start at '##'"));
+                return;
+            }
+            if (key == null) {
+                findings.add(Finding.error(where, "content.heading-key",
+                        "heading '" + title + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
+                return;
+            }
+            if (!KEY.matcher(key).matches()) {
+                findings.add(Finding.error(where, "content.key-syntax", "clause key '" + key
+                        + "' may only use lower-case letters a-z, digits and hyphens, and must start with a letter"));
+                return;
+            }
+            if (!keys.add(key)) {
+                findings.add(Finding.error(where, "parity.clause-duplicate", "clause key '" + key + "' is used twice in this document"));
+                return;
+            }
+            int level = heading.getLevel();
+            if (level > previousLevel + 1) {
+                findings.add(Finding.error(where, "content.heading-skip", "heading level jumps from "
+                        + "#".repeat(previousLevel) + " to " + "#".repeat(level) + "; use " + "#".repeat(previousLevel + 1)));
+                return;
+            }
+            counters[level]++;
+            for (int deeper = level + 1; deeper < counters.length; deeper++) {
+                counters[deeper] = 0;
+            }
+            StringBuilder number = new StringBuilder();
+            for (int l = 2; l <= level; l++) {
+                number.append(l > 2 ? "." : "").append(counters[l]);
+            }
+            parents[level] = key;
+            String parent = level > 2 ? parents[level - 1] : null;
+            clauses.add(new Clause(key, level, number.toString(), title, parent, where));
+            previousLevel = level;
+        }
+
+        @Override
+        public void visit(Link link) {
+            Location where = locate(link);
+            String destination = link.getDestination();
+            if (IcuMessage.hasArguments(destination)) {
+                try {
+                    IcuMessage.parse(destination);
+                } catch (IcuSyntaxException e) {
+                    findings.add(Finding.error(where, "icu.syntax", e.getMessage() + " in the link address"));
+                }
+            }
+            Matcher matcher = CLAUSE_LINK.matcher(destination);
+            boolean empty = link.getFirstChild() == null;
+            if (matcher.matches() && (matcher.group(1) != null || matcher.group(2) != null)) {
+                links.add(new ClauseLink(matcher.group(1), matcher.group(2), empty, where));
+            } else if (empty) {
+                findings.add(Finding.error(where, "content.xref-syntax", "a link without text must point at a clause, like [](#retention) or [](cookies.md#manage)"));
+            }
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(HtmlBlock html) {
+            rawHtml(html);
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            rawHtml(html);
+        }
+
+        private void rawHtml(Node html) {
+            findings.add(Finding.error(locate(html), "content.raw-html",
+                    "raw HTML is not allowed in policies; write it in Markdown (it is shown as text)"));
+        }
+
+        /** Removes the trailing {@code {#key}} from the heading's text and returns the key. */
+        private static String stripKey(Heading heading) {
+            if (!(heading.getLastChild() instanceof Text text)) {
+                return null;
+            }
+            Matcher matcher = HEADING_KEY.matcher(text.getLiteral());
+            if (!matcher.find()) {
+                return null;
+            }
+            String rest = text.getLiteral().substring(0, matcher.start());
+            if (rest.isEmpty()) {
+                text.unlink();
+            } else {
+                text.setLiteral(rest);
+            }
+            return matcher.group(1).trim();
+        }
+
+        private static String suggestKey(String title) {
+            String key = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            return key.isEmpty() || !Character.isLetter(key.charAt(0)) ? "clause-key" : key;
+        }
+
+        /** Gathers each run of text and soft line breaks that holds ICU syntax into one {@link MessageText}. */
+        void mergeMessages(Node parent) {
+            Node child = parent.getFirstChild();
+            while (child != null) {
+                if (child instanceof Text || child instanceof SoftLineBreak) {
+                    List<Node> run = new ArrayList<>();
+                    Node cursor = child;
+                    while (cursor instanceof Text || cursor instanceof SoftLineBreak) {
+                        run.add(cursor);
+                        cursor = cursor.getNext();
+                    }
+                    replaceRun(run);
+                    child = cursor;
+                } else {
+                    mergeMessages(child);
+                    child = child.getNext();
+                }
+            }
+        }
+
+        private void replaceRun(List<Node> run) {
+            StringBuilder text = new StringBuilder();
+            List<MessageText.Segment> segments = new ArrayList<>();
+            for (Node node : run) {
+                if (node instanceof Text t) {
+                    segments.add(new MessageText.Segment(text.length(), locate(t)));
+                    text.append(t.getLiteral());
+                } else {
+                    text.append('\n');
+                }
+            }
+            if (segments.isEmpty() || !IcuMessage.hasArguments(text.toString())) {
+                return;
+            }
+            MessageText replacement;
+            try {
+                replacement = new MessageText(IcuMessage.parse(text.toString()), segments);
+            } catch (IcuSyntaxException e) {
+                MessageText probe = new MessageText(null, segments);
+                findings.add(Finding.error(probe.locationOf(e.index()), "icu.syntax", e.getMessage()));
+                return;
+            }
+            run.get(0).insertBefore(replacement);
+            run.forEach(Node::unlink);
+        }
+
+        private static String plainText(Node node) {
+            StringBuilder text = new StringBuilder();
+            node.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text t) {
+                    text.append(t.getLiteral());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Code code) {
+                    text.append(code.getLiteral());
+                }
+            });
+            return text.toString();
+        }
+    }
+}

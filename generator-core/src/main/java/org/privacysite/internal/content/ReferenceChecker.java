@@ -1,0 +1,81 @@
+package org.privacysite.internal.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
+import org.privacysite.Finding;
+import org.privacysite.internal.messages.IcuMessage;
+
+/**
+ * Checks that what a page refers to exists: every ICU argument is a known fact of a fitting type,
+ * and every link to a clause lands on a clause of that language's page.
+ */
+public final class ReferenceChecker {
+
+    private ReferenceChecker() {
+    }
+
+    public static List<Finding> check(Site site) {
+        List<Finding> findings = new ArrayList<>();
+        for (Page page : site.pages()) {
+            Map<String, Object> arguments = site.arguments(page);
+            page.body().accept(new AbstractVisitor() {
+                @Override
+                public void visit(CustomNode node) {
+                    if (node instanceof MessageText text) {
+                        for (IcuMessage.Argument argument : text.message().arguments()) {
+                            String problem = problem(argument, arguments);
+                            if (problem != null) {
+                                findings.add(Finding.error(text.locationOf(argument.index()), "icu.unknown-fact", problem));
+                            }
+                        }
+                    }
+                    visitChildren(node);
+                }
+            });
+            for (ClauseLink link : page.links()) {
+                String document = link.targetDocument(page.document());
+                if (!site.config().documents().contains(document)) {
+                    findings.add(Finding.error(link.location(), "xref.unknown-document",
+                            "link to '" + document + ".md', which is not a document of this site (documents: "
+                                    + String.join(", ", site.config().documents()) + ")"));
+                    continue;
+                }
+                if (link.key() == null) {
+                    continue;
+                }
+                Page target = site.page(page.locale(), document);
+                if (target == null) {
+                    target = site.sourcePage(document); // a fallback page shows the source text
+                }
+                if (target != null && target.clause(link.key()) == null) {
+                    findings.add(Finding.error(link.location(), "xref.unknown-clause", "cross-reference to clause '"
+                            + link.key() + "', which does not exist in " + page.locale() + "/" + document + ".md"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String problem(IcuMessage.Argument argument, Map<String, Object> arguments) {
+        Object value = arguments.get(argument.name());
+        if (value == null) {
+            return "'" + argument.name() + "' is not a fact; define it under 'facts' in site.yaml, or use one of: "
+                    + String.join(", ", new TreeSet<>(arguments.keySet()));
+        }
+        boolean number = value instanceof Number;
+        boolean date = value instanceof LocalDate;
+        return switch (argument.type()) {
+            case "plural", "selectordinal", "number", "spellout", "ordinal", "duration", "choice" -> number ? null
+                    : "'" + argument.name() + "' is used as a number (" + argument.type() + ") but its fact is not a number";
+            case "date", "time" -> date ? null
+                    : "'" + argument.name() + "' is used as a date but its fact is not a date (write YYYY-MM-DD in site.yaml)";
+            default -> null;
+        };
+    }
+}

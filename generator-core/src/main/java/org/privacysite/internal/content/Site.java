@@ -1,0 +1,59 @@
+package org.privacysite.internal.content;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.privacysite.Finding;
+import org.privacysite.internal.config.SiteConfig;
+import org.privacysite.internal.consent.ConsentConfig;
+import org.privacysite.internal.messages.MessageBundle;
+
+/**
+ * Everything read from the sources: configuration, parsed pages, message bundles, and the problems
+ * found while reading them. The input of every later stage.
+ *
+ * @param pages    every page that exists, in locale then document order
+ * @param ui       UI message bundles by locale ({@code templates/messages/<locale>.yaml})
+ * @param texts    policy message bundles by locale ({@code content/<locale>/messages.yaml})
+ * @param consent  the consent configuration ({@code content/cookies.yaml}), or null when there is none
+ * @param findings problems found while reading
+ */
+public record Site(SiteConfig config, Path contentDirectory, Path templatesDirectory, List<Page> pages,
+                   Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
+                   List<Finding> findings) {
+
+    /** The page of {@code document} in {@code locale}, or null when the file does not exist. */
+    public Page page(String locale, String document) {
+        for (Page page : pages) {
+            if (page.locale().equals(locale) && page.document().equals(document)) {
+                return page;
+            }
+        }
+        return null;
+    }
+
+    /** The source-language page of {@code document}. */
+    public Page sourcePage(String document) {
+        return page(config.sourceLocale(), document);
+    }
+
+    /** Where {@code document} in {@code locale} is (or would be) written. */
+    public Path pageFile(String locale, String document) {
+        return contentDirectory.resolve(locale).resolve(document + ".md");
+    }
+
+    /** The values ICU arguments of {@code page} may use: the site's facts, then the page's dates. */
+    public Map<String, Object> arguments(Page page) {
+        Map<String, Object> arguments = new HashMap<>(config.facts());
+        arguments.put("effective", page.frontMatter().effective());
+        arguments.put("updated", page.frontMatter().updated());
+        return arguments;
+    }
+
+    /** Names usable as ICU arguments in any page. */
+    public static List<String> pageArgumentNames() {
+        return List.of("effective", "updated");
+    }
+}

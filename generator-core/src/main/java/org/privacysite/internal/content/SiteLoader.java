@@ -1,0 +1,115 @@
+package org.privacysite.internal.content;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import org.privacysite.Finding;
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.config.SiteConfig;
+import org.privacysite.internal.config.SiteConfigLoader;
+import org.privacysite.ConfigurationException;
+import org.privacysite.internal.consent.ConsentConfig;
+import org.privacysite.internal.consent.ConsentConfigLoader;
+import org.privacysite.internal.messages.MessageBundle;
+
+/**
+ * The parse stage: reads site.yaml, cookies.yaml, every policy file and every message bundle.
+ * A page that cannot be parsed is left out and its errors become findings.
+ */
+public final class SiteLoader {
+
+    private final PageParser parser = new PageParser();
+    private final ExecutorService executor;
+
+    /** @param executor runs the page parses; pages are independent of each other */
+    public SiteLoader(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    public Site load(Path contentDirectory, Path templatesDirectory) {
+        if (!Files.isDirectory(contentDirectory)) {
+            throw new ConfigurationException(Finding.error(Location.of(contentDirectory), "config.content-directory", "content directory not found"));
+        }
+        if (!Files.isDirectory(templatesDirectory)) {
+            throw new ConfigurationException(Finding.error(Location.of(templatesDirectory), "config.templates-directory", "templates directory not found"));
+        }
+        SiteConfig config;
+        ConsentConfig consent;
+        try {
+            config = SiteConfigLoader.load(contentDirectory);
+            consent = ConsentConfigLoader.load(contentDirectory);
+        } catch (PrivacySiteException e) {
+            throw new ConfigurationException(e.findings());
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<Future<Page>> parses = new ArrayList<>();
+        for (String locale : config.locales()) {
+            for (String document : config.documents()) {
+                Path file = contentDirectory.resolve(locale).resolve(document + ".md");
+                if (Files.isRegularFile(file)) {
+                    checkInside(contentDirectory, file);
+                    parses.add(executor.submit(() -> parser.parse(locale, document, file)));
+                } else if (locale.equals(config.sourceLocale())) {
+                    findings.add(Finding.error(Location.of(file), "content.source-missing", "the source document '"
+                            + document + "' listed in site.yaml does not exist; create " + locale + "/" + document + ".md"));
+                } else if (!config.mayFallBack(locale, document)) {
+                    findings.add(Finding.error(Location.of(file), "parity.document-missing", "document '" + document
+                            + "' is missing in " + locale + " (present in " + config.sourceLocale()
+                            + "); translate it, or allow a fallback to the source in site.yaml"));
+                }
+            }
+        }
+        List<Page> pages = new ArrayList<>();
+        for (Future<Page> parse : parses) {
+            try {
+                Page page = parse.get();
+                pages.add(page);
+                findings.addAll(page.findings());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof PrivacySiteException problem) {
+                    findings.addAll(problem.findings()); // the page is left out; its errors block the build
+                } else if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while parsing", e);
+            }
+        }
+        Map<String, MessageBundle> ui = new LinkedHashMap<>();
+        Map<String, MessageBundle> texts = new LinkedHashMap<>();
+        for (String locale : config.locales()) {
+            MessageBundle uiBundle = MessageBundle.read(locale, templatesDirectory.resolve("messages").resolve(locale + ".yaml"));
+            MessageBundle textBundle = MessageBundle.read(locale, contentDirectory.resolve(locale).resolve("messages.yaml"));
+            ui.put(locale, uiBundle);
+            texts.put(locale, textBundle);
+            findings.addAll(uiBundle.findings());
+            findings.addAll(textBundle.findings());
+        }
+        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(pages), Map.copyOf(ui),
+                Map.copyOf(texts), consent, List.copyOf(findings));
+    }
+
+    /** A policy that is a link to a file outside the content directory would publish that file. */
+    private static void checkInside(Path contentDirectory, Path file) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(contentDirectory.toRealPath())) {
+                throw PrivacySiteException.at(Location.of(file), "source.outside-content",
+                        "this file is a link to " + real + ", outside the content directory; copy the file instead");
+            }
+        } catch (java.io.IOException e) {
+            throw PrivacySiteException.at(Location.of(file), "source.unreadable", "cannot read the file: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.privacysite.internal.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+
+/** Reads a source file as strict UTF-8 text with a single kind of line ending. */
+public final class SourceFiles {
+
+    private SourceFiles() {
+    }
+
+    /**
+     * The file's text: invalid UTF-8 is an error (with its line), a byte order mark is dropped and
+     * CRLF/CR line endings become LF, so that line numbers match what editors show.
+     */
+    public static String read(Path file, Location where) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw PrivacySiteException.at(where, "source.missing", "file not found");
+        } catch (IOException e) {
+            throw PrivacySiteException.at(where, "source.unreadable", "cannot read the file: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (MalformedInputException e) {
+            throw PrivacySiteException.at(badByteLocation(bytes, where), "source.encoding",
+                    "the file is not valid UTF-8; save it as UTF-8");
+        } catch (CharacterCodingException e) {
+            throw PrivacySiteException.at(where, "source.encoding", "the file is not valid UTF-8; save it as UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static Location badByteLocation(byte[] bytes, Location where) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        int bad = in.position(); // the decoder stops at the first malformed sequence
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String prefix = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+        return where.at(line, prefix.length() + 1);
+    }
+}

@@ -1,0 +1,151 @@
+package org.privacysite.internal.messages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.MessagePattern.ArgType;
+import com.ibm.icu.text.MessagePattern.Part;
+
+/**
+ * A piece of text in ICU MessageFormat syntax, parsed once. Writers never need ICU quoting: an
+ * apostrophe is always a literal apostrophe (French {@code l'adresse}, {@code d'{company}}).
+ */
+public final class IcuMessage {
+
+    private static final Pattern ERROR_INDEX = Pattern.compile("at pattern index (\\d+)");
+
+    /** One argument: {@code {name}}, {@code {name, type, ...}}. Keywords are the plural/select cases. */
+    public record Argument(String name, String type, Set<String> keywords, int index) {
+    }
+
+    private final String source;
+    private final String pattern;
+    private final List<Argument> arguments;
+
+    private IcuMessage(String source, String pattern, List<Argument> arguments) {
+        this.source = source;
+        this.pattern = pattern;
+        this.arguments = arguments;
+    }
+
+    /** Whether the text needs ICU at all; plain text is used as it is. */
+    public static boolean hasArguments(String text) {
+        return text.indexOf('{') >= 0 || text.indexOf('}') >= 0;
+    }
+
+    /**
+     * Parses {@code source}.
+     *
+     * @throws IcuSyntaxException with the index in {@code source} where the syntax breaks
+     */
+    public static IcuMessage parse(String source) {
+        String pattern = source.replace("'", "''");
+        MessagePattern parsed;
+        try {
+            parsed = new MessagePattern(pattern);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            int index = errorIndex(e.getMessage(), pattern);
+            throw new IcuSyntaxException(sourceIndex(pattern, index), describe(e.getMessage()));
+        }
+        return new IcuMessage(source, pattern, arguments(parsed, pattern));
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The pattern as given to ICU (apostrophes doubled). */
+    public String pattern() {
+        return pattern;
+    }
+
+    public List<Argument> arguments() {
+        return arguments;
+    }
+
+    /** Argument names in order of first use. */
+    public Set<String> argumentNames() {
+        Set<String> names = new LinkedHashSet<>();
+        arguments.forEach(argument -> names.add(argument.name()));
+        return names;
+    }
+
+    private static List<Argument> arguments(MessagePattern parsed, String pattern) {
+        List<Argument> found = new ArrayList<>();
+        int count = parsed.countParts();
+        for (int i = 0; i < count; i++) {
+            Part part = parsed.getPart(i);
+            if (part.getType() != Part.Type.ARG_START) {
+                continue;
+            }
+            ArgType argType = part.getArgType();
+            Part namePart = parsed.getPart(i + 1);
+            String name = parsed.getSubstring(namePart);
+            int limit = parsed.getLimitPartIndex(i);
+            String type = switch (argType) {
+                case NONE -> "none";
+                case SIMPLE -> parsed.getSubstring(parsed.getPart(i + 2)).trim();
+                case PLURAL -> "plural";
+                case SELECTORDINAL -> "selectordinal";
+                case SELECT -> "select";
+                case CHOICE -> "choice";
+            };
+            Set<String> keywords = new LinkedHashSet<>();
+            if (argType.hasPluralStyle() || argType == ArgType.SELECT) {
+                for (int j = i + 2; j < limit; j++) {
+                    Part inner = parsed.getPart(j);
+                    if (inner.getType() == Part.Type.ARG_SELECTOR) {
+                        keywords.add(parsed.getSubstring(inner));
+                    } else if (inner.getType() == Part.Type.MSG_START) {
+                        j = parsed.getLimitPartIndex(j); // skip the case's message, nested arguments included
+                    }
+                }
+            }
+            found.add(new Argument(name, type, Set.copyOf(keywords), sourceIndex(pattern, part.getIndex())));
+        }
+        return List.copyOf(found);
+    }
+
+    private static int errorIndex(String message, String pattern) {
+        Matcher matcher = message == null ? null : ERROR_INDEX.matcher(message);
+        if (matcher != null && matcher.find()) {
+            return Math.min(Integer.parseInt(matcher.group(1)), pattern.length());
+        }
+        int open = pattern.indexOf('{');
+        return Math.max(open, 0);
+    }
+
+    /** Maps an index in the escaped pattern back to the writer's text, where apostrophes are single. */
+    private static int sourceIndex(String pattern, int patternIndex) {
+        int apostrophes = 0;
+        for (int i = 0; i < patternIndex && i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '\'') {
+                apostrophes++;
+            }
+        }
+        return patternIndex - apostrophes / 2;
+    }
+
+    private static String describe(String icuMessage) {
+        if (icuMessage == null) {
+            return "malformed ICU message";
+        }
+        String lower = icuMessage.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("unmatched '{'")) {
+            return "an ICU argument is opened with { but never closed with }";
+        }
+        if (lower.contains("unmatched")) {
+            return "a } has no matching {";
+        }
+        if (lower.contains("missing 'other'")) {
+            return "a plural or select argument needs an 'other' case";
+        }
+        String cleaned = icuMessage.replaceAll("\\s*in (message|pattern) \".*", "").replaceAll("\\s*\".*", "").trim();
+        return "malformed ICU argument: " + cleaned.replaceAll("\\[at pattern index \\d+\\]", "").trim();
+    }
+}

@@ -1,0 +1,68 @@
+package org.privacysite.internal.messages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.privacysite.Finding;
+import org.privacysite.Location;
+import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.yaml.YamlMap;
+import org.privacysite.internal.yaml.YamlReader;
+
+/**
+ * The messages of one locale, read from a flat YAML file of {@code key: "ICU pattern"} lines
+ * (UI strings under {@code templates/messages/}, policy texts under {@code content/<locale>/}).
+ *
+ * @param findings syntax errors; the broken entries are left out of {@code entries}
+ */
+public record MessageBundle(String locale, Path file, Map<String, Entry> entries, List<Finding> findings) {
+
+    /** One message and where it is written. */
+    public record Entry(String key, IcuMessage message, Location location) {
+    }
+
+    /** An empty bundle, for a locale that has no file. */
+    public static MessageBundle empty(String locale, Path file) {
+        return new MessageBundle(locale, file, Map.of(), List.of());
+    }
+
+    /** Reads {@code file}; a missing file gives an empty bundle (the parity check reports it). */
+    public static MessageBundle read(String locale, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return empty(locale, file);
+        }
+        Location where = Location.of(file);
+        YamlMap yaml = YamlReader.readMap(where, SourceFiles.read(file, where), 0);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (String key : yaml.keys()) {
+            Location valueLocation = yaml.locationOf(key);
+            String text = yaml.string(key, null);
+            if (text == null) {
+                findings.add(Finding.error(yaml.keyLocation(key), "bundle.empty", "message '" + key + "' has no text"));
+                continue;
+            }
+            try {
+                entries.put(key, new Entry(key, IcuMessage.parse(text), valueLocation));
+            } catch (IcuSyntaxException e) {
+                // A quoted value's text starts one column after the opening quote.
+                int quote = yaml.isQuoted(key) ? 1 : 0;
+                findings.add(Finding.error(valueLocation.at(valueLocation.line(), valueLocation.column() + quote + e.index()),
+                        "icu.syntax", e.getMessage() + " in message '" + key + "'"));
+            }
+        }
+        return new MessageBundle(locale, file, Map.copyOf(entries), List.copyOf(findings));
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    public Entry entry(String key) {
+        return entries.get(key);
+    }
+}

@@ -1,0 +1,83 @@
+package org.privacysite.internal.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Consumer;
+
+/**
+ * Writes a site into a fresh directory beside the target and swaps it in only when writing
+ * succeeded, so a failed build leaves the previous site exactly as it was.
+ */
+public final class OutputDirectory {
+
+    private OutputDirectory() {
+    }
+
+    /** Runs {@code writer} on an empty staging directory, then replaces {@code target} with it. */
+    public static void replace(Path target, Consumer<Path> writer) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        String name = absolute.getFileName().toString();
+        try {
+            Files.createDirectories(parent);
+            Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+            try {
+                writer.accept(staging);
+            } catch (RuntimeException | Error e) {
+                delete(staging);
+                throw e;
+            }
+            swap(staging, absolute);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the site to " + target, e);
+        }
+    }
+
+    private static void swap(Path staging, Path target) throws IOException {
+        Path previous = null;
+        if (Files.exists(target)) {
+            previous = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(previous);
+            move(target, previous);
+        }
+        move(staging, target);
+        if (previous != null) {
+            delete(previous);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a directory tree; used for staging and replaced sites only. */
+    public static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,298 @@
+package org.privacysite.internal.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.config.SiteConfig;
+import org.privacysite.internal.consent.ConsentView;
+import org.privacysite.internal.consent.CookieTables;
+import org.privacysite.internal.content.Clause;
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.messages.LocaleFormatter;
+
+import com.ibm.icu.util.ULocale;
+
+/**
+ * The render stage: writes every page, the language picker, the sitemap and the assets of a
+ * {@link Site} into a directory. Pages render in parallel; each page's bytes depend only on the
+ * sources, so the output is the same whatever the thread count.
+ */
+public final class SiteRenderer {
+
+    public static final String ASSETS = "assets";
+
+    private final Site site;
+    private final SiteConfig config;
+    private final TemplateEngine templates;
+    private final ExecutorService executor;
+    private final boolean sourcePositions;
+    private final Map<String, UiMessages> ui = new HashMap<>();
+    private final Map<String, UiMessages> texts = new HashMap<>();
+    private final SecurityPolicy security;
+
+    /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
+    public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
+        this.site = site;
+        this.config = site.config();
+        this.templates = new TemplateEngine(site.templatesDirectory());
+        this.executor = executor;
+        this.sourcePositions = sourcePositions;
+        this.security = SecurityPolicy.of(site, List.of());
+        String source = config.sourceLocale();
+        for (String locale : config.locales()) {
+            LocaleFormatter formatter = new LocaleFormatter(locale);
+            ui.put(locale, new UiMessages(List.of(site.ui().get(locale), site.ui().get(source)), formatter, config.facts()));
+            texts.put(locale, new UiMessages(List.of(site.texts().get(locale), site.texts().get(source)), formatter, config.facts()));
+        }
+    }
+
+    /** Renders the whole site into {@code out}, which must exist and be empty. Returns the page count. */
+    public int render(Path out) {
+        List<Future<?>> jobs = new ArrayList<>();
+        for (String locale : config.locales()) {
+            for (String document : config.documents()) {
+                jobs.add(executor.submit(() -> renderDocument(locale, document, out)));
+            }
+        }
+        jobs.add(executor.submit(() -> write(out.resolve("index.html"), "index.ftlh", indexModel())));
+        jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
+        jobs.add(executor.submit(() -> copyAssets(out.resolve(ASSETS))));
+        await(jobs);
+        return config.locales().size() * config.documents().size();
+    }
+
+    private void renderDocument(String locale, String document, Path out) {
+        Page own = site.page(locale, document);
+        Page page = own != null ? own : site.sourcePage(document);
+        boolean fallback = own == null;
+        UiMessages messages = ui.get(locale);
+        String root = "../../";
+        BodyRenderer.Context context = new BodyRenderer.Context(page, messages.formatter(), site.arguments(page),
+                references(locale, document), cookieTables(locale), sourcePositions);
+        String body = BodyRenderer.render(context);
+        String contentLocale = page.locale();
+        PageView view = new PageView(locale, contentLocale, direction(locale), direction(contentLocale), document,
+                BodyRenderer.format(context, page.frontMatter().title()),
+                BodyRenderer.format(context, page.frontMatter().description()),
+                fallback ? url(contentLocale, document) : url(locale, document), root, body, toc(context),
+                page.frontMatter().effective(), page.frontMatter().updated(), fallback);
+
+        Map<String, Object> model = commonModel(locale, root);
+        model.put("page", view);
+        model.put("menu", menu(locale, document, root));
+        model.put("languages", languages(locale, document, root));
+        model.put("alternates", alternates(document, root));
+        model.put("xDefault", url(config.sourceLocale(), document));
+        write(out.resolve(locale).resolve(document).resolve("index.html"), "document.ftlh", model);
+    }
+
+    private Map<String, Object> commonModel(String locale, String root) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", Map.of("name", config.name(), "baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
+        model.put("facts", config.facts());
+        model.put("locale", locale);
+        model.put("dir", direction(locale));
+        model.put("root", root);
+        model.put("msg", ui.get(locale));
+        model.put("text", texts.get(locale));
+        model.put("consent", site.consent() == null ? null : new ConsentView(site.consent(), texts.get(locale)));
+        model.put("security", security);
+        return model;
+    }
+
+    private ClauseReferences references(String locale, String document) {
+        UiMessages messages = ui.get(locale);
+        return new ClauseReferences() {
+            @Override
+            public String label(String targetDocument, String key) {
+                String target = targetDocument == null ? document : targetDocument;
+                Page page = pageOrFallback(locale, target);
+                String title = page.frontMatter().title();
+                if (key == null) {
+                    return title;
+                }
+                Clause clause = page.clause(key);
+                String number = clause == null ? "?" : clause.number();
+                if (target.equals(document)) {
+                    return messages.format("xref.clause", Map.of("number", number));
+                }
+                return messages.format("xref.document", Map.of("number", number, "title", title));
+            }
+
+            @Override
+            public String href(String targetDocument, String key) {
+                String fragment = key == null ? "" : "#" + key;
+                if (targetDocument == null || targetDocument.equals(document)) {
+                    return fragment.isEmpty() ? "./" : fragment;
+                }
+                return "../" + targetDocument + "/" + fragment;
+            }
+        };
+    }
+
+    private java.util.function.Function<String, String> cookieTables(String locale) {
+        return category -> {
+            if (site.consent() == null) {
+                throw PrivacySiteException.at(Location.of(site.contentDirectory().resolve("cookies.yaml")), "consent.missing",
+                        "a cookie-table block needs content/cookies.yaml");
+            }
+            return CookieTables.render(site.consent(), category, ui.get(locale), texts.get(locale), templates);
+        };
+    }
+
+    private Page pageOrFallback(String locale, String document) {
+        Page page = site.page(locale, document);
+        return page != null ? page : site.sourcePage(document);
+    }
+
+    private List<PageView.TocEntry> toc(BodyRenderer.Context context) {
+        List<PageView.TocEntry> top = new ArrayList<>();
+        Map<String, List<PageView.TocEntry>> children = new HashMap<>();
+        for (Clause clause : context.page().clauses()) {
+            List<PageView.TocEntry> mine = new ArrayList<>();
+            children.put(clause.key(), mine);
+            PageView.TocEntry entry = new PageView.TocEntry(clause.key(), clause.number(),
+                    BodyRenderer.format(context, clause.title()), mine);
+            (clause.parentKey() == null ? top : children.get(clause.parentKey())).add(entry);
+        }
+        return top;
+    }
+
+    private List<PageView.LinkView> menu(String locale, String current, String root) {
+        List<PageView.LinkView> menu = new ArrayList<>();
+        for (String document : config.documents()) {
+            Page page = pageOrFallback(locale, document);
+            menu.add(new PageView.LinkView(locale, page.frontMatter().title(), root + locale + "/" + document + "/",
+                    url(locale, document), document.equals(current)));
+        }
+        return menu;
+    }
+
+    /** The language switcher: the same document in every locale. */
+    private List<PageView.LinkView> languages(String current, String document, String root) {
+        List<PageView.LinkView> languages = new ArrayList<>();
+        for (String locale : config.locales()) {
+            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+                    root + locale + "/" + document + "/", url(locale, document), locale.equals(current)));
+        }
+        return languages;
+    }
+
+    /** hreflang alternates: only locales that really have the document in their language. */
+    private List<PageView.LinkView> alternates(String document, String root) {
+        List<PageView.LinkView> alternates = new ArrayList<>();
+        for (String locale : config.locales()) {
+            if (site.page(locale, document) != null) {
+                alternates.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+                        root + locale + "/" + document + "/", url(locale, document), false));
+            }
+        }
+        return alternates;
+    }
+
+    private Map<String, Object> indexModel() {
+        String source = config.sourceLocale();
+        Map<String, Object> model = commonModel(source, "");
+        List<PageView.LinkView> languages = new ArrayList<>();
+        String first = config.documents().get(0);
+        for (String locale : config.locales()) {
+            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+                    locale + "/" + first + "/", url(locale, first), false));
+        }
+        model.put("languages", languages);
+        model.put("canonicalUrl", config.baseUrl());
+        return model;
+    }
+
+    private Map<String, Object> sitemapModel() {
+        List<Map<String, Object>> urls = new ArrayList<>();
+        for (String document : config.documents()) {
+            List<PageView.LinkView> alternates = alternates(document, "");
+            for (String locale : config.locales()) {
+                Page page = site.page(locale, document);
+                if (page != null) {
+                    urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
+                            "alternates", alternates, "xDefault", url(config.sourceLocale(), document)));
+                }
+            }
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("urls", urls);
+        model.put("site", Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
+        return model;
+    }
+
+    private String url(String locale, String document) {
+        return config.baseUrl() + locale + "/" + document + "/";
+    }
+
+    static String direction(String locale) {
+        return ULocale.forLanguageTag(locale).isRightToLeft() ? "rtl" : "ltr";
+    }
+
+    private void write(Path file, String template, Map<String, Object> model) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                templates.render(template, model, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void copyAssets(Path target) {
+        Path source = site.templatesDirectory().resolve(ASSETS);
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy assets from " + source, e);
+        }
+    }
+
+    /** Waits for every job, so none still writes when the caller cleans up, then reports the first failure. */
+    private static void await(List<Future<?>> jobs) {
+        RuntimeException failure = null;
+        for (Future<?> job : jobs) {
+            try {
+                job.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.privacysite.internal.render;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+
+/**
+ * The FreeMarker templates of {@code templates/}. {@code .ftlh} files are HTML-escaped automatically,
+ * {@code .ftlx} files XML-escaped. Templates cannot reach Java classes. One engine is shared by all
+ * rendering threads (FreeMarker's configuration and template cache are thread-safe).
+ */
+public final class TemplateEngine {
+
+    private final Path directory;
+    private final Configuration configuration;
+
+    public TemplateEngine(Path directory) {
+        this.directory = directory;
+        this.configuration = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            configuration.setDirectoryForTemplateLoading(directory.toFile());
+        } catch (IOException e) {
+            throw PrivacySiteException.at(Location.of(directory), "template.directory", "cannot read the templates: " + e.getMessage());
+        }
+        // Records are read as properties (page.title), not as methods (page.title()).
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        configuration.setObjectWrapper(wrapper.build());
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setLocale(Locale.ROOT);
+        configuration.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+    }
+
+    /** Renders {@code name} with {@code model} into {@code out}; template mistakes become findings. */
+    public void render(String name, Map<String, Object> model, Writer out) {
+        try {
+            Template template = configuration.getTemplate(name);
+            template.process(model, out);
+        } catch (TemplateNotFoundException e) {
+            throw PrivacySiteException.at(Location.of(directory.resolve(name)), "template.missing",
+                    "template '" + name + "' not found in " + directory);
+        } catch (ParseException e) {
+            throw PrivacySiteException.at(templateLocation(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
+                    "template.syntax", describe(e.getEditorMessage()));
+        } catch (TemplateException e) {
+            throw PrivacySiteException.at(templateLocation(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
+                    "template.error", describe(e.getMessageWithoutStackTop()));
+        } catch (IOException e) {
+            throw PrivacySiteException.at(Location.of(directory.resolve(name)), "template.io", "cannot render: " + e.getMessage());
+        }
+    }
+
+    public String render(String name, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        render(name, model, out);
+        return out.toString();
+    }
+
+    private Location templateLocation(String sourceName, Integer line, Integer column) {
+        Location file = Location.of(directory.resolve(sourceName == null ? "" : sourceName));
+        return file.at(line == null ? 0 : line, column == null ? 0 : column);
+    }
+
+    /** FreeMarker's message without its tips and stack: the lines before the first "----" or "Tip". */
+    private static String describe(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : message.strip().split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("----") || trimmed.startsWith("Tip:") || trimmed.startsWith("FTL stack")) {
+                break;
+            }
+            if (!trimmed.isEmpty()) {
+                text.append(text.length() == 0 ? "" : " ").append(trimmed);
+            }
+        }
+        return text.toString().replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]", "");
+    }
+}

@@ -1,0 +1,75 @@
+package org.privacysite.internal.render;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.privacysite.internal.messages.LocaleFormatter;
+import org.privacysite.internal.messages.MessageBundle;
+
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+/**
+ * UI strings of one locale, for Java code and for templates as {@code msg("toc.title")} or
+ * {@code msg("meta.updated", "date", page.updated)}. A key missing in a translation falls back to
+ * the source locale (the parity check reports it); the site's facts are always available as arguments.
+ */
+public final class UiMessages implements TemplateMethodModelEx {
+
+    private final List<MessageBundle> bundles;
+    private final LocaleFormatter formatter;
+    private final Map<String, Object> facts;
+
+    /** @param bundles the locale's bundles first, then fallbacks */
+    public UiMessages(List<MessageBundle> bundles, LocaleFormatter formatter, Map<String, Object> facts) {
+        this.bundles = bundles;
+        this.formatter = formatter;
+        this.facts = facts;
+    }
+
+    public LocaleFormatter formatter() {
+        return formatter;
+    }
+
+    public boolean has(String key) {
+        return bundles.stream().anyMatch(bundle -> bundle.has(key));
+    }
+
+    /** Formats message {@code key} with the facts and {@code arguments}. */
+    public String format(String key, Map<String, ?> arguments) {
+        for (MessageBundle bundle : bundles) {
+            MessageBundle.Entry entry = bundle.entry(key);
+            if (entry != null) {
+                Map<String, Object> values = new HashMap<>(facts);
+                values.putAll(arguments);
+                return formatter.format(entry.message(), values);
+            }
+        }
+        throw new IllegalArgumentException("no message '" + key + "' in " + bundles.get(0).file());
+    }
+
+    public String format(String key) {
+        return format(key, Map.of());
+    }
+
+    @Override
+    public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+        if (arguments.isEmpty() || arguments.size() % 2 == 0) {
+            throw new TemplateModelException("msg needs a key, then name/value pairs: msg(\"key\", \"name\", value)");
+        }
+        String key = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(0)));
+        if (!has(key)) {
+            throw new TemplateModelException("there is no UI message '" + key + "' in " + bundles.get(0).file().getFileName()
+                    + "; add it to templates/messages/<locale>.yaml");
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 1; i < arguments.size(); i += 2) {
+            String name = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(i)));
+            values.put(name, DeepUnwrap.unwrap((TemplateModel) arguments.get(i + 1)));
+        }
+        return format(key, values);
+    }
+}

@@ -1,0 +1,56 @@
+package org.privacysite.internal.yaml;
+
+import java.util.Optional;
+
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads YAML text into a {@link YamlMap}, turning syntax errors into {@code file:line:col} findings. */
+public final class YamlReader {
+
+    private YamlReader() {
+    }
+
+    /**
+     * @param file       where the text comes from, for messages
+     * @param text       the YAML text
+     * @param lineOffset lines before the text in its file (front matter starts at line 2)
+     */
+    public static YamlMap readMap(Location file, String text, int lineOffset) {
+        Optional<Node> root;
+        try {
+            LoadSettings settings = LoadSettings.builder()
+                    .setLabel(file.displayPath())
+                    .setAllowDuplicateKeys(false)
+                    .setMaxAliasesForCollections(10)
+                    .setCodePointLimit(5 * 1024 * 1024)
+                    .build();
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Location where = e.getProblemMark().map(mark -> position(file, mark, lineOffset)).orElse(file);
+            throw PrivacySiteException.at(where, "yaml.syntax", "YAML syntax error: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw PrivacySiteException.at(file, "yaml.syntax", "YAML error: " + e.getMessage());
+        }
+        if (root.isEmpty()) {
+            return new YamlMap(file, new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, java.util.List.of(),
+                    org.snakeyaml.engine.v2.common.FlowStyle.AUTO), lineOffset);
+        }
+        if (!(root.get() instanceof MappingNode mapping)) {
+            throw PrivacySiteException.at(YamlMap.locate(file, root.get(), lineOffset), "yaml.type",
+                    "expected 'name: value' lines here");
+        }
+        return new YamlMap(file, mapping, lineOffset);
+    }
+
+    private static Location position(Location file, Mark mark, int lineOffset) {
+        return file.at(mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+    }
+}
