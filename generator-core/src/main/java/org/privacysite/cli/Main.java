@@ -45,9 +45,14 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code; never exits the JVM (tests call this). */
+    /** Runs the CLI and returns its exit code; never exits the JVM. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given output streams and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             Main main = cmd.getCommandSpec().root().userObject() instanceof Main m ? m : null;
             return internalError(exception, cmd.getErr(), main != null && main.verbose);

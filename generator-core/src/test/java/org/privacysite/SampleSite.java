@@ -1,0 +1,50 @@
+package org.privacysite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The repository's real sample site, for tests: its directories, and copies to break on purpose. */
+public final class SampleSite {
+
+    private SampleSite() {
+    }
+
+    /** The repository root; surefire passes it as {@code privacysite.repo}. */
+    public static Path repository() {
+        String repo = System.getProperty("privacysite.repo");
+        Path root = repo != null ? Path.of(repo) : Path.of("..");
+        return root.toAbsolutePath().normalize();
+    }
+
+    public static Path content() {
+        return repository().resolve("content");
+    }
+
+    public static Path templates() {
+        return repository().resolve("templates");
+    }
+
+    /** Copies the sample content into {@code target} and returns the copy. */
+    public static Path copyContent(Path target) {
+        copyTree(content(), target);
+        return target;
+    }
+
+    public static void copyTree(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.privacysite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.SampleSite;
+
+/** The CLI as CI uses it: exit codes and file:line messages, never a stack trace. */
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Run build(Path content, Path output) {
+        return run("build", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", output.toString());
+    }
+
+    Run check(Path content) {
+        return run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString());
+    }
+
+    @Test
+    void checkOfTheSampleSiteExitsZero() {
+        Run run = check(SampleSite.content());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("No findings"), run.out());
+    }
+
+    @Test
+    void deletingAClauseFromATranslationMakesCheckExitOneNamingFileAndClause() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path french = content.resolve("fr/privacy.md");
+        String text = Files.readString(french);
+        // Remove the whole "retention" clause: from its heading to the next top-level heading.
+        Matcher clause = Pattern.compile("(?ms)^## [^\\n]*\\{#retention\\}\\n.*?(?=^## )").matcher(text);
+        assertTrue(clause.find(), "fixture: the French policy has a retention clause");
+        Files.writeString(french, text.substring(0, clause.start()) + text.substring(clause.end()));
+
+        Run run = check(content);
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().matches("(?s).*fr/privacy\\.md:\\d+:\\d+: error: clause 'retention' is missing \\(present in en\\).*"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void malformedFrontMatterFailsTheBuildWithItsLineAndKeepsTheOldSite() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path output = temp.resolve("site");
+        assertEquals(0, build(content, output).exitCode());
+        byte[] before = Files.readAllBytes(output.resolve("de/privacy/index.html"));
+
+        Path german = content.resolve("de/privacy.md");
+        String text = Files.readString(german);
+        Files.writeString(german, text.replaceFirst("\ntitle: ", "\ntitle: [unclosed\n  x: "), StandardCharsets.UTF_8);
+        Files.writeString(content.resolve("en/privacy.md"), Files.readString(content.resolve("en/privacy.md")).replace("Privacy Policy", "CHANGED"));
+
+        Run run = build(content, output);
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().matches("(?s).*de/privacy\\.md:\\d+:\\d+: error: YAML.*"), run.err());
+        assertFalse(run.err().contains("\tat "), "stack trace printed: " + run.err());
+        byte[] after = Files.readAllBytes(output.resolve("de/privacy/index.html"));
+        assertTrue(java.util.Arrays.equals(before, after), "the previous site was changed");
+        assertTrue(Files.readString(output.resolve("en/privacy/index.html")).contains("Privacy Policy"));
+        try (var siblings = Files.list(temp)) {
+            assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".site.")).count(), "staging left behind");
+        }
+    }
+
+    @Test
+    void buildWritesTheSiteAndSaysWhere() {
+        Path output = temp.resolve("out");
+        Run run = build(SampleSite.content(), output);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Built 10 pages into"), run.out());
+        assertTrue(Files.isRegularFile(output.resolve("ar/cookies/index.html")));
+    }
+
+    @Test
+    void unreadableConfigurationExitsTwo() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Files.writeString(content.resolve("site.yaml"), "name: x\nbaseUrl: https://x.example/\nlocales: [en, xx-invalid]\ndocuments: [privacy]\n");
+        Run run = check(content);
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("site.yaml:3:"), run.err());
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, run("build").exitCode());
+        assertEquals(2, run("no-such-command").exitCode());
+        assertEquals(2, run().exitCode());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("privacy-site "), version.out());
+        Run help = run("check", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--strict"), help.out());
+    }
+}
