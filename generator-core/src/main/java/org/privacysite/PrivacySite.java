@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.privacysite.internal.config.SiteConfig;
+import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
@@ -20,6 +22,7 @@ import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.links.LinkChecker;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.ParityChecker;
+import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.SiteRenderer;
 
 /**
@@ -94,12 +97,74 @@ public final class PrivacySite {
         try {
             Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
+            boolean buildable = findings.stream().noneMatch(Finding::isError);
             findings.addAll(ParityChecker.check(site));
-            if (findings.stream().noneMatch(Finding::isError)) {
+            if (buildable) {
                 findings.addAll(checkLinks(site, executor));
             }
-            findings.sort(BY_PLACE);
-            return new CheckResult(List.copyOf(findings), site.pages().size());
+            List<Finding> configured = configured(site.config(), findings);
+            configured.sort(BY_PLACE);
+            return new CheckResult(List.copyOf(configured), site.pages().size());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Applies the per-rule severities of site.yaml's {@code checks:}. */
+    private static List<Finding> configured(SiteConfig config, List<Finding> findings) {
+        List<Finding> configured = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (config.disabledRules().contains(finding.rule())) {
+                continue;
+            }
+            Severity severity = config.severities().getOrDefault(finding.rule(), finding.severity());
+            configured.add(new Finding(finding.location(), finding.rule(), severity, finding.message()));
+        }
+        return configured;
+    }
+
+    /** The documents of the site, in menu order, as site.yaml lists them. */
+    public List<String> documents() {
+        try {
+            return SiteConfigLoader.load(contentDirectory).documents();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (PrivacySiteException e) {
+            throw new ConfigurationException(e.findings());
+        }
+    }
+
+    /**
+     * Records that the translation of {@code document} into {@code locale} has been reviewed against
+     * the current source: its clauses are no longer reported stale until the source changes again.
+     *
+     * @return the number of clauses recorded
+     * @throws PrivacySiteException when the locale or document is unknown or the pages have errors
+     */
+    public int markTranslated(String locale, String document) {
+        ExecutorService executor = executor();
+        try {
+            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            SiteConfig config = site.config();
+            if (!config.targetLocales().contains(locale)) {
+                throw new ConfigurationException(Finding.error(config.location(), "config.locale",
+                        "'" + locale + "' is not a translation locale of this site (translations: "
+                                + String.join(", ", config.targetLocales()) + ")"));
+            }
+            if (!config.documents().contains(document)) {
+                throw new ConfigurationException(Finding.error(config.location(), "config.document",
+                        "'" + document + "' is not a document of this site (documents: " + String.join(", ", config.documents()) + ")"));
+            }
+            Page source = site.sourcePage(document);
+            Page translation = site.page(locale, document);
+            if (source == null || translation == null) {
+                List<Finding> errors = site.findings().stream().filter(Finding::isError).toList();
+                throw new PrivacySiteException(errors.isEmpty()
+                        ? List.of(Finding.error(Location.of(site.pageFile(locale, document)), "parity.document-missing",
+                                "there is no " + locale + " translation of '" + document + "' to mark"))
+                        : errors);
+            }
+            return TranslationState.markTranslated(contentDirectory, source, translation);
         } finally {
             executor.shutdownNow();
         }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class},
+        subcommands = {Main.Build.class, Main.Check.class, Main.MarkTranslated.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
@@ -158,6 +158,43 @@ public final class Main implements Callable<Integer> {
             } catch (ConfigurationException e) {
                 ConsoleReport.print(e.findings(), err);
                 return USAGE;
+            }
+        }
+    }
+
+    @Command(name = "mark-translated", mixinStandardHelpOptions = true,
+            description = "Record that a translation was reviewed against the current source, so its clauses are no longer stale.")
+    static final class MarkTranslated implements Callable<Integer> {
+        @CommandLine.Mixin
+        Sources sources = new Sources();
+
+        @Option(names = "--locale", required = true, paramLabel = "LOCALE", description = "The translation's locale, e.g. fr.")
+        String locale;
+
+        @Option(names = "--document", paramLabel = "NAME", description = "The document, e.g. privacy (default: every document).")
+        String document;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            PrivacySite site = sources.site();
+            try {
+                java.util.List<String> documents = document != null ? java.util.List.of(document) : site.documents();
+                for (String name : documents) {
+                    int clauses = site.markTranslated(locale, name);
+                    spec.commandLine().getOut().println("Marked " + clauses + " clauses of " + locale + "/" + name + ".md as translated.");
+                }
+                spec.commandLine().getOut().flush();
+                return OK;
+            } catch (ConfigurationException e) {
+                ConsoleReport.print(e.findings(), err);
+                return USAGE;
+            } catch (PrivacySiteException e) {
+                ConsoleReport.print(e.findings(), err);
+                return FINDINGS;
             }
         }
     }

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.privacysite.Location;
+import org.privacysite.Severity;
 
 /**
  * {@code content/site.yaml}: the site's name and URL, its locales (the first is the source), its
  * documents in menu order, and the shared facts that policies refer to as ICU arguments.
+ *
+ * @param fallbacks     per locale, the documents that may show the source text until translated
+ * @param severities    per rule id, a severity that replaces the rule's default ({@code checks:} in site.yaml)
+ * @param disabledRules rule ids switched {@code off}
  */
 public record SiteConfig(
         Path file,
@@ -18,7 +23,9 @@ public record SiteConfig(
         List<String> documents,
         Map<String, Object> facts,
         Map<String, Location> factLocations,
-        Map<String, List<String>> fallbacks) {
+        Map<String, List<String>> fallbacks,
+        Map<String, Severity> severities,
+        java.util.Set<String> disabledRules) {
 
     public String sourceLocale() {
         return locales.get(0);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.Severity;
 import org.privacysite.internal.content.SourceFiles;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
@@ -84,8 +85,23 @@ public final class SiteConfigLoader {
                 fallbacks.put(locale, fallbackYaml.requireStringList(locale));
             }
         }
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        Set<String> disabled = new java.util.TreeSet<>();
+        YamlMap checks = yaml.map("checks");
+        if (checks != null) {
+            for (String rule : checks.keys()) {
+                String level = checks.string(rule, "");
+                switch (level) {
+                    case "error" -> severities.put(rule, Severity.ERROR);
+                    case "warning" -> severities.put(rule, Severity.WARNING);
+                    case "off" -> disabled.add(rule);
+                    default -> throw PrivacySiteException.at(checks.locationOf(rule), "config.checks",
+                            "the level of '" + rule + "' must be error, warning or off");
+                }
+            }
+        }
         return new SiteConfig(file, name, baseUrl, List.copyOf(locales), List.copyOf(documents),
-                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks));
+                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), Map.copyOf(severities), Set.copyOf(disabled));
     }
 
     private static void checkNames(YamlMap yaml, String key, List<String> values, boolean locales) {

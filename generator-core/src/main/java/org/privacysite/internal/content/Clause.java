@@ -10,6 +10,13 @@ import org.privacysite.Location;
  * @param number    "7", or "7.2" for a subclause; derived from clause order
  * @param title     heading text as written (may hold ICU arguments)
  * @param parentKey key of the enclosing clause, or null at the top level
+ * @param textHash  hash of the clause's own Markdown (heading and text up to the next heading), to see
+ *                  whether the source changed since a translation was made
  */
-public record Clause(String key, int level, String number, String title, String parentKey, Location location) {
+public record Clause(String key, int level, String number, String title, String parentKey, Location location,
+                     String textHash) {
+
+    Clause withTextHash(String hash) {
+        return new Clause(key, level, number, title, parentKey, location, hash);
+    }
 }

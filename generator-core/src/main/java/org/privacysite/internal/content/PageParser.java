@@ -79,8 +79,24 @@ public final class PageParser {
         Collector collector = new Collector(where, bodyLineOffset);
         root.accept(collector);
         collector.mergeMessages(root);
-        return new Page(locale, document, file, frontMatter, List.copyOf(collector.clauses),
+        return new Page(locale, document, file, frontMatter, withTextHashes(collector.clauses, text),
                 List.copyOf(collector.links), root, bodyLineOffset, List.copyOf(collector.findings));
+    }
+
+    /** Each clause's own lines run from its heading to the line before the next clause's heading. */
+    private static List<Clause> withTextHashes(List<Clause> clauses, String text) {
+        String[] lines = text.split("\n", -1);
+        List<Clause> hashed = new ArrayList<>(clauses.size());
+        for (int i = 0; i < clauses.size(); i++) {
+            int from = clauses.get(i).location().line() - 1;
+            int to = i + 1 < clauses.size() ? clauses.get(i + 1).location().line() - 1 : lines.length;
+            StringBuilder own = new StringBuilder();
+            for (int line = from; line < to && line < lines.length; line++) {
+                own.append(lines[line].stripTrailing()).append('\n');
+            }
+            hashed.add(clauses.get(i).withTextHash(TextHash.of(own.toString().strip())));
+        }
+        return List.copyOf(hashed);
     }
 
     private static int findClosingFence(String text) {
@@ -207,7 +223,7 @@ public final class PageParser {
             }
             parents[level] = key;
             String parent = level > 2 ? parents[level - 1] : null;
-            clauses.add(new Clause(key, level, number.toString(), title, parent, where));
+            clauses.add(new Clause(key, level, number.toString(), title, parent, where, null));
             previousLevel = level;
         }
 

@@ -62,11 +62,45 @@ public final class ReferenceChecker {
         return findings;
     }
 
+    /** The known name within two edits of {@code name}, if any: most typos are one or two keys off. */
+    static String closest(String name, java.util.Set<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : new TreeSet<>(known)) {
+            int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private static String problem(IcuMessage.Argument argument, Map<String, Object> arguments) {
         Object value = arguments.get(argument.name());
         if (value == null) {
-            return "'" + argument.name() + "' is not a fact; define it under 'facts' in site.yaml, or use one of: "
-                    + String.join(", ", new TreeSet<>(arguments.keySet()));
+            String suggestion = closest(argument.name(), arguments.keySet());
+            return "'" + argument.name() + "' is not a fact; " + (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+                    + "facts are defined under 'facts' in site.yaml";
         }
         boolean number = value instanceof Number;
         boolean date = value instanceof LocalDate;

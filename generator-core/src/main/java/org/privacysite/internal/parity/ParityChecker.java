@@ -5,16 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
+import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.MessageBundle;
 
 /**
- * Compares every translation with the source locale: the same clauses in the same structure, and
+ * Compares every translation with the source locale: the same clauses in the same structure, the
+ * same ICU arguments and links in each clause, complete plural forms, up-to-date translations, and
  * message bundles with the same keys and arguments.
  */
 public final class ParityChecker {
@@ -25,23 +29,137 @@ public final class ParityChecker {
     public static List<Finding> check(Site site) {
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
+        for (Page page : site.pages()) {
+            pluralCategories(page, findings);
+        }
         for (String document : site.config().documents()) {
             Page original = site.sourcePage(document);
             if (original == null) {
                 continue;
             }
+            Map<String, ClauseContent> originalContent = ClauseContent.of(original);
             for (String locale : site.config().targetLocales()) {
                 Page translation = site.page(locale, document);
                 if (translation != null) {
                     clauses(original, translation, findings);
+                    content(original.locale(), originalContent, ClauseContent.of(translation), findings);
+                    staleness(site, original, translation, findings);
                 }
             }
+        }
+        for (String locale : site.config().locales()) {
+            bundlePlurals(site.ui().get(locale), findings);
+            bundlePlurals(site.texts().get(locale), findings);
         }
         for (String locale : site.config().targetLocales()) {
             bundle(site.ui().get(source), site.ui().get(locale), findings);
             bundle(site.texts().get(source), site.texts().get(locale), findings);
         }
+        findings.addAll(DocumentFolders.check(site));
         return findings;
+    }
+
+    /** Arguments, links and shape of each clause against the source's. */
+    static void content(String sourceLocale, Map<String, ClauseContent> source, Map<String, ClauseContent> target,
+                        List<Finding> findings) {
+        for (ClauseContent translated : target.values()) {
+            ClauseContent original = source.get(translated.key());
+            if (original == null) {
+                continue; // reported as an extra clause
+            }
+            String clause = translated.key().isEmpty() ? "the introduction" : "clause '" + translated.key() + "'";
+            Map<String, IcuMessage.Argument> sourceArguments = argumentsByName(original);
+            Map<String, ClauseContent.Argument> targetArguments = new LinkedHashMap<>();
+            translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
+            for (String name : sourceArguments.keySet()) {
+                if (!targetArguments.containsKey(name)) {
+                    findings.add(Finding.error(translated.location(), "parity.argument-missing",
+                            clause + " does not use {" + name + "}, which " + sourceLocale + " uses"));
+                }
+            }
+            for (ClauseContent.Argument argument : targetArguments.values()) {
+                IcuMessage.Argument expected = sourceArguments.get(argument.argument().name());
+                if (expected == null) {
+                    findings.add(Finding.error(argument.location(), "parity.argument-extra",
+                            "{" + argument.argument().name() + "} is not used in this clause of " + sourceLocale));
+                } else if (!expected.type().equals(argument.argument().type())) {
+                    findings.add(Finding.error(argument.location(), "parity.argument-type", "{" + argument.argument().name()
+                            + "} is a " + argument.argument().type() + " argument here but a " + expected.type() + " in " + sourceLocale));
+                } else if (expected.type().equals("select") && !expected.keywords().equals(argument.argument().keywords())) {
+                    findings.add(Finding.error(argument.location(), "parity.select-cases", "{" + argument.argument().name()
+                            + "} has cases " + new TreeSet<>(argument.argument().keywords()) + " but " + sourceLocale + " has "
+                            + new TreeSet<>(expected.keywords())));
+                }
+            }
+            if (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
+                    || original.links().size() != translated.links().size()) {
+                findings.add(Finding.error(translated.location(), "parity.links", clause + " links to "
+                        + translated.links() + " but " + sourceLocale + " links to " + original.links()));
+            }
+            shape(clause, "paragraphs", original.paragraphs(), translated.paragraphs(), translated, findings);
+            shape(clause, "lists", original.lists(), translated.lists(), translated, findings);
+            shape(clause, "list items", original.listItems(), translated.listItems(), translated, findings);
+            shape(clause, "tables", original.tables(), translated.tables(), translated, findings);
+            shape(clause, "table rows", original.tableRows(), translated.tableRows(), translated, findings);
+        }
+    }
+
+    private static void shape(String clause, String what, int expected, int actual, ClauseContent where, List<Finding> findings) {
+        if (expected != actual) {
+            findings.add(Finding.warning(where.location(), "parity.structure",
+                    clause + " has " + actual + " " + what + "; the source has " + expected));
+        }
+    }
+
+    private static Map<String, IcuMessage.Argument> argumentsByName(ClauseContent content) {
+        Map<String, IcuMessage.Argument> byName = new LinkedHashMap<>();
+        content.arguments().forEach(a -> byName.putIfAbsent(a.argument().name(), a.argument()));
+        return byName;
+    }
+
+    /** Plurals need 'other' (ICU enforces it) and should cover every category the locale uses. */
+    static void pluralCategories(Page page, List<Finding> findings) {
+        Set<String> categories = PluralCategories.of(page.locale());
+        for (ClauseContent content : ClauseContent.of(page).values()) {
+            for (ClauseContent.Argument argument : content.arguments()) {
+                missingCategories(argument.argument(), categories).ifPresent(missing -> findings.add(Finding.warning(
+                        argument.location(), "parity.plural-categories", "{" + argument.argument().name()
+                                + ", plural} lacks the " + page.locale() + " plural forms " + missing)));
+            }
+        }
+    }
+
+    static void bundlePlurals(MessageBundle bundle, List<Finding> findings) {
+        Set<String> categories = PluralCategories.of(bundle.locale());
+        for (MessageBundle.Entry entry : bundle.entries().values()) {
+            for (IcuMessage.Argument argument : entry.message().arguments()) {
+                missingCategories(argument, categories).ifPresent(missing -> findings.add(Finding.warning(entry.location(),
+                        "parity.plural-categories", "message '" + entry.key() + "': {" + argument.name()
+                                + ", plural} lacks the " + bundle.locale() + " plural forms " + missing)));
+            }
+        }
+    }
+
+    private static java.util.Optional<Set<String>> missingCategories(IcuMessage.Argument argument, Set<String> categories) {
+        if (!argument.type().equals("plural")) {
+            return java.util.Optional.empty();
+        }
+        Set<String> missing = new TreeSet<>(categories);
+        missing.removeAll(argument.keywords());
+        return missing.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(missing);
+    }
+
+    /** A translated clause made from an older version of the source clause. */
+    static void staleness(Site site, Page original, Page translation, List<Finding> findings) {
+        TranslationState state = TranslationState.read(site.contentDirectory(), translation.locale(), translation.document());
+        for (Clause clause : translation.clauses()) {
+            Clause source = original.clause(clause.key());
+            if (source != null && state.isStale(source)) {
+                findings.add(Finding.warning(clause.location(), "parity.stale", "clause '" + clause.key() + "' was translated from an older "
+                        + original.locale() + " version; update it, then run mark-translated --locale " + translation.locale()
+                        + " --document " + translation.document()));
+            }
+        }
     }
 
     static void clauses(Page original, Page translation, List<Finding> findings) {
