@@ -123,6 +123,22 @@ public final class PrivacySite {
         return configured;
     }
 
+    /**
+     * A live preview writing into {@code outputDirectory}: call {@link Preview#rebuild} once for the
+     * first build, then with the files that changed. Close it to stop its worker threads.
+     */
+    public Preview preview(Path outputDirectory) {
+        return new Preview(this, outputDirectory, executor());
+    }
+
+    Path contentDirectory() {
+        return contentDirectory;
+    }
+
+    Path templatesDirectory() {
+        return templatesDirectory;
+    }
+
     /** The documents of the site, in menu order, as site.yaml lists them. */
     public List<String> documents() {
         try {

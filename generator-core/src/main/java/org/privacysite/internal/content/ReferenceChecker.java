@@ -21,8 +21,13 @@ public final class ReferenceChecker {
     }
 
     public static List<Finding> check(Site site) {
+        return check(site, site.pages());
+    }
+
+    /** Checks only {@code pages} of {@code site}, for incremental rebuilds. */
+    public static List<Finding> check(Site site, java.util.Collection<Page> pages) {
         List<Finding> findings = new ArrayList<>();
-        for (Page page : site.pages()) {
+        for (Page page : pages) {
             Map<String, Object> arguments = site.arguments(page);
             page.body().accept(new AbstractVisitor() {
                 @Override

@@ -24,6 +24,32 @@ public record Site(SiteConfig config, Path contentDirectory, Path templatesDirec
                    Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
                    List<Finding> findings) {
 
+    /** This site with {@code page} parsed anew: it replaces the page of the same file and its findings. */
+    public Site withPage(Page page) {
+        List<Page> updated = new java.util.ArrayList<>(pages.size());
+        boolean replaced = false;
+        for (Page existing : pages) {
+            if (existing.file().equals(page.file())) {
+                updated.add(page);
+                replaced = true;
+            } else {
+                updated.add(existing);
+            }
+        }
+        if (!replaced) {
+            throw new IllegalArgumentException("not a page of this site: " + page.file());
+        }
+        List<Finding> updatedFindings = new java.util.ArrayList<>();
+        for (Finding finding : findings) {
+            if (!page.file().equals(finding.location().file())) {
+                updatedFindings.add(finding);
+            }
+        }
+        updatedFindings.addAll(page.findings());
+        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(updated), ui, texts, consent,
+                List.copyOf(updatedFindings));
+    }
+
     /** The page of {@code document} in {@code locale}, or null when the file does not exist. */
     public Page page(String locale, String document) {
         for (Page page : pages) {

@@ -23,6 +23,7 @@ import org.privacysite.internal.consent.ConsentView;
 import org.privacysite.internal.consent.CookieTables;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.messages.LocaleFormatter;
 
@@ -75,6 +76,19 @@ public final class SiteRenderer {
         jobs.add(executor.submit(() -> copyAssets(out.resolve(ASSETS))));
         await(jobs);
         return config.locales().size() * config.documents().size();
+    }
+
+    /**
+     * Renders only {@code pages} (pairs of locale and document) and the sitemap into {@code out},
+     * which already holds the rest of the site: the incremental rebuild of the live preview.
+     */
+    public void renderPages(java.util.Collection<PageKey> pages, Path out) {
+        List<Future<?>> jobs = new ArrayList<>();
+        for (PageKey page : pages) {
+            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
+        }
+        jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
+        await(jobs);
     }
 
     private void renderDocument(String locale, String document, Path out) {

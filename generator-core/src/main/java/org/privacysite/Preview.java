@@ -1,0 +1,178 @@
+package org.privacysite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+import org.privacysite.internal.content.Clause;
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.content.PageParser;
+import org.privacysite.internal.content.ReferenceChecker;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.output.OutputDirectory;
+import org.privacysite.internal.parity.ParityChecker;
+import org.privacysite.internal.render.SiteRenderer;
+
+/**
+ * A site kept in memory for the live preview: after an edit, only the changed policy is parsed again
+ * and only the pages it affects are rendered. A failed rebuild keeps the last good site on disk.
+ * Not thread-safe: call it from one thread (the preview's watcher).
+ */
+public final class Preview implements AutoCloseable {
+
+    /**
+     * The outcome of a rebuild.
+     *
+     * @param pages   paths of the pages written, relative to the output directory (e.g. fr/privacy/index.html)
+     * @param errors  the errors that stopped the rebuild; empty when it succeeded
+     * @param nanos   how long the rebuild took
+     */
+    public record Update(List<String> pages, List<Finding> errors, long nanos) {
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final PrivacySite generator;
+    private final Path outputDirectory;
+    private final ExecutorService executor;
+    private final PageParser parser = new PageParser();
+    private Site site;
+    private List<Finding> parity;
+
+    Preview(PrivacySite generator, Path outputDirectory, ExecutorService executor) {
+        this.generator = generator;
+        this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        this.executor = executor;
+    }
+
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /**
+     * Rebuilds after {@code changedFiles} changed. An edited policy file re-renders its own page, and
+     * more only when its title or clause numbers changed; anything else rebuilds the whole site.
+     */
+    public Update rebuild(Collection<Path> changedFiles) {
+        long start = System.nanoTime();
+        parity = null;
+        try {
+            List<Page> edited = site == null ? null : editedPages(changedFiles);
+            if (edited == null) {
+                return fullBuild(start);
+            }
+            Site updated = site;
+            Set<PageKey> affected = new LinkedHashSet<>();
+            for (Page page : edited) {
+                Page previous = updated.page(page.locale(), page.document());
+                updated = updated.withPage(page);
+                affected.addAll(affectedPages(updated, previous, page));
+            }
+            List<Finding> errors = new ArrayList<>(updated.findings().stream().filter(Finding::isError).toList());
+            errors.addAll(ReferenceChecker.check(updated, edited).stream().filter(Finding::isError).toList());
+            if (!errors.isEmpty()) {
+                return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
+            }
+            new SiteRenderer(updated, executor, false).renderPages(affected, outputDirectory);
+            site = updated;
+            return new Update(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
+        } catch (PrivacySiteException e) {
+            return new Update(List.of(), e.findings(), System.nanoTime() - start);
+        }
+    }
+
+    /** Every finding of {@code check} (without the link check) located in the page's source file. */
+    public List<Finding> findings(String locale, String document) {
+        if (site == null) {
+            return List.of();
+        }
+        if (parity == null) {
+            List<Finding> all = new ArrayList<>(site.findings());
+            all.addAll(ReferenceChecker.check(site));
+            all.addAll(ParityChecker.check(site));
+            parity = List.copyOf(all);
+        }
+        Path file = site.pageFile(locale, document);
+        return parity.stream().filter(f -> file.equals(f.location().file())).toList();
+    }
+
+    private Update fullBuild(long start) {
+        Site loaded = new SiteLoader(executor).load(generator.contentDirectory(), generator.templatesDirectory());
+        List<Finding> errors = new ArrayList<>(loaded.findings().stream().filter(Finding::isError).toList());
+        errors.addAll(ReferenceChecker.check(loaded).stream().filter(Finding::isError).toList());
+        if (!errors.isEmpty()) {
+            return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
+        }
+        OutputDirectory.replace(outputDirectory, staging -> new SiteRenderer(loaded, executor, false).render(staging));
+        site = loaded;
+        List<String> pages = new ArrayList<>();
+        for (String locale : loaded.config().locales()) {
+            for (String document : loaded.config().documents()) {
+                pages.add(new PageKey(locale, document).outputPath());
+            }
+        }
+        return new Update(List.copyOf(pages), List.of(), System.nanoTime() - start);
+    }
+
+    /** The re-parsed pages when every change is an edit of an existing policy file; null otherwise. */
+    private List<Page> editedPages(Collection<Path> changedFiles) {
+        List<Page> pages = new ArrayList<>();
+        for (Path changed : changedFiles) {
+            Path file = changed.toAbsolutePath().normalize();
+            Page existing = site.pages().stream().filter(p -> p.file().equals(file)).findFirst().orElse(null);
+            if (existing == null || !Files.isRegularFile(file)) {
+                return null;
+            }
+            pages.add(parser.parse(existing.locale(), existing.document(), existing.file()));
+        }
+        return pages;
+    }
+
+    /** The page itself; its locale's pages when its title changed (menus) or its numbering did (labels). */
+    private static Set<PageKey> affectedPages(Site site, Page previous, Page page) {
+        Set<PageKey> affected = new LinkedHashSet<>();
+        affected.add(new PageKey(page.locale(), page.document()));
+        boolean titleChanged = !previous.frontMatter().title().equals(page.frontMatter().title());
+        boolean numberingChanged = !numbers(previous).equals(numbers(page));
+        for (Page other : site.pages()) {
+            if (!other.locale().equals(page.locale())) {
+                continue;
+            }
+            boolean linksHere = other.links().stream()
+                    .anyMatch(link -> link.targetDocument(other.document()).equals(page.document()));
+            if (titleChanged || (numberingChanged && linksHere)) {
+                affected.add(new PageKey(other.locale(), other.document()));
+            }
+        }
+        if (page.locale().equals(site.config().sourceLocale())) {
+            for (String locale : site.config().targetLocales()) {
+                if (site.page(locale, page.document()) == null) {
+                    affected.add(new PageKey(locale, page.document())); // a fallback page shows this text
+                }
+            }
+        }
+        return affected;
+    }
+
+    private static Map<String, String> numbers(Page page) {
+        Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        for (Clause clause : page.clauses()) {
+            numbers.put(clause.key(), clause.number());
+        }
+        return numbers;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

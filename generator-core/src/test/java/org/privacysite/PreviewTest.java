@@ -1,0 +1,79 @@
+package org.privacysite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live preview's incremental rebuild: only affected pages, errors without losing the last good site. */
+class PreviewTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void editingAClauseRerendersOnlyItsPageAndABrokenFileKeepsTheLastGoodSite() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path out = temp.resolve("preview");
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(out)) {
+            Preview.Update first = preview.rebuild(List.of());
+            assertTrue(first.succeeded(), first.errors().toString());
+            assertEquals(10, first.pages().size());
+
+            Path french = content.resolve("fr/privacy.md");
+            String original = Files.readString(french);
+            Files.writeString(french, original.replace("## Enfants {#children}", "## Enfants {#children}\n\nTexte ajouté en direct."));
+            Preview.Update edit = preview.rebuild(List.of(french));
+            assertTrue(edit.succeeded(), edit.errors().toString());
+            assertEquals(List.of("fr/privacy/index.html"), edit.pages());
+            assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."));
+
+            Files.writeString(french, original.replaceFirst("---\n", "---\ntitle: [broken\n"));
+            Preview.Update broken = preview.rebuild(List.of(french));
+            assertFalse(broken.succeeded());
+            assertTrue(broken.errors().get(0).toString().matches(".*fr/privacy\\.md:\\d+:\\d+: error: .*"), broken.errors().toString());
+            assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."), "last good page kept");
+
+            Files.writeString(french, original);
+            Preview.Update fixed = preview.rebuild(List.of(french));
+            assertTrue(fixed.succeeded(), fixed.errors().toString());
+            assertFalse(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."));
+        }
+    }
+
+    @Test
+    void changingATitleRerendersTheMenusOfItsLocale() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            preview.rebuild(List.of());
+            Path german = content.resolve("de/cookies.md");
+            Files.writeString(german, Files.readString(german).replaceFirst("\ntitle: .*\n", "\ntitle: Cookie-Hinweise\n"));
+            Preview.Update update = preview.rebuild(List.of(german));
+            assertEquals(List.of("de/cookies/index.html", "de/privacy/index.html"), update.pages().stream().sorted().toList());
+            assertTrue(Files.readString(temp.resolve("preview/de/privacy/index.html")).contains("Cookie-Hinweise"));
+        }
+    }
+
+    @Test
+    void findingsForThePageOnScreen() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path german = content.resolve("de/privacy.md");
+        Files.writeString(german, Files.readString(german).replaceAll("(?ms)^## [^\\n]*\\{#children\\}\\n.*?(?=^## )", ""));
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            List<Finding> findings = preview.findings("de", "privacy");
+            assertTrue(findings.stream().anyMatch(f -> f.message().equals("clause 'children' is missing (present in en)")), findings.toString());
+            assertEquals(List.of(), preview.findings("fr", "privacy"));
+        }
+    }
+}
