@@ -20,8 +20,11 @@ import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.links.LinkChecker;
+import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.ParityChecker;
+import org.privacysite.internal.parity.StatusCollector;
+import org.privacysite.internal.render.StatusPage;
 import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.SiteRenderer;
 
@@ -73,17 +76,33 @@ public final class PrivacySite {
     public BuildResult build(Path outputDirectory) {
         ExecutorService executor = executor();
         try {
+            String fingerprint = InputFingerprint.of(Version.current(), contentDirectory, templatesDirectory);
             Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = sourceFindings(site);
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
             AtomicInteger pages = new AtomicInteger();
-            OutputDirectory.replace(outputDirectory, staging -> pages.set(new SiteRenderer(site, executor, false).render(staging)));
-            return new BuildResult(outputDirectory, pages.get(), findings);
+            OutputDirectory.replace(outputDirectory, staging -> {
+                pages.set(new SiteRenderer(site, executor, false).render(staging));
+                InputFingerprint.write(staging, fingerprint);
+            });
+            return new BuildResult(outputDirectory, pages.get(), findings, false);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * Like {@link #build}, but does nothing when no source or template changed since the build that
+     * wrote {@code outputDirectory} (see {@link BuildResult#upToDate()}).
+     */
+    public BuildResult buildIfChanged(Path outputDirectory) {
+        String fingerprint = InputFingerprint.of(Version.current(), contentDirectory, templatesDirectory);
+        if (InputFingerprint.matches(outputDirectory, fingerprint)) {
+            return new BuildResult(outputDirectory, 0, List.of(), true);
+        }
+        return build(outputDirectory);
     }
 
     /**
@@ -137,6 +156,25 @@ public final class PrivacySite {
 
     Path templatesDirectory() {
         return templatesDirectory;
+    }
+
+    /** Documents × locales: how many clauses of each translation are up to date, stale or missing. */
+    public TranslationStatus translationStatus() {
+        ExecutorService executor = executor();
+        try {
+            return StatusCollector.collect(new SiteLoader(executor).load(contentDirectory, templatesDirectory));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the translation status as an HTML page for legal writers, rendered with the site's
+     * {@code status.ftlh} template and stylesheet (copied beside it as {@code status.css}).
+     */
+    public void writeTranslationStatus(Path file) {
+        TranslationStatus status = translationStatus();
+        new StatusPage(templatesDirectory).write(status, file);
     }
 
     /** The documents of the site, in menu order, as site.yaml lists them. */

@@ -1,10 +1,7 @@
 package org.privacysite.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.privacysite.BuildResult;
@@ -202,14 +199,8 @@ public final class Main implements Callable<Integer> {
     /** The version from the jar's build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/org/privacysite/version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"privacy-site " + properties.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"privacy-site " + org.privacysite.Version.current()};
         }
     }
 

@@ -19,6 +19,10 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
     @Parameter(property = "privacySite.outputDirectory", defaultValue = "${project.build.directory}/privacy-site", required = true)
     File outputDirectory;
 
+    /** Render even when nothing changed since the last build. */
+    @Parameter(property = "privacySite.force", defaultValue = "false")
+    boolean force;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -26,7 +30,11 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
             return;
         }
         try {
-            BuildResult result = site().build(outputDirectory.toPath());
+            BuildResult result = force ? site().build(outputDirectory.toPath()) : site().buildIfChanged(outputDirectory.toPath());
+            if (result.upToDate()) {
+                getLog().info("Privacy site is up to date (no change in content or templates): " + outputDirectory);
+                return;
+            }
             log(result.warnings());
             getLog().info("Built " + result.pages() + " pages into " + outputDirectory);
         } catch (ConfigurationException e) {
