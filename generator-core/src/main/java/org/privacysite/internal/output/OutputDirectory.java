@@ -27,6 +27,7 @@ public final class OutputDirectory {
         String name = absolute.getFileName().toString();
         try {
             Files.createDirectories(parent);
+            recover(parent, name, absolute);
             Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
             try {
                 writer.accept(staging);
@@ -37,6 +38,28 @@ public final class OutputDirectory {
             swap(staging, absolute);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site to " + target, e);
+        }
+    }
+
+    /**
+     * Cleans up after a build that was killed: staging directories are dropped, and if the process
+     * died between the two renames of the swap (target moved away, new site not yet in place), the
+     * previous site is put back.
+     */
+    private static void recover(Path parent, String name, Path target) throws IOException {
+        try (var siblings = Files.list(parent)) {
+            for (Path sibling : (Iterable<Path>) siblings.sorted()::iterator) {
+                String siblingName = sibling.getFileName().toString();
+                if (siblingName.startsWith("." + name + ".new-")) {
+                    delete(sibling);
+                } else if (siblingName.startsWith("." + name + ".old-")) {
+                    if (Files.exists(target)) {
+                        delete(sibling);
+                    } else {
+                        move(sibling, target);
+                    }
+                }
+            }
         }
     }
 

@@ -46,6 +46,7 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> ui = new HashMap<>();
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
+    private final Map<String, String> integrity;
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
@@ -55,6 +56,7 @@ public final class SiteRenderer {
         this.executor = executor;
         this.sourcePositions = sourcePositions;
         this.security = SecurityPolicy.of(site, List.of());
+        this.integrity = AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS));
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
             LocaleFormatter formatter = new LocaleFormatter(locale);
@@ -74,6 +76,8 @@ public final class SiteRenderer {
         jobs.add(executor.submit(() -> write(out.resolve("index.html"), "index.ftlh", indexModel())));
         jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
         jobs.add(executor.submit(() -> copyAssets(out.resolve(ASSETS))));
+        jobs.add(executor.submit(() -> writeText(out.resolve(HostingHeaders.HEADERS_FILE), HostingHeaders.headersFile(security))));
+        jobs.add(executor.submit(() -> writeText(out.resolve(HostingHeaders.NGINX_FILE), HostingHeaders.nginxSnippet(security))));
         await(jobs);
         return config.locales().size() * config.documents().size();
     }
@@ -127,6 +131,7 @@ public final class SiteRenderer {
         model.put("text", texts.get(locale));
         model.put("consent", site.consent() == null ? null : new ConsentView(site.consent(), texts.get(locale)));
         model.put("security", security);
+        model.put("integrity", integrity);
         return model;
     }
 
@@ -266,6 +271,14 @@ public final class SiteRenderer {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 templates.render(template, model, out);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
