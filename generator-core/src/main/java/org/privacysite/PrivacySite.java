@@ -250,7 +250,7 @@ public final class PrivacySite {
                     }
                 }
             }
-            return new LinkChecker(staging, sources).check();
+            return new LinkChecker(staging, sources, executor).check();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the link check", e);
         } finally {

@@ -19,10 +19,21 @@ import org.privacysite.internal.messages.MessageBundle;
  * @param texts    policy message bundles by locale ({@code content/<locale>/messages.yaml})
  * @param consent  the consent configuration ({@code content/cookies.yaml}), or null when there is none
  * @param findings problems found while reading
+ * @param index    the pages by locale and document, for constant-time lookups
  */
 public record Site(SiteConfig config, Path contentDirectory, Path templatesDirectory, List<Page> pages,
                    Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
-                   List<Finding> findings) {
+                   List<Finding> findings, Map<PageKey, Page> index) {
+
+    /** A site of {@code pages}, indexed. */
+    public static Site of(SiteConfig config, Path contentDirectory, Path templatesDirectory, List<Page> pages,
+                          Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
+                          List<Finding> findings) {
+        Map<PageKey, Page> index = new HashMap<>();
+        pages.forEach(page -> index.put(new PageKey(page.locale(), page.document()), page));
+        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(pages), ui, texts, consent,
+                List.copyOf(findings), Map.copyOf(index));
+    }
 
     /** This site with {@code page} parsed anew: it replaces the page of the same file and its findings. */
     public Site withPage(Page page) {
@@ -46,18 +57,12 @@ public record Site(SiteConfig config, Path contentDirectory, Path templatesDirec
             }
         }
         updatedFindings.addAll(page.findings());
-        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(updated), ui, texts, consent,
-                List.copyOf(updatedFindings));
+        return of(config, contentDirectory, templatesDirectory, updated, ui, texts, consent, updatedFindings);
     }
 
     /** The page of {@code document} in {@code locale}, or null when the file does not exist. */
     public Page page(String locale, String document) {
-        for (Page page : pages) {
-            if (page.locale().equals(locale) && page.document().equals(document)) {
-                return page;
-            }
-        }
-        return null;
+        return index.get(new PageKey(locale, document));
     }
 
     /** The source-language page of {@code document}. */

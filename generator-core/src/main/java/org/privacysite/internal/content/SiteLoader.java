@@ -96,8 +96,8 @@ public final class SiteLoader {
             findings.addAll(uiBundle.findings());
             findings.addAll(textBundle.findings());
         }
-        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(pages), Map.copyOf(ui),
-                Map.copyOf(texts), consent, List.copyOf(findings));
+        return Site.of(config, contentDirectory, templatesDirectory, pages, Map.copyOf(ui), Map.copyOf(texts), consent,
+                findings);
     }
 
     /** A policy that is a link to a file outside the content directory would publish that file. */

@@ -12,7 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,80 +28,139 @@ import org.privacysite.Location;
  * Checks the links of a built site offline: every internal page, fragment and asset exists,
  * hreflang alternates link back to each other, and no {@code javascript:} or malformed
  * {@code mailto:}/{@code tel:} link slipped through.
+ *
+ * <p>Each page is parsed once, in parallel, and reduced to what later checks need (its ids, its
+ * canonical URL, its alternates and its links to other pages' fragments), so memory grows with
+ * the number of pages, not with their size.
  */
 public final class LinkChecker {
 
     private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9().\\- ]{3,}");
 
+    /** A link to a fragment of another page, checked once every page's ids are known. */
+    private record FragmentLink(String url, String target, String fragment, Location location) {
+    }
+
+    /** An hreflang alternate of a page. */
+    private record Alternate(String hreflang, String url, Location location) {
+    }
+
+    /** What a page contributes to the site-wide checks. */
+    private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
+                            boolean hasXDefault, Location headLocation, List<FragmentLink> fragmentLinks,
+                            List<Finding> findings) {
+    }
+
     private final Path root;
     private final Map<String, Path> sources;
-    private final Map<String, Document> pages = new TreeMap<>();
-    private final Map<String, Set<String>> ids = new HashMap<>();
-    private final Map<String, String> pathsByCanonicalUrl = new HashMap<>();
-    private final List<Finding> findings = new ArrayList<>();
+    private final ExecutorService executor;
+    private Set<String> files;
 
     /**
-     * @param root    the built site
-     * @param sources the Markdown file each page was built from, by the page's path below {@code root}
+     * @param root     the built site
+     * @param sources  the Markdown file each page was built from, by the page's path below {@code root}
+     * @param executor runs the page scans
      */
-    public LinkChecker(Path root, Map<String, Path> sources) {
+    public LinkChecker(Path root, Map<String, Path> sources, ExecutorService executor) {
         this.root = root;
         this.sources = sources;
+        this.executor = executor;
     }
 
     public List<Finding> check() {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".html")).sorted()::iterator) {
-                String path = relative(file);
-                Document document = Jsoup.parse(file.toFile(), "UTF-8");
-                pages.put(path, document);
-                ids.put(path, ids(path, document));
-                String canonical = document.select("link[rel=canonical]").attr("href");
-                if (!canonical.isEmpty()) {
-                    pathsByCanonicalUrl.putIfAbsent(canonical, path);
+        List<String> pages = new ArrayList<>();
+        files = new HashSet<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                files.add(path);
+                if (path.endsWith(".html")) {
+                    pages.add(path);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built site in " + root, e);
         }
-        pages.forEach(this::checkPage);
+        List<Future<PageScan>> jobs = new ArrayList<>();
+        for (String page : pages) {
+            jobs.add(executor.submit(() -> scan(page)));
+        }
+        Map<String, PageScan> scans = new HashMap<>();
+        List<PageScan> ordered = new ArrayList<>();
+        for (Future<PageScan> job : jobs) {
+            PageScan scan = await(job);
+            scans.put(scan.path(), scan);
+            ordered.add(scan);
+        }
+        Map<String, PageScan> byCanonical = new HashMap<>();
+        for (PageScan scan : ordered) {
+            if (scan.canonical() != null) {
+                byCanonical.putIfAbsent(scan.canonical(), scan);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (PageScan scan : ordered) {
+            findings.addAll(scan.findings());
+            for (FragmentLink link : scan.fragmentLinks()) {
+                PageScan target = scans.get(link.target());
+                if (target != null && !target.ids().contains(link.fragment())) {
+                    findings.add(Finding.error(link.location(), "links.fragment", "link '" + link.url() + "' points at #"
+                            + link.fragment() + ", which is not an id in " + link.target()));
+                }
+            }
+            checkAlternates(scan, byCanonical, findings);
+        }
         return findings;
     }
 
-    private Set<String> ids(String path, Document document) {
-        Set<String> seen = new HashSet<>();
+    private PageScan scan(String path) throws IOException {
+        Document document = Jsoup.parse(root.resolve(path).toFile(), "UTF-8");
+        List<Finding> findings = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (Element element : document.select("[id]")) {
-            if (!seen.add(element.id())) {
-                report(path, element, "links.duplicate-id", "id '" + element.id() + "' is used twice in this page");
+            if (!ids.add(element.id())) {
+                findings.add(finding(path, element, "links.duplicate-id", "id '" + element.id() + "' is used twice in this page"));
             }
         }
-        return seen;
-    }
-
-    private void checkPage(String path, Document document) {
+        List<FragmentLink> fragmentLinks = new ArrayList<>();
         for (Element element : document.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
             String attribute = element.hasAttr("href") ? "href" : "src";
-            checkLink(path, element, element.attr(attribute));
+            if (element.tagName().equals("link") && element.attr("rel").equals("alternate") || element.attr("rel").equals("canonical")) {
+                continue; // absolute site URLs: checked with the alternates
+            }
+            checkLink(path, element, element.attr(attribute), ids, findings, fragmentLinks);
         }
-        checkAlternates(path, document);
+        List<Alternate> alternates = new ArrayList<>();
+        boolean xDefault = false;
+        for (Element alternate : document.select("link[rel=alternate][hreflang]")) {
+            if (alternate.attr("hreflang").equals("x-default")) {
+                xDefault = true;
+            } else {
+                alternates.add(new Alternate(alternate.attr("hreflang"), alternate.attr("href"), location(path, alternate)));
+            }
+        }
+        Element canonical = document.selectFirst("link[rel=canonical]");
+        return new PageScan(path, ids, canonical == null ? null : canonical.attr("href"), alternates, xDefault,
+                location(path, document.head()), fragmentLinks, findings);
     }
 
-    private void checkLink(String path, Element element, String url) {
+    private void checkLink(String path, Element element, String url, Set<String> ownIds, List<Finding> findings,
+                           List<FragmentLink> fragmentLinks) {
         String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
-            report(path, element, "links.unsafe-url", "unsafe link '" + url + "'");
+            findings.add(finding(path, element, "links.unsafe-url", "unsafe link '" + url + "'"));
             return;
         }
         if (lower.startsWith("mailto:")) {
             if (!MAILTO.matcher(url.split("\\?")[0]).matches()) {
-                report(path, element, "links.mailto", "malformed e-mail link '" + url + "'");
+                findings.add(finding(path, element, "links.mailto", "malformed e-mail link '" + url + "'"));
             }
             return;
         }
         if (lower.startsWith("tel:")) {
             if (!TEL.matcher(url).matches()) {
-                report(path, element, "links.tel", "malformed telephone link '" + url + "'");
+                findings.add(finding(path, element, "links.tel", "malformed telephone link '" + url + "'"));
             }
             return;
         }
@@ -107,7 +168,7 @@ public final class LinkChecker {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            report(path, element, "links.malformed", "malformed link '" + url + "'");
+            findings.add(finding(path, element, "links.malformed", "malformed link '" + url + "'"));
             return;
         }
         if (uri.getScheme() != null || uri.getRawAuthority() != null) {
@@ -115,21 +176,29 @@ public final class LinkChecker {
         }
         String target = resolve(path, uri.getRawPath() == null ? "" : uri.getPath());
         if (target == null) {
-            report(path, element, "links.outside-site", "link '" + url + "' leaves the site");
+            findings.add(finding(path, element, "links.outside-site", "link '" + url + "' leaves the site"));
             return;
         }
-        if (!pages.containsKey(target) && !Files.isRegularFile(root.resolve(target))) {
-            report(path, element, "links.broken", "link '" + url + "' points at " + target + ", which does not exist");
+        if (!files.contains(target)) {
+            findings.add(finding(path, element, "links.broken", "link '" + url + "' points at " + target + ", which does not exist"));
             return;
         }
         String fragment = uri.getFragment();
-        if (fragment != null && !fragment.isEmpty() && pages.containsKey(target) && !ids.get(target).contains(fragment)) {
-            report(path, element, "links.fragment", "link '" + url + "' points at #" + fragment + ", which is not an id in " + target);
+        if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) {
+            return;
+        }
+        if (target.equals(path)) {
+            if (!ownIds.contains(fragment)) {
+                findings.add(finding(path, element, "links.fragment", "link '" + url + "' points at #" + fragment
+                        + ", which is not an id in this page"));
+            }
+        } else {
+            fragmentLinks.add(new FragmentLink(url, target, fragment, location(path, element)));
         }
     }
 
     /** Resolves a link from page {@code from}; directory links mean their index.html. Null when outside the site. */
-    private String resolve(String from, String link) {
+    static String resolve(String from, String link) {
         if (link.isEmpty()) {
             return from;
         }
@@ -146,47 +215,54 @@ public final class LinkChecker {
     }
 
     /** Every hreflang alternate must exist and name this page among its own alternates. */
-    private void checkAlternates(String path, Document document) {
-        List<Element> alternates = document.select("link[rel=alternate][hreflang]");
-        if (alternates.isEmpty()) {
+    private static void checkAlternates(PageScan scan, Map<String, PageScan> byCanonical, List<Finding> findings) {
+        if (scan.alternates().isEmpty()) {
             return;
         }
-        String self = document.select("link[rel=canonical]").attr("href");
-        boolean xDefault = false;
-        for (Element alternate : alternates) {
-            String hreflang = alternate.attr("hreflang");
-            if (hreflang.equals("x-default")) {
-                xDefault = true;
-                continue;
-            }
-            String targetPath = pagePathOf(alternate.attr("href"));
-            Document target = targetPath == null ? null : pages.get(targetPath);
+        for (Alternate alternate : scan.alternates()) {
+            PageScan target = byCanonical.get(alternate.url());
             if (target == null) {
-                report(path, alternate, "links.hreflang-target", "hreflang '" + hreflang + "' points at a page that does not exist");
-            } else if (target.select("link[rel=alternate][hreflang]").stream().noneMatch(back -> back.attr("href").equals(self))) {
-                report(path, alternate, "links.hreflang-reciprocal", "the '" + hreflang + "' page does not link back to this page");
+                findings.add(Finding.error(alternate.location(), "links.hreflang-target",
+                        "hreflang '" + alternate.hreflang() + "' points at a page that does not exist"));
+            } else if (target.alternates().stream().noneMatch(back -> back.url().equals(scan.canonical()))) {
+                findings.add(Finding.error(alternate.location(), "links.hreflang-reciprocal",
+                        "the '" + alternate.hreflang() + "' page does not link back to this page"));
             }
         }
-        if (!xDefault) {
-            report(path, document.head(), "links.hreflang-x-default", "hreflang alternates lack x-default");
+        if (!scan.hasXDefault()) {
+            findings.add(Finding.error(scan.headLocation(), "links.hreflang-x-default", "hreflang alternates lack x-default"));
         }
     }
 
-    /** The built file of an absolute site URL, found through the canonical URLs of the pages. */
-    private String pagePathOf(String url) {
-        return pathsByCanonicalUrl.get(url);
+    private Finding finding(String path, Element element, String rule, String message) {
+        Location location = location(path, element);
+        boolean fromTemplate = sources.containsKey(path) && element.attr("data-source-line").isEmpty();
+        return Finding.error(location, rule, message + (fromTemplate ? " (from the template, page " + path + ")" : ""));
     }
 
-    private void report(String path, Element element, String rule, String message) {
+    /** The Markdown line the element came from, when it came from Markdown; else the built page. */
+    private Location location(String path, Element element) {
         Path source = sources.get(path);
-        String line = element.attr("data-source-line");
-        Location location = source != null && !line.isEmpty()
+        String line = element == null ? "" : element.attr("data-source-line");
+        return source != null && !line.isEmpty()
                 ? Location.of(source).at(Integer.parseInt(line), 0)
                 : Location.of(root.resolve(path));
-        findings.add(Finding.error(location, rule, message + (source != null && line.isEmpty() ? " (from the template, page " + path + ")" : "")));
     }
 
-    private String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+    private static PageScan await(Future<PageScan> job) {
+        try {
+            return job.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking links", e);
+        }
     }
 }
