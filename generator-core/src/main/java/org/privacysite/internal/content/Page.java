@@ -7,15 +7,21 @@ import org.commonmark.node.Document;
 import org.privacysite.Finding;
 
 /**
- * One policy in one locale, parsed. {@code body} is the commonmark tree with clause keys removed
+ * One policy in one locale, parsed. {@link #body()} is the commonmark tree with clause keys removed
  * from the headings and ICU arguments gathered into {@link MessageText} nodes; later stages read it
  * and never change it.
  *
+ * @param parsedBody     the tree, held softly (see {@link PageBody})
  * @param bodyLineOffset lines before the Markdown body (the front matter), to turn node positions into file lines
  * @param findings problems found while parsing (errors block the build)
  */
 public record Page(String locale, String document, Path file, FrontMatter frontMatter, List<Clause> clauses,
-                   List<ClauseLink> links, Document body, int bodyLineOffset, List<Finding> findings) {
+                   List<ClauseLink> links, PageBody parsedBody, int bodyLineOffset, List<Finding> findings) {
+
+    /** The Markdown tree (parsed again if memory pressure dropped it). */
+    public Document body() {
+        return parsedBody.get();
+    }
 
     /** The file line of a node of {@link #body()}, or 0 when it has no position. */
     public int lineOf(org.commonmark.node.Node node) {

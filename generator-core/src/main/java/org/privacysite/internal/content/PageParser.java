@@ -51,10 +51,16 @@ public final class PageParser {
     /** Reads and parses {@code file}, the {@code document} policy in {@code locale}. */
     public Page parse(String locale, String document, Path file) {
         Location where = Location.of(file);
-        return parse(locale, document, file, SourceFiles.read(file, where));
+        return parse(locale, document, file, SourceFiles.read(file, where),
+                () -> parse(locale, document, file).body());
     }
 
+    /** Parses {@code text} as the content of {@code file}. */
     public Page parse(String locale, String document, Path file, String text) {
+        return parse(locale, document, file, text, () -> parse(locale, document, file, text).body());
+    }
+
+    private Page parse(String locale, String document, Path file, String text, java.util.function.Supplier<Document> reparse) {
         Location where = Location.of(file);
         if (text.isBlank()) {
             throw PrivacySiteException.at(where.at(1, 1), "content.empty",
@@ -80,7 +86,7 @@ public final class PageParser {
         root.accept(collector);
         collector.mergeMessages(root);
         return new Page(locale, document, file, frontMatter, withTextHashes(collector.clauses, text),
-                List.copyOf(collector.links), root, bodyLineOffset, List.copyOf(collector.findings));
+                List.copyOf(collector.links), new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
     }
 
     /** Each clause's own lines run from its heading to the line before the next clause's heading. */
