@@ -6,8 +6,14 @@ import java.util.List;
  * What {@code check} found, sorted by file, line and column.
  *
  * @param pages number of pages checked
+ * @param files the source files checked (for reports that list clean files too)
  */
-public record CheckResult(List<Finding> findings, int pages) {
+public record CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files) {
+
+    /** A result that does not list the checked files. */
+    public CheckResult(List<Finding> findings, int pages) {
+        this(findings, pages, List.of());
+    }
 
     public long errorCount() {
         return findings.stream().filter(Finding::isError).count();

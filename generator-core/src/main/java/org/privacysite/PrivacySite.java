@@ -19,12 +19,17 @@ import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.links.ExternalLinkChecker;
+import org.privacysite.internal.links.ExternalLinkSettings;
 import org.privacysite.internal.links.LinkChecker;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.parity.StatusCollector;
 import org.privacysite.internal.render.StatusPage;
+import org.privacysite.internal.report.ReportFormat;
+import org.privacysite.internal.report.ReportOptions;
+import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.SiteRenderer;
 
@@ -56,11 +61,15 @@ public final class PrivacySite {
     private final Path contentDirectory;
     private final Path templatesDirectory;
     private final int threads;
+    private final boolean externalLinks;
+    private final Path externalLinkCache;
 
     private PrivacySite(Builder builder) {
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
         this.templatesDirectory = builder.templatesDirectory.toAbsolutePath().normalize();
         this.threads = builder.threads;
+        this.externalLinks = builder.externalLinks;
+        this.externalLinkCache = builder.externalLinkCache;
     }
 
     public static Builder builder() {
@@ -123,7 +132,7 @@ public final class PrivacySite {
             }
             List<Finding> configured = configured(site.config(), findings);
             configured.sort(BY_PLACE);
-            return new CheckResult(List.copyOf(configured), site.pages().size());
+            return new CheckResult(List.copyOf(configured), site.pages().size(), checkedFiles(site));
         } finally {
             executor.shutdownNow();
         }
@@ -175,6 +184,34 @@ public final class PrivacySite {
     public void writeTranslationStatus(Path file) {
         TranslationStatus status = translationStatus();
         new StatusPage(templatesDirectory).write(status, file);
+    }
+
+    /**
+     * Writes the reports of {@code result} into {@code directory}: any of {@code junit} (JUnit XML),
+     * {@code sarif} (SARIF 2.1.0), {@code json}, and {@code html} (the translation status page).
+     *
+     * @param strict whether warnings count as failures in the JUnit report
+     * @return the files written
+     * @throws IllegalArgumentException for an unknown format name
+     */
+    public List<Path> writeReports(CheckResult result, Path directory, java.util.Collection<String> formats, boolean strict) {
+        java.util.Set<ReportFormat> machineReadable = new java.util.LinkedHashSet<>();
+        boolean html = false;
+        for (String format : formats) {
+            if (format.equalsIgnoreCase("html")) {
+                html = true;
+            } else {
+                machineReadable.add(ReportFormat.parse(format));
+            }
+        }
+        List<Path> written = new ArrayList<>(Reports.write(result, directory, machineReadable,
+                ReportOptions.defaults().withStrict(strict).withCheckedFiles(result.files())));
+        if (html) {
+            Path page = directory.resolve("translation-status.html");
+            writeTranslationStatus(page);
+            written.add(page);
+        }
+        return written;
     }
 
     /** The documents of the site, in menu order, as site.yaml lists them. */
@@ -231,7 +268,15 @@ public final class PrivacySite {
         return findings;
     }
 
-    private static List<Finding> checkLinks(Site site, ExecutorService executor) {
+    private static List<Path> checkedFiles(Site site) {
+        List<Path> files = new ArrayList<>();
+        files.add(site.config().file());
+        site.pages().forEach(page -> files.add(page.file()));
+        site.ui().values().forEach(bundle -> files.add(bundle.file()));
+        return List.copyOf(files);
+    }
+
+    private List<Finding> checkLinks(Site site, ExecutorService executor) {
         Path staging = null;
         try {
             staging = Files.createTempDirectory("privacy-site-check-");
@@ -250,7 +295,16 @@ public final class PrivacySite {
                     }
                 }
             }
-            return new LinkChecker(staging, sources, executor).check();
+            LinkChecker links = new LinkChecker(staging, sources, executor);
+            List<Finding> findings = new ArrayList<>(links.check());
+            if (externalLinks) {
+                ExternalLinkSettings.Builder settings = ExternalLinkSettings.builder();
+                if (externalLinkCache != null) {
+                    settings.cacheFile(externalLinkCache);
+                }
+                findings.addAll(new ExternalLinkChecker(settings.build()).check(links.externalLinks()));
+            }
+            return findings;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the link check", e);
         } finally {
@@ -277,6 +331,8 @@ public final class PrivacySite {
         private Path contentDirectory = Path.of("content");
         private Path templatesDirectory = Path.of("templates");
         private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean externalLinks;
+        private Path externalLinkCache;
 
         private Builder() {
         }
@@ -299,6 +355,21 @@ public final class PrivacySite {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Whether {@code check} also requests every http(s) link of the site (concurrently, with
+         * timeouts, retries and a per-host limit). Default: false, the check stays offline.
+         */
+        public Builder externalLinks(boolean check) {
+            this.externalLinks = check;
+            return this;
+        }
+
+        /** A file that remembers external link results between runs (entries expire after a day). */
+        public Builder externalLinkCache(Path file) {
+            this.externalLinkCache = file;
             return this;
         }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class, Main.MarkTranslated.class},
+        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
@@ -88,11 +88,15 @@ public final class Main implements Callable<Integer> {
         Integer threads;
 
         PrivacySite site() {
+            return builder().build();
+        }
+
+        PrivacySite.Builder builder() {
             PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates);
             if (threads != null) {
                 builder.threads(threads);
             }
-            return builder.build();
+            return builder;
         }
     }
 
@@ -138,6 +142,19 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--strict", description = "Fail on warnings too (for CI).")
         boolean strict;
 
+        @Option(names = "--report-dir", paramLabel = "DIR", description = "Write reports into DIR.")
+        Path reportDirectory;
+
+        @Option(names = "--report-format", paramLabel = "FORMAT", split = ",", defaultValue = "junit,sarif,json,html",
+                description = "Reports to write with --report-dir: junit, sarif, json, html (default: ${DEFAULT-VALUE}).")
+        java.util.List<String> reportFormats;
+
+        @Option(names = "--external", description = "Also check http(s) links (online; off by default).")
+        boolean external;
+
+        @Option(names = "--external-cache", paramLabel = "FILE", description = "Remember external link results in FILE for a day.")
+        Path externalCache;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -145,8 +162,14 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try {
-                CheckResult result = sources.site().check();
+                PrivacySite site = sources.builder().externalLinks(external).externalLinkCache(externalCache).build();
+                CheckResult result = site.check();
                 ConsoleReport.print(result.findings(), err);
+                if (reportDirectory != null) {
+                    for (Path report : site.writeReports(result, reportDirectory, reportFormats, strict)) {
+                        spec.commandLine().getOut().println("Wrote " + report);
+                    }
+                }
                 if (result.findings().isEmpty()) {
                     spec.commandLine().getOut().println("No findings: " + result.pages() + " pages checked.");
                     spec.commandLine().getOut().flush();
@@ -154,6 +177,10 @@ public final class Main implements Callable<Integer> {
                 return result.failed(strict) ? FINDINGS : OK;
             } catch (ConfigurationException e) {
                 ConsoleReport.print(e.findings(), err);
+                return USAGE;
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.flush();
                 return USAGE;
             }
         }

@@ -92,6 +92,27 @@ class MainTest {
     }
 
     @Test
+    void checkWritesReportsForCiAndTheStatusPageForWriters() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path french = content.resolve("fr/cookies.md");
+        Files.writeString(french, Files.readString(french).replaceAll("(?ms)^## [^\\n]*\\{#contact\\}\\n.*", ""));
+        Path reports = temp.resolve("reports");
+
+        Run run = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--report-dir", reports.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        String junit = Files.readString(reports.resolve("TEST-privacy-site.xml"));
+        assertTrue(junit.contains("<failure") && junit.contains("clause &apos;contact&apos; is missing")
+                || junit.contains("clause 'contact' is missing"), junit);
+        assertTrue(Files.readString(reports.resolve("privacy-site.sarif")).contains("\"ruleId\": \"parity.clause-missing\"")
+                || Files.readString(reports.resolve("privacy-site.sarif")).contains("\"ruleId\":\"parity.clause-missing\""));
+        assertTrue(Files.readString(reports.resolve("privacy-site.json")).contains("parity.clause-missing"));
+        String status = Files.readString(reports.resolve("translation-status.html"));
+        assertTrue(status.contains("1 missing"), "the status page counts the missing clause");
+    }
+
+    @Test
     void buildWritesTheSiteAndSaysWhere() {
         Path output = temp.resolve("out");
         Run run = build(SampleSite.content(), output);

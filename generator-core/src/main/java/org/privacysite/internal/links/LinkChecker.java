@@ -49,13 +49,14 @@ public final class LinkChecker {
     /** What a page contributes to the site-wide checks. */
     private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
                             boolean hasXDefault, Location headLocation, List<FragmentLink> fragmentLinks,
-                            List<Finding> findings) {
+                            List<ExternalLink> externalLinks, List<Finding> findings) {
     }
 
     private final Path root;
     private final Map<String, Path> sources;
     private final ExecutorService executor;
     private Set<String> files;
+    private final List<ExternalLink> externalLinks = new ArrayList<>();
 
     /**
      * @param root     the built site
@@ -66,6 +67,11 @@ public final class LinkChecker {
         this.root = root;
         this.sources = sources;
         this.executor = executor;
+    }
+
+    /** The http(s) links of the pages, in page order; known after {@link #check()}. */
+    public List<ExternalLink> externalLinks() {
+        return List.copyOf(externalLinks);
     }
 
     public List<Finding> check() {
@@ -101,6 +107,7 @@ public final class LinkChecker {
         }
         List<Finding> findings = new ArrayList<>();
         for (PageScan scan : ordered) {
+            externalLinks.addAll(scan.externalLinks());
             findings.addAll(scan.findings());
             for (FragmentLink link : scan.fragmentLinks()) {
                 PageScan target = scans.get(link.target());
@@ -124,12 +131,13 @@ public final class LinkChecker {
             }
         }
         List<FragmentLink> fragmentLinks = new ArrayList<>();
+        List<ExternalLink> external = new ArrayList<>();
         for (Element element : document.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
             String attribute = element.hasAttr("href") ? "href" : "src";
             if (element.tagName().equals("link") && element.attr("rel").equals("alternate") || element.attr("rel").equals("canonical")) {
                 continue; // absolute site URLs: checked with the alternates
             }
-            checkLink(path, element, element.attr(attribute), ids, findings, fragmentLinks);
+            checkLink(path, element, element.attr(attribute), ids, findings, fragmentLinks, external);
         }
         List<Alternate> alternates = new ArrayList<>();
         boolean xDefault = false;
@@ -142,11 +150,11 @@ public final class LinkChecker {
         }
         Element canonical = document.selectFirst("link[rel=canonical]");
         return new PageScan(path, ids, canonical == null ? null : canonical.attr("href"), alternates, xDefault,
-                location(path, document.head()), fragmentLinks, findings);
+                location(path, document.head()), fragmentLinks, external, findings);
     }
 
     private void checkLink(String path, Element element, String url, Set<String> ownIds, List<Finding> findings,
-                           List<FragmentLink> fragmentLinks) {
+                           List<FragmentLink> fragmentLinks, List<ExternalLink> external) {
         String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
             findings.add(finding(path, element, "links.unsafe-url", "unsafe link '" + url + "'"));
@@ -172,7 +180,8 @@ public final class LinkChecker {
             return;
         }
         if (uri.getScheme() != null || uri.getRawAuthority() != null) {
-            return; // external: checked only with --external
+            ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
+            return;
         }
         String target = resolve(path, uri.getRawPath() == null ? "" : uri.getPath());
         if (target == null) {
@@ -236,17 +245,18 @@ public final class LinkChecker {
 
     private Finding finding(String path, Element element, String rule, String message) {
         Location location = location(path, element);
-        boolean fromTemplate = sources.containsKey(path) && element.attr("data-source-line").isEmpty();
-        return Finding.error(location, rule, message + (fromTemplate ? " (from the template, page " + path + ")" : ""));
+        boolean fromTemplate = element.attr("data-source-line").isEmpty();
+        return Finding.error(location, rule, message + (fromTemplate ? " (in the built page, from a template)" : ""));
     }
 
     /** The Markdown line the element came from, when it came from Markdown; else the built page. */
     private Location location(String path, Element element) {
         Path source = sources.get(path);
         String line = element == null ? "" : element.attr("data-source-line");
+        // Not from Markdown: name the page by its path in the site, never by the temporary build directory.
         return source != null && !line.isEmpty()
                 ? Location.of(source).at(Integer.parseInt(line), 0)
-                : Location.of(root.resolve(path));
+                : Location.of(Path.of(path));
     }
 
     private static PageScan await(Future<PageScan> job) {

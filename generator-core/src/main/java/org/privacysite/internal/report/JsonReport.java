@@ -1,0 +1,45 @@
+package org.privacysite.internal.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The findings as plain JSON:
+ * <pre>{@code
+ * { "summary": { "errors": 1, "warnings": 0, "files": 1, "pages": 10 },
+ *   "findings": [ { "file": "content/fr/privacy.md", "line": 42, "column": 5,
+ *                   "rule": "parity.clause-missing", "severity": "error", "message": "..." } ] }
+ * }</pre>
+ * {@code files} counts the files with findings (as the console's summary line does); {@code line} and
+ * {@code column} are 1-based, 0 when unknown.
+ */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static String render(ReportModel model) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("errors", model.errors);
+        summary.put("warnings", model.warnings);
+        summary.put("files", model.filesWithFindings());
+        summary.put("pages", model.pages);
+        List<Object> findings = new ArrayList<>();
+        for (ReportModel.Entry entry : model.entries) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("file", entry.path());
+            finding.put("line", entry.line());
+            finding.put("column", entry.column());
+            finding.put("rule", entry.rule());
+            finding.put("severity", entry.severity().label());
+            finding.put("message", entry.message());
+            findings.add(finding);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("summary", summary);
+        report.put("findings", findings);
+        return Json.write(report);
+    }
+}
