@@ -1,23 +1,53 @@
 package org.privacysite.internal.consent;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.privacysite.Location;
 
 /**
- * {@code content/cookies.yaml}: the one source of the banner, the preferences dialog and the cookie
- * tables of the cookie policy.
+ * {@code content/cookies.yaml}: the one source of the banner, the preferences dialog, the gated
+ * third-party tags and the cookie tables of the cookie policy.
  *
- * @param revision     bumping it asks every visitor again
- * @param expiryMonths a stored choice is asked again after this many months
- * @param storageName  the first-party cookie that stores the choice
+ * @param revision          bumping it asks every visitor again
+ * @param expiryMonths      a stored choice is asked again after this many months
+ * @param storageName       the first-party cookie that stores the choice
+ * @param googleConsentMode whether {@code consent.js} sends Google Consent Mode v2 signals
+ *                          (default denied, updated on choice)
  */
-public record ConsentConfig(Path file, int revision, int expiryMonths, String storageName, List<Category> categories) {
+public record ConsentConfig(Path file, int revision, int expiryMonths, String storageName, List<Category> categories,
+                            boolean googleConsentMode) {
 
-    /** A category of cookies; {@code required} ones are always on. */
+    /** The Google Consent Mode v2 signals that every page denies by default when Consent Mode is on. */
+    public static final List<String> CONSENT_MODE_V2_SIGNALS =
+            List.of("ad_storage", "ad_user_data", "ad_personalization", "analytics_storage");
+
+    /** Every Consent Mode signal a category may grant. */
+    public static final List<String> CONSENT_MODE_SIGNALS = List.of("ad_storage", "ad_user_data", "ad_personalization",
+            "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
+
+    public ConsentConfig(Path file, int revision, int expiryMonths, String storageName, List<Category> categories) {
+        this(file, revision, expiryMonths, storageName, categories, false);
+    }
+
+    /**
+     * A category of cookies; {@code required} ones are always on.
+     *
+     * @param scripts              third-party tags that run only when the category is granted
+     * @param googleConsentSignals the Consent Mode signals that granting this category grants
+     */
     public record Category(String id, boolean required, boolean saleOrSharing, List<Vendor> vendors,
-                           List<Cookie> cookies, Location location) {
+                           List<Cookie> cookies, Location location, List<Script> scripts,
+                           List<String> googleConsentSignals) {
+
+        public Category(String id, boolean required, boolean saleOrSharing, List<Vendor> vendors, List<Cookie> cookies,
+                        Location location) {
+            this(id, required, saleOrSharing, vendors, cookies, location, List.of(), List.of());
+        }
 
         public String nameKey() {
             return "cookies.category." + id + ".name";
@@ -43,11 +73,70 @@ public record ConsentConfig(Path file, int revision, int expiryMonths, String st
         }
     }
 
+    /**
+     * A tag that loads only with consent: rendered as {@code <script type="text/plain" data-consent=...
+     * data-src=...>} and turned into a real script by {@code consent.js}.
+     *
+     * @param src an absolute {@code https:} URL (or {@code http:} on loopback, for tests), or a path on the site's
+     *            own origin starting with {@code /}
+     */
+    public record Script(String src, Location location) {
+
+        /** {@code scheme://host[:port]} of an absolute URL, or null for a same-origin path. */
+        public String origin() {
+            URI uri = URI.create(src);
+            if (uri.getScheme() == null) {
+                return null;
+            }
+            return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+    }
+
     public Category category(String id) {
         return categories.stream().filter(category -> category.id().equals(id)).findFirst().orElse(null);
     }
 
     public Location location() {
         return Location.of(file);
+    }
+
+    /** The distinct origins of every gated script, in configuration order: what the CSP must allow. */
+    public List<String> scriptOrigins() {
+        Set<String> origins = new LinkedHashSet<>();
+        for (Category category : categories) {
+            for (Script script : category.scripts()) {
+                String origin = script.origin();
+                if (origin != null) {
+                    origins.add(origin);
+                }
+            }
+        }
+        return List.copyOf(origins);
+    }
+
+    /**
+     * The Consent Mode mapping as {@code consent.js} reads it: {@code signal:category} pairs separated by
+     * spaces; every v2 signal appears, with an empty category when no category grants it. Empty when
+     * Consent Mode is off.
+     */
+    public String consentModeMapping() {
+        if (!googleConsentMode) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>();
+        Set<String> mapped = new LinkedHashSet<>();
+        for (Category category : categories) {
+            for (String signal : category.googleConsentSignals()) {
+                pairs.add(signal + ":" + category.id());
+                mapped.add(signal);
+            }
+        }
+        for (String signal : CONSENT_MODE_V2_SIGNALS) {
+            if (!mapped.contains(signal)) {
+                pairs.add(signal + ":");
+            }
+        }
+        return String.join(" ", pairs);
     }
 }

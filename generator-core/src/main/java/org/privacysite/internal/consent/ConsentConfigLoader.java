@@ -1,5 +1,7 @@
 package org.privacysite.internal.consent;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ public final class ConsentConfigLoader {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s+(day|days|month|months|year|years)");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
+    /** A cookie name as RFC 6265 allows it (a token). */
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private ConsentConfigLoader() {
     }
@@ -42,6 +46,11 @@ public final class ConsentConfigLoader {
                     "expiryMonths must be between 1 and 24");
         }
         String storageName = yaml.string("storageName", "consent");
+        if (!COOKIE_NAME.matcher(storageName).matches()) {
+            throw PrivacySiteException.at(yaml.locationOf("storageName"), "consent.storage-name",
+                    "storageName '" + storageName + "' is not a valid cookie name (letters, digits and !#$%&'*+.^_`|~-)");
+        }
+        boolean consentMode = yaml.bool("googleConsentMode", false);
         List<ConsentConfig.Category> categories = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlMap category : yaml.mapList("categories")) {
@@ -64,13 +73,76 @@ public final class ConsentConfigLoader {
                         party.equals("third"), duration(cookie), cookie.requireString("purpose"), cookie.location()));
             }
             categories.add(new ConsentConfig.Category(id, category.bool("required", false),
-                    category.bool("saleOrSharing", false), List.copyOf(vendors), List.copyOf(cookies), category.location()));
+                    category.bool("saleOrSharing", false), List.copyOf(vendors), List.copyOf(cookies), category.location(),
+                    scripts(category), consentSignals(id, category)));
         }
         if (categories.stream().noneMatch(ConsentConfig.Category::required)) {
             throw PrivacySiteException.at(yaml.locationOf("categories"), "consent.necessary",
                     "one category must be 'required: true' (the strictly necessary cookies)");
         }
-        return new ConsentConfig(file, revision, expiryMonths, storageName, List.copyOf(categories));
+        return new ConsentConfig(file, revision, expiryMonths, storageName, List.copyOf(categories), consentMode);
+    }
+
+    /** {@code scripts: [{src: https://...}]}: tags that load only once the category is granted. */
+    private static List<ConsentConfig.Script> scripts(YamlMap category) {
+        List<ConsentConfig.Script> scripts = new ArrayList<>();
+        for (YamlMap script : category.mapList("scripts")) {
+            String src = script.requireString("src").trim();
+            String problem = checkScriptSource(src);
+            if (problem != null) {
+                throw PrivacySiteException.at(script.locationOf("src"), "consent.script-src", "script src '" + src + "' " + problem);
+            }
+            scripts.add(new ConsentConfig.Script(src, script.locationOf("src")));
+        }
+        return List.copyOf(scripts);
+    }
+
+    /** Null when {@code src} can be a gated script, else what is wrong with it. */
+    static String checkScriptSource(String src) {
+        if (src.startsWith("/") && !src.startsWith("//")) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(src);
+        } catch (URISyntaxException e) {
+            return "is not a valid URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "must be an https:// URL or a path on this site starting with /";
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            return "must use https:// (browsers block http:// scripts on an https:// site)";
+        }
+        return null;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+
+    /**
+     * The Google Consent Mode signals granted with the category: {@code googleConsentSignals: [...]}, or by
+     * default {@code analytics_storage} for 'analytics' and the three ad signals for 'marketing'.
+     */
+    private static List<String> consentSignals(String id, YamlMap category) {
+        if (!category.has("googleConsentSignals")) {
+            return switch (id) {
+                case "analytics" -> List.of("analytics_storage");
+                case "marketing" -> List.of("ad_storage", "ad_user_data", "ad_personalization");
+                default -> List.of();
+            };
+        }
+        List<String> signals = category.requireStringList("googleConsentSignals");
+        for (int i = 0; i < signals.size(); i++) {
+            if (!ConsentConfig.CONSENT_MODE_SIGNALS.contains(signals.get(i))) {
+                throw PrivacySiteException.at(category.locationOf("googleConsentSignals", i), "consent.consent-mode-signal",
+                        "'" + signals.get(i) + "' is not a Google Consent Mode signal; use one of "
+                                + String.join(", ", ConsentConfig.CONSENT_MODE_SIGNALS));
+            }
+        }
+        return List.copyOf(signals);
     }
 
     private static ConsentConfig.Duration duration(YamlMap cookie) {

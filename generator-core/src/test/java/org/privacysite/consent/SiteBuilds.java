@@ -1,0 +1,88 @@
+package org.privacysite.consent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.privacysite.PrivacySite;
+
+/**
+ * Builds the sites the consent tests look at: the real sample site (content/) and the small fixture
+ * site of this package, whose cookies.yaml gates scripts of a loopback "third party".
+ */
+final class SiteBuilds {
+
+    private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
+
+    private SiteBuilds() {
+    }
+
+    /** The real site, built once per test run into target/consent-tests/real-site. */
+    static Path realSite() {
+        return BUILT.computeIfAbsent("real", key -> build(TestPaths.repo().resolve("content"),
+                TestPaths.target().resolve("consent-tests").resolve("real-site")));
+    }
+
+    /** The fixture site with {@code revision}, gating scripts served from {@code thirdPartyOrigin}. */
+    static Path fixtureSite(int revision, String thirdPartyOrigin, Path out) {
+        Path content = out.resolveSibling(out.getFileName() + "-content");
+        copyFixture(content);
+        Path cookies = content.resolve("cookies.yaml");
+        try {
+            String yaml = Files.readString(cookies, StandardCharsets.UTF_8)
+                    .replace("@REVISION@", Integer.toString(revision))
+                    .replace("@THIRD_PARTY@", thirdPartyOrigin);
+            Files.writeString(cookies, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return build(content, out);
+    }
+
+    static Path fixtureSource() {
+        try {
+            return Path.of(SiteBuilds.class.getResource("fixture/site.yaml").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyFixture(Path target) {
+        Path source = fixtureSource();
+        try (Stream<Path> files = Files.walk(source)) {
+            deleteTree(target);
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path build(Path content, Path out) {
+        PrivacySite.builder().contentDirectory(content).templatesDirectory(TestPaths.templates()).threads(2).build().build(out);
+        return out;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
+    }
+}
