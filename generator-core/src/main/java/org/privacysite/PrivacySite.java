@@ -264,6 +264,7 @@ public final class PrivacySite {
     private static List<Finding> sourceFindings(Site site) {
         List<Finding> findings = new ArrayList<>(site.findings());
         findings.addAll(ReferenceChecker.check(site));
+        ParityChecker.consentMessages(site, findings);
         findings.sort(BY_PLACE);
         return findings;
     }

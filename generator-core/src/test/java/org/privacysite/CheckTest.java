@@ -99,6 +99,21 @@ class CheckTest {
     }
 
     @Test
+    void aCookieWithoutItsPurposeTextStopsTheBuildAtItsLineInCookiesYaml() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path messages = content.resolve("en/messages.yaml");
+        Files.writeString(messages, Files.readString(messages).replaceAll("(?m)^cookie\\.kestrel_session\\.purpose:.*\\n", ""));
+
+        PrivacySiteException error = org.junit.jupiter.api.Assertions.assertThrows(PrivacySiteException.class,
+                () -> site(content).build(temp.resolve("site")));
+
+        Finding finding = error.findings().get(0);
+        assertEquals("consent.message-missing", finding.rule());
+        assertTrue(finding.location().displayPath().endsWith("cookies.yaml"), finding.toString());
+        assertTrue(finding.location().line() > 1, finding.toString());
+    }
+
+    @Test
     void aHandWrittenTableOfContentsWithBrokenAnchorsIsReportedAtItsMarkdownLines() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path english = content.resolve("en/cookies.md");

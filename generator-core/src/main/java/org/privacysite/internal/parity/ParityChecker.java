@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
@@ -57,6 +58,31 @@ public final class ParityChecker {
         }
         findings.addAll(DocumentFolders.check(site));
         return findings;
+    }
+
+    /**
+     * Every text cookies.yaml refers to must exist in the source locale's content messages (a build
+     * error: the banner and the cookie tables cannot be rendered without them).
+     */
+    public static void consentMessages(Site site, List<Finding> findings) {
+        if (site.consent() == null) {
+            return;
+        }
+        MessageBundle texts = site.texts().get(site.config().sourceLocale());
+        for (ConsentConfig.Category category : site.consent().categories()) {
+            for (String key : List.of(category.nameKey(), category.purposeKey())) {
+                if (!texts.has(key)) {
+                    findings.add(Finding.error(category.location(), "consent.message-missing", "category '" + category.id()
+                            + "' needs the message '" + key + "' in " + site.config().sourceLocale() + "/messages.yaml"));
+                }
+            }
+            for (ConsentConfig.Cookie cookie : category.cookies()) {
+                if (!texts.has(cookie.purposeKey())) {
+                    findings.add(Finding.error(cookie.location(), "consent.message-missing", "cookie '" + cookie.name()
+                            + "' needs the message '" + cookie.purposeKey() + "' in " + site.config().sourceLocale() + "/messages.yaml"));
+                }
+            }
+        }
     }
 
     /** Arguments, links and shape of each clause against the source's. */
