@@ -1,0 +1,103 @@
+package org.privacysite.internal.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.Finding;
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+
+class SourceFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private String read(byte[] bytes) throws IOException {
+        Path file = dir.resolve("privacy.md");
+        Files.write(file, bytes);
+        return SourceFiles.read(file, Location.of(file));
+    }
+
+    private Finding failure(byte[] bytes) throws IOException {
+        Path file = dir.resolve("privacy.md");
+        Files.write(file, bytes);
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SourceFiles.read(file, Location.of(file)));
+        assertEquals(1, e.findings().size());
+        Finding finding = e.findings().get(0);
+        assertEquals(file, finding.location().file());
+        return finding;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    @Test
+    void byteOrderMarkIsDropped() throws IOException {
+        assertEquals("---\ntitle: é\n", read(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes("---\ntitle: é\n"))));
+    }
+
+    @Test
+    void crlfAndCrBecomeLf() throws IOException {
+        assertEquals("a\nb\nc\n\nd", read(bytes("a\r\nb\rc\r\n\r\nd")));
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithLineAndColumn() throws IOException {
+        Finding finding = failure(concat(bytes("first line\nab"), new byte[] {(byte) 0xFF}, bytes("cd\n")));
+        assertEquals("source.encoding", finding.rule());
+        assertEquals(2, finding.location().line());
+        assertEquals(3, finding.location().column());
+    }
+
+    @Test
+    void invalidUtf8ColumnCountsCharactersNotBytes() throws IOException {
+        // a Latin-1 'é' (0xE9) after a correctly encoded 'é'
+        Finding finding = failure(concat(bytes("x\ny\nré"), new byte[] {(byte) 0xE9, 't', 'e'}));
+        assertEquals("source.encoding", finding.rule());
+        assertEquals(3, finding.location().line());
+        assertEquals(3, finding.location().column());
+    }
+
+    @Test
+    void missingFile() {
+        Path file = dir.resolve("absent.md");
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SourceFiles.read(file, Location.of(file)));
+        assertEquals("source.missing", e.findings().get(0).rule());
+    }
+
+    @Test
+    void pageWithBomAndCrlfHasTheLinesAnEditorShows() throws IOException {
+        Path file = dir.resolve("privacy.md");
+        Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                bytes("---\r\ntitle: Privacy\r\neffective: 2026-09-01\r\n---\r\n\r\n## Scope {#scope}\r\n\r\n## Data\r\n")));
+        Page page = new PageParser().parse("en", "privacy", file);
+        assertEquals("Privacy", page.frontMatter().title());
+        assertEquals(List.of("scope"), page.clauses().stream().map(Clause::key).toList());
+        assertEquals(6, page.clauses().get(0).location().line());
+        assertEquals(1, page.findings().size());
+        assertEquals(Location.of(file).at(8, 1), page.findings().get(0).location());
+    }
+}

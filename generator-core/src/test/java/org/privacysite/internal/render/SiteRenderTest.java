@@ -1,0 +1,362 @@
+package org.privacysite.internal.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.privacysite.BuildResult;
+import org.privacysite.Finding;
+import org.privacysite.PrivacySite;
+import org.privacysite.PrivacySiteException;
+
+/**
+ * A tiny four-locale site (fixture-site/content) rendered with the repository's real templates through the
+ * public API, then read back with jsoup.
+ */
+class SiteRenderTest {
+
+    @TempDir
+    static Path shared;
+    static Path out;
+    static BuildResult result;
+
+    @TempDir
+    Path tmp;
+
+    static Path resource(String name) {
+        URL url = SiteRenderTest.class.getResource(name);
+        assertNotNull(url, "fixture " + name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path fixtureContent() {
+        return resource("fixture-site/content");
+    }
+
+    static Path realTemplates() {
+        return Path.of(System.getProperty("privacysite.repo", "..")).toAbsolutePath().normalize().resolve("templates");
+    }
+
+    static BuildResult build(Path content, Path templates, Path target, int threads) {
+        return PrivacySite.builder().contentDirectory(content).templatesDirectory(templates).threads(threads).build().build(target);
+    }
+
+    @BeforeAll
+    static void buildOnce() {
+        out = shared.resolve("site");
+        result = build(fixtureContent(), realTemplates(), out, 4);
+    }
+
+    static Document page(String path) {
+        try {
+            return Jsoup.parse(out.resolve(path).toFile(), "UTF-8");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copyTree(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file below {@code root} with its bytes as text, by relative path. */
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    // --- the built site ---------------------------------------------------------------------------
+
+    @Test
+    void everyLocaleAndDocumentIsWritten() {
+        assertEquals(8, result.pages());
+        assertEquals(out, result.outputDirectory());
+        for (String locale : List.of("en", "fr", "ar", "ja")) {
+            for (String document : List.of("privacy", "terms")) {
+                assertTrue(Files.isRegularFile(out.resolve(locale).resolve(document).resolve("index.html")), locale + "/" + document);
+            }
+        }
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        assertTrue(Files.isRegularFile(out.resolve("sitemap.xml")));
+        assertTrue(Files.isRegularFile(out.resolve("assets/site.css")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"en, ltr", "fr, ltr", "ar, rtl", "ja, ltr"})
+    void htmlLangAndDir(String locale, String dir) {
+        Element html = page(locale + "/privacy/index.html").selectFirst("html");
+        assertEquals(locale, html.attr("lang"));
+        assertEquals(dir, html.attr("dir"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"en", "fr", "ar", "ja"})
+    void clauseIdsAreTheClauseKeys(String locale) {
+        Element policy = page(locale + "/privacy/index.html").selectFirst(".policy");
+        assertNotNull(policy);
+        List<String> ids = policy.select("h2, h3").stream().map(Element::id).toList();
+        assertEquals(List.of("who-we-are", "contact", "retention"), ids);
+        assertEquals(List.of("1.", "1.1", "2."), policy.select("h2 .clause-number, h3 .clause-number").stream().map(Element::text).toList());
+        assertFalse(policy.html().contains("{#"), "clause keys are removed from the headings");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "en | Section 2 | Terms of Service, Section 2",
+            "fr | article 2 | Terms of Service, article 2",
+            "ar | البند 2 | Terms of Service، البند 2",
+            "ja | 第2条 | Terms of Service第2条"})
+    void crossReferenceLabelsAreLocalized(String locale, String sameDocument, String otherDocument) {
+        List<Element> xrefs = page(locale + "/privacy/index.html").select(".policy a.xref");
+        assertEquals(List.of(sameDocument, otherDocument), xrefs.stream().map(Element::text).toList());
+        assertEquals(List.of("#retention", "../terms/#liability"), xrefs.stream().map(a -> a.attr("href")).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "en | 30 days | September 1, 2026",
+            "fr | 30 jours | 1 septembre 2026",
+            "ar | يومًا | سبتمبر",
+            "ja | 30日間 | 2026年9月1日"})
+    void icuArgumentsAreFormattedPerLocale(String locale, String plural, String date) {
+        Document document = page(locale + "/privacy/index.html");
+        String retention = document.selectFirst(".policy h2#retention").nextElementSibling().text();
+        assertTrue(retention.contains(plural), retention);
+        assertTrue(retention.contains(date), retention);
+        assertTrue(document.selectFirst(".policy p").text().startsWith(locale.equals("ar") ? "توضح Fixture Ltd" : "Fixture Ltd"),
+                document.selectFirst(".policy p").text());
+        assertFalse(document.selectFirst(".policy").text().contains("{"), "no ICU syntax left in the page");
+    }
+
+    @Test
+    void factsInLinkAddresses() {
+        Element mail = page("fr/privacy/index.html").selectFirst(".policy a[href^=mailto:]");
+        assertEquals("mailto:privacy@fixture.example", mail.attr("href"));
+        assertEquals("privacy@fixture.example", mail.text());
+    }
+
+    @Test
+    void titleAndDescriptionAreFormatted() {
+        Document document = page("en/privacy/index.html");
+        assertTrue(document.title().startsWith("Privacy Policy"), document.title());
+        assertEquals("How Fixture Ltd uses your data.", document.selectFirst("meta[name=description]").attr("content"));
+        assertEquals("Privacy Policy", document.selectFirst("main h1").text());
+        assertEquals("https://privacy.fixture.example/en/privacy/", document.selectFirst("link[rel=canonical]").attr("href"));
+    }
+
+    @Test
+    void hreflangAlternatesListOnlyRealTranslations() {
+        List<String> privacy = page("en/privacy/index.html").select("link[rel=alternate]").stream()
+                .map(link -> link.attr("hreflang") + " " + link.attr("href")).toList();
+        assertEquals(List.of(
+                "en https://privacy.fixture.example/en/privacy/",
+                "fr https://privacy.fixture.example/fr/privacy/",
+                "ar https://privacy.fixture.example/ar/privacy/",
+                "ja https://privacy.fixture.example/ja/privacy/",
+                "x-default https://privacy.fixture.example/en/privacy/"), privacy);
+        List<String> terms = page("en/terms/index.html").select("link[rel=alternate]").stream().map(link -> link.attr("hreflang")).toList();
+        assertEquals(List.of("en", "x-default"), terms);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fr, ltr", "ar, rtl", "ja, ltr"})
+    void fallbackPageShowsTheSourceTextMarkedAsSuch(String locale, String dir) {
+        Document document = page(locale + "/terms/index.html");
+        assertEquals(locale, document.selectFirst("html").attr("lang"));
+        assertEquals(dir, document.selectFirst("html").attr("dir"));
+        Element main = document.selectFirst("main");
+        assertEquals("en", main.attr("lang"), "the English text is marked as English");
+        assertEquals("ltr", main.attr("dir"));
+        assertNotNull(document.selectFirst(".fallback-notice"));
+        assertEquals("https://privacy.fixture.example/en/terms/", document.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(List.of("scope", "liability"), document.select(".policy h2").stream().map(Element::id).toList());
+    }
+
+    @Test
+    void sitemapListsRealPagesOnly() throws IOException {
+        String sitemap = Files.readString(out.resolve("sitemap.xml"));
+        for (String locale : List.of("en", "fr", "ar", "ja")) {
+            assertTrue(sitemap.contains("<loc>https://privacy.fixture.example/" + locale + "/privacy/</loc>"), locale);
+        }
+        assertTrue(sitemap.contains("<loc>https://privacy.fixture.example/en/terms/</loc>"));
+        assertFalse(sitemap.contains("<loc>https://privacy.fixture.example/fr/terms/</loc>"), "a fallback is not a page of its own");
+    }
+
+    @Test
+    void publishedPagesCarryNoSourcePositions() {
+        snapshot(out).forEach((path, text) -> assertFalse(text.contains("data-source-line"), path));
+    }
+
+    @Test
+    void outputDependsOnlyOnTheSources() {
+        java.util.TimeZone javaDefault = java.util.TimeZone.getDefault();
+        com.ibm.icu.util.TimeZone icuDefault = com.ibm.icu.util.TimeZone.getDefault();
+        Path again = tmp.resolve("again");
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            com.ibm.icu.util.TimeZone.setDefault(com.ibm.icu.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            build(fixtureContent(), realTemplates(), again, 1);
+        } finally {
+            com.ibm.icu.util.TimeZone.setDefault(icuDefault);
+            java.util.TimeZone.setDefault(javaDefault);
+        }
+        assertEquals(snapshot(out), snapshot(again), "another time zone and thread count give the same bytes");
+    }
+
+    @Test
+    void checkFindsNoErrorInTheFixtureSite() {
+        List<Finding> errors = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(realTemplates())
+                .threads(2).build().check().findings().stream().filter(Finding::isError).toList();
+        assertEquals(List.of(), errors, "cross-references, fallback pages and hreflang alternates are consistent");
+    }
+
+    // --- template errors --------------------------------------------------------------------------
+
+    /** The real templates with {@code replaced} swapped for the fixture {@code broken}. */
+    private Path templatesWith(String replaced, String broken) throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Files.copy(resource("broken-templates/" + broken), templates.resolve(replaced), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return templates;
+    }
+
+    private Finding templateFailure(Path templates) {
+        return templateFailure(templates, 2);
+    }
+
+    private Finding templateFailure(Path templates, int threads) {
+        Path target = tmp.resolve("out");
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> build(fixtureContent(), templates, target, threads));
+        assertFalse(Files.exists(target), "nothing is published");
+        assertEquals(1, e.findings().size(), e::getMessage);
+        return e.findings().get(0);
+    }
+
+    @Test
+    @Disabled("BUG: flaky with parallel rendering. FreeMarker caches the failed load of document.ftlh; the pages "
+            + "rendered after the first one get an IOException ('error loading the template on an earlier attempt') "
+            + "that TemplateEngine.render reports as template.io without a line, and SiteRenderer.await reports the "
+            + "first failed job in submission order, so the build reports template.io or template.syntax by timing. "
+            + "See TemplateEngineTest.syntaxErrorIsReportedWithItsLocationEveryTime for the deterministic reproduction")
+    void templateSyntaxErrorIsReportedInTheTemplate() throws IOException {
+        assertSyntaxErrorReported(4);
+    }
+
+    @Test
+    void templateSyntaxErrorIsReportedInTheTemplateBySequentialBuild() throws IOException {
+        assertSyntaxErrorReported(1);
+    }
+
+    private void assertSyntaxErrorReported(int threads) throws IOException {
+        Path templates = templatesWith("document.ftlh", "document-with-syntax-error.ftlh");
+        Finding finding = templateFailure(templates, threads);
+        assertEquals("template.syntax", finding.rule(), finding::toString);
+        assertEquals(templates.resolve("document.ftlh"), finding.location().file(), finding::toString);
+        assertEquals(5, finding.location().line(), finding::toString);
+        assertTrue(finding.location().column() > 0, finding::toString);
+        assertFalse(finding.message().contains("\n"), "one line: " + finding);
+    }
+
+    @Test
+    void missingVariableIsReportedInTheTemplate() throws IOException {
+        Path templates = templatesWith("document.ftlh", "document-with-missing-variable.ftlh");
+        Finding finding = templateFailure(templates);
+        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals(templates.resolve("document.ftlh"), finding.location().file(), finding::toString);
+        assertEquals(5, finding.location().line(), finding::toString);
+        assertEquals(8, finding.location().column(), finding::toString);
+        assertTrue(finding.message().contains("page.subtitle"), finding::toString);
+        assertFalse(finding.message().contains("\n"), "one line: " + finding);
+    }
+
+    @Test
+    void missingVariableInAPartialIsReportedInThePartial() throws IOException {
+        Path templates = templatesWith("partials/footer.ftlh", "partials/footer-with-missing-variable.ftlh");
+        Finding finding = templateFailure(templates);
+        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals(templates.resolve("partials/footer.ftlh"), finding.location().file(), finding::toString);
+        assertEquals(2, finding.location().line(), finding::toString);
+        assertTrue(finding.message().contains("supportPhone"), finding::toString);
+    }
+
+    // --- source errors found only when rendering --------------------------------------------------
+
+    private Path contentWith(String file, String text) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(fixtureContent(), content);
+        Files.writeString(content.resolve(file), text, StandardCharsets.UTF_8);
+        return content;
+    }
+
+    @Test
+    @Disabled("BUG: an unknown ICU argument type in a policy ({accountRetentionDays, nmber}) passes PageParser and "
+            + "ReferenceChecker (type 'nmber' falls to 'default -> null'); PrivacySite.build then fails in "
+            + "LocaleFormatter.compile with a bare IllegalArgumentException 'Unknown format type \"nmber\"' and no file:line")
+    void unknownArgumentTypeIsReportedAtItsLine() throws IOException {
+        Path content = contentWith("en/terms.md", "---\ntitle: Terms of Service\neffective: 2026-09-01\n---\n\n"
+                + "## Scope {#scope}\n\nWe keep it {accountRetentionDays, nmber} days.\n\n## Liability {#liability}\n");
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> build(content, realTemplates(), tmp.resolve("out"), 2));
+        Finding finding = e.findings().get(0);
+        assertEquals(content.resolve("en/terms.md"), finding.location().file(), finding::toString);
+        assertEquals(8, finding.location().line(), finding::toString);
+        assertEquals(12, finding.location().column(), finding::toString);
+    }
+
+    @Test
+    @Disabled("BUG: ICU syntax in the front matter title is not checked by PageParser; 'title: \"Terms of {company\"' "
+            + "makes PrivacySite.build fail in BodyRenderer.format -> IcuMessage.parse with a bare IcuSyntaxException "
+            + "(no PrivacySiteException, no file:line)")
+    void icuSyntaxErrorInTheTitleIsReportedAtItsLine() throws IOException {
+        Path content = contentWith("en/terms.md", "---\ntitle: \"Terms of {company\"\neffective: 2026-09-01\n---\n\n"
+                + "## Scope {#scope}\n\n## Liability {#liability}\n");
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> build(content, realTemplates(), tmp.resolve("out"), 2));
+        Finding finding = e.findings().get(0);
+        assertEquals(content.resolve("en/terms.md"), finding.location().file(), finding::toString);
+        assertEquals(2, finding.location().line(), finding::toString);
+    }
+}
