@@ -29,6 +29,13 @@ public record Page(String locale, String document, Path file, FrontMatter frontM
         return spans == null || spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1 + bodyLineOffset;
     }
 
+    /** Where a node of {@link #body()} was written in the file. */
+    public org.privacysite.Location locationOf(org.commonmark.node.Node node) {
+        var spans = node.getSourceSpans();
+        int column = spans == null || spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
+        return org.privacysite.Location.of(file).at(lineOf(node), column);
+    }
+
     public Clause clause(String key) {
         for (Clause clause : clauses) {
             if (clause.key().equals(key)) {

@@ -143,14 +143,27 @@ public final class PageParser {
         LocalDate effective = yaml.date("effective");
         LocalDate updated = yaml.has("updated") ? yaml.date("updated") : effective;
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Location> locations = new LinkedHashMap<>();
         for (String key : yaml.keys()) {
             Object value = yaml.has(key) && isScalar(yaml, key) ? yaml.scalar(key) : null;
             if (value != null) {
                 values.put(key, value);
             }
+            locations.put(key, yaml.locationOf(key));
+        }
+        for (String key : List.of("title", "description")) {
+            String text = yaml.string(key, "");
+            if (IcuMessage.hasArguments(text)) {
+                try {
+                    IcuMessage.parse(text);
+                } catch (IcuSyntaxException e) {
+                    throw PrivacySiteException.at(yaml.locationInValue(key, e.index()), "icu.syntax",
+                            e.getMessage() + " in '" + key + "'");
+                }
+            }
         }
         return new FrontMatter(title, yaml.string("description", ""), effective, updated, Map.copyOf(values),
-                yaml.location());
+                yaml.location(), Map.copyOf(locations));
     }
 
     private static boolean isScalar(YamlMap yaml, String key) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.privacysite.Finding;
+import org.privacysite.Location;
 import org.privacysite.internal.messages.IcuMessage;
 
 /**
@@ -29,7 +30,36 @@ public final class ReferenceChecker {
         List<Finding> findings = new ArrayList<>();
         for (Page page : pages) {
             Map<String, Object> arguments = site.arguments(page);
+            for (String key : List.of("title", "description")) {
+                String text = key.equals("title") ? page.frontMatter().title() : page.frontMatter().description();
+                if (IcuMessage.hasArguments(text)) {
+                    for (IcuMessage.Argument argument : IcuMessage.parse(text).arguments()) {
+                        String problem = problem(argument, arguments);
+                        if (problem != null) {
+                            findings.add(Finding.error(page.frontMatter().locationOf(key), "icu.unknown-fact", problem));
+                        }
+                    }
+                }
+            }
             page.body().accept(new AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Link link) {
+                    if (IcuMessage.hasArguments(link.getDestination())) {
+                        Location where = page.locationOf(link);
+                        try {
+                            for (IcuMessage.Argument argument : IcuMessage.parse(link.getDestination()).arguments()) {
+                                String problem = problem(argument, arguments);
+                                if (problem != null) {
+                                    findings.add(Finding.error(where, "icu.unknown-fact", problem + " (in a link address)"));
+                                }
+                            }
+                        } catch (org.privacysite.internal.messages.IcuSyntaxException e) {
+                            // reported by the parser
+                        }
+                    }
+                    visitChildren(link);
+                }
+
                 @Override
                 public void visit(CustomNode node) {
                     if (node instanceof MessageText text) {
@@ -60,7 +90,7 @@ public final class ReferenceChecker {
                 }
                 if (target != null && target.clause(link.key()) == null) {
                     findings.add(Finding.error(link.location(), "xref.unknown-clause", "cross-reference to clause '"
-                            + link.key() + "', which does not exist in " + page.locale() + "/" + document + ".md"));
+                            + link.key() + "', which does not exist in " + target.locale() + "/" + document + ".md"));
                 }
             }
         }

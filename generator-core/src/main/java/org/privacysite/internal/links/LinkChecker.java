@@ -35,8 +35,8 @@ import org.privacysite.Location;
  */
 public final class LinkChecker {
 
-    private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9().\\- ]{3,}");
+    private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+\\.[^@\\s]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9().\\- ]{3,}", Pattern.CASE_INSENSITIVE);
 
     /** A link to a fragment of another page, checked once every page's ids are known. */
     private record FragmentLink(String url, String target, String fragment, Location location) {

@@ -17,6 +17,8 @@ import com.ibm.icu.text.MessagePattern.Part;
  */
 public final class IcuMessage {
 
+    private static final Set<String> KNOWN_TYPES = Set.of("none", "number", "date", "time", "spellout", "ordinal",
+            "duration", "plural", "selectordinal", "select", "choice");
     private static final Pattern ERROR_INDEX = Pattern.compile("at pattern index (\\d+)");
 
     /** One argument: {@code {name}}, {@code {name, type, ...}}. Keywords are the plural/select cases. */
@@ -52,7 +54,14 @@ public final class IcuMessage {
             int index = errorIndex(e.getMessage(), pattern);
             throw new IcuSyntaxException(sourceIndex(pattern, index), describe(e.getMessage()));
         }
-        return new IcuMessage(source, pattern, arguments(parsed, pattern));
+        List<Argument> arguments = arguments(parsed, pattern);
+        for (Argument argument : arguments) {
+            if (!KNOWN_TYPES.contains(argument.type())) {
+                throw new IcuSyntaxException(argument.index(), "unknown argument type '" + argument.type() + "' in {"
+                        + argument.name() + ", " + argument.type() + "}; use number, date, time, spellout, ordinal, plural or select");
+            }
+        }
+        return new IcuMessage(source, pattern, arguments);
     }
 
     public String source() {
@@ -116,8 +125,24 @@ public final class IcuMessage {
         if (matcher != null && matcher.find()) {
             return Math.min(Integer.parseInt(matcher.group(1)), pattern.length());
         }
-        int open = pattern.indexOf('{');
-        return Math.max(open, 0);
+        return unmatchedBrace(pattern);
+    }
+
+    /** Where an unclosed argument starts: the outermost '{' never closed (apostrophes are literal here). */
+    private static int unmatchedBrace(String pattern) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                open.push(i);
+            } else if (c == '}') {
+                if (open.isEmpty()) {
+                    return i;
+                }
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? Math.max(pattern.indexOf('{'), 0) : open.peekLast();
     }
 
     /** Maps an index in the escaped pattern back to the writer's text, where apostrophes are single. */

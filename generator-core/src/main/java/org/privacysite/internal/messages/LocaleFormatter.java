@@ -1,6 +1,5 @@
 package org.privacysite.internal.messages;
 
-import java.text.Format;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -8,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.Calendar;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
@@ -47,18 +46,18 @@ public final class LocaleFormatter {
     }
 
     private MessageFormat compile(String pattern) {
-        MessageFormat format = new MessageFormat(pattern, locale);
-        for (Format sub : format.getFormats()) {
-            if (sub instanceof DateFormat dateFormat) {
-                dateFormat.setTimeZone(UTC);
-            }
-        }
-        return format;
+        return new MessageFormat(pattern, locale);
     }
 
-    private static Object icuValue(Object value) {
+    /**
+     * A calendar date becomes a UTC calendar: ICU formats a Calendar in its own time zone, also in
+     * arguments nested inside plural or select cases, so output never depends on the machine's zone.
+     */
+    private Object icuValue(Object value) {
         if (value instanceof LocalDate date) {
-            return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+            Calendar calendar = Calendar.getInstance(UTC, locale);
+            calendar.setTime(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            return calendar;
         }
         return value;
     }

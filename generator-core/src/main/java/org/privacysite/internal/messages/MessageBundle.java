@@ -49,10 +49,8 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
             try {
                 entries.put(key, new Entry(key, IcuMessage.parse(text), valueLocation));
             } catch (IcuSyntaxException e) {
-                // A quoted value's text starts one column after the opening quote.
-                int quote = yaml.isQuoted(key) ? 1 : 0;
-                findings.add(Finding.error(valueLocation.at(valueLocation.line(), valueLocation.column() + quote + e.index()),
-                        "icu.syntax", e.getMessage() + " in message '" + key + "'"));
+                findings.add(Finding.error(yaml.locationInValue(key, e.index()), "icu.syntax",
+                        e.getMessage() + " in message '" + key + "'"));
             }
         }
         return new MessageBundle(locale, file, Map.copyOf(entries), List.copyOf(findings));

@@ -45,6 +45,11 @@ public final class BodyRenderer {
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context))
+                .attributeProviderFactory(factory -> (node, tag, attributes) -> {
+                    if (context.sourcePositions() && node instanceof org.commonmark.node.Image) {
+                        attributes.put("data-source-line", Integer.toString(context.page().lineOf(node)));
+                    }
+                })
                 .build();
         return renderer.render(context.page().body());
     }

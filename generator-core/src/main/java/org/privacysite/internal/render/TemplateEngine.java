@@ -72,6 +72,11 @@ public final class TemplateEngine {
             throw PrivacySiteException.at(templateLocation(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
                     "template.error", describe(e.getMessageWithoutStackTop()));
         } catch (IOException e) {
+            // FreeMarker caches a failed load and rethrows it later wrapped in an IOException.
+            if (e.getCause() instanceof ParseException parse) {
+                throw PrivacySiteException.at(templateLocation(parse.getTemplateName(), parse.getLineNumber(), parse.getColumnNumber()),
+                        "template.syntax", describe(parse.getEditorMessage()));
+            }
             throw PrivacySiteException.at(Location.of(directory.resolve(name)), "template.io", "cannot render: " + e.getMessage());
         }
     }

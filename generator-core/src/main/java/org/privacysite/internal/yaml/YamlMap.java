@@ -54,6 +54,35 @@ public final class YamlMap {
                 .orElse(file);
     }
 
+    /**
+     * The column of the {@code index}-th character of the value of {@code key}, on its first line:
+     * after the opening quote, counting YAML's escapes ({@code ''} in single quotes, {@code \x} in double).
+     */
+    public Location locationInValue(String key, int index) {
+        Location start = locationOf(key);
+        if (!(entries.get(key) instanceof ScalarNode scalar)) {
+            return start;
+        }
+        String value = scalar.getValue();
+        int extra = 0;
+        switch (scalar.getScalarStyle()) {
+            case SINGLE_QUOTED -> {
+                extra = 1;
+                for (int i = 0; i < index && i < value.length(); i++) {
+                    extra += value.charAt(i) == '\'' ? 1 : 0;
+                }
+            }
+            case DOUBLE_QUOTED -> {
+                extra = 1;
+                for (int i = 0; i < index && i < value.length(); i++) {
+                    extra += value.charAt(i) == '"' || value.charAt(i) == '\\' ? 1 : 0;
+                }
+            }
+            default -> extra = 0;
+        }
+        return start.at(start.line(), start.column() + extra + index);
+    }
+
     /** Where this mapping starts. */
     public Location location() {
         return location;
@@ -92,12 +121,6 @@ public final class YamlMap {
             throw wrongType(key, "text");
         }
         return scalar.getValue();
-    }
-
-    /** Whether the value of {@code key} is written in quotes. */
-    public boolean isQuoted(String key) {
-        return entries.get(key) instanceof ScalarNode scalar
-                && scalar.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN;
     }
 
     public int integer(String key, int fallback) {

@@ -40,8 +40,9 @@ public final class YamlReader {
             throw PrivacySiteException.at(file, "yaml.syntax", "YAML error: " + e.getMessage());
         }
         if (root.isEmpty()) {
-            return new YamlMap(file, new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, java.util.List.of(),
-                    org.snakeyaml.engine.v2.common.FlowStyle.AUTO), lineOffset);
+            // An empty document has no position of its own: point at its first line.
+            return new YamlMap(file.at(Math.max(1, lineOffset), 1), new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP,
+                    java.util.List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO), lineOffset);
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             throw PrivacySiteException.at(YamlMap.locate(file, root.get(), lineOffset), "yaml.type",

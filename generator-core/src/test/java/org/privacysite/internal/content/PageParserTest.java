@@ -22,7 +22,6 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySiteException;
@@ -93,9 +92,6 @@ class PageParserTest {
     }
 
     @Test
-    @Disabled("BUG: an empty front matter ('---' then '---') reports the missing title without a line: "
-            + "YamlReader.readMap builds the empty map from a MappingNode without a start mark, so YamlMap.location() "
-            + "is the bare file and the finding prints as 'path' instead of 'path:line:col'")
     void emptyFrontMatterReportsMissingTitleWithALine() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> parse("front-matter-empty.md"));
         Finding finding = e.findings().get(0);
@@ -297,9 +293,6 @@ class PageParserTest {
     }
 
     @Test
-    @Disabled("BUG: IcuMessage.parse reports an unclosed '{' at the FIRST '{' of the text (errorIndex falls back to "
-            + "pattern.indexOf('{') because ICU's 'Unmatched braces' message has no index): 'Write to {company} at "
-            + "{privacyEmail' is reported at 8:10 ({company}) instead of 8:23 (the unclosed {privacyEmail)")
     void unclosedIcuArgumentIsReportedAtItsBrace() {
         onlyFinding("icu-unclosed-argument.md", "icu.syntax", 8, 23);
     }

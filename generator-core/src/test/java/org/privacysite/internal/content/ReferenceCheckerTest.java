@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Finding;
@@ -144,9 +143,6 @@ class ReferenceCheckerTest {
     }
 
     @Test
-    @Disabled("BUG: ReferenceChecker.check only looks at MessageText nodes of the body: an unknown fact in a link "
-            + "address ([write to us](mailto:{privacyEmial})) is not reported, and the page is built with "
-            + "LocaleFormatter putting null for the missing argument, i.e. href 'mailto:null'")
     void unknownFactInALinkAddress() {
         page("en", "privacy", "## Contact {#contact}\n\n[Write to us](mailto:{privacyEmial}).\n");
         Finding finding = only(check(), "icu.unknown-fact", "en/privacy.md", 8, 1);
@@ -154,8 +150,6 @@ class ReferenceCheckerTest {
     }
 
     @Test
-    @Disabled("BUG: ReferenceChecker.check does not check the front matter: 'title: \"{compnay} Privacy Policy\"' "
-            + "(a fact name typo) is not reported and the built page's <title>/<h1> read 'null Privacy Policy'")
     void unknownFactInTheTitle() {
         TestSites.write(content, "en/privacy.md",
                 "---\ntitle: \"{compnay} Privacy Policy\"\neffective: 2026-09-01\n---\n\n## Contact {#contact}\n");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
@@ -81,10 +80,6 @@ class CheckSourceLinesTest {
     }
 
     @Test
-    @Disabled("BUG: BodyRenderer puts data-source-line on links and headings but not on images; a broken image "
-            + "written in a policy (![Our logo](../../assets/logo.png) on line 8 of en/privacy.md) is reported by "
-            + "LinkChecker at the built page 'en/privacy/index.html' with '(in the built page, from a template)' "
-            + "instead of at en/privacy.md:8")
     void brokenImagePointsAtTheMarkdownLine() {
         List<Finding> findings = errors("""
                 ## Who we are {#who-we-are}

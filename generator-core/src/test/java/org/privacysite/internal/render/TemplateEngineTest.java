@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Finding;
@@ -60,11 +59,6 @@ class TemplateEngineTest {
     }
 
     @Test
-    @Disabled("BUG: TemplateEngine.render reports a broken template correctly only the first time. FreeMarker caches "
-            + "the failed load, and every later getTemplate() throws an IOException 'There was an error loading the "
-            + "template on an earlier attempt; see cause exception', which render() reports as template.io without a "
-            + "line. Since pages render in parallel, PrivacySite.build with a syntax error in document.ftlh reports "
-            + "either template.syntax at document.ftlh:5:N or template.io at document.ftlh, depending on thread timing")
     void syntaxErrorIsReportedWithItsLocationEveryTime() throws IOException {
         Files.copy(SiteRenderTest.resource("broken-templates/document-with-syntax-error.ftlh"), templates.resolve("document.ftlh"));
         TemplateEngine engine = new TemplateEngine(templates);

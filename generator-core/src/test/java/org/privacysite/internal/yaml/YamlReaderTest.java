@@ -70,15 +70,15 @@ class YamlReaderTest {
     }
 
     @Test
-    void quotedValuesAreRecognised() {
+    void positionsInsideValuesCountQuotesAndEscapes() {
         YamlMap yaml = read("""
-                a: "x"
-                b: 'y'
-                c: z
+                a: "x{y"
+                b: 'it''s {z'
+                c: plain {v
                 """);
-        assertTrue(yaml.isQuoted("a"));
-        assertTrue(yaml.isQuoted("b"));
-        assertFalse(yaml.isQuoted("c"));
+        assertEquals(6, yaml.locationInValue("a", 1).column(), "after the opening quote");
+        assertEquals(11, yaml.locationInValue("b", 5).column(), "'' counts as two characters");
+        assertEquals(10, yaml.locationInValue("c", 6).column());
     }
 
     @Test
