@@ -93,10 +93,11 @@ final class Serve implements Callable<Integer> {
         stdout.println("Serving the preview at " + server.uri() + " (site in " + server.outputDirectory() + ")");
         stdout.println("Watching " + sources.content + " and " + sources.templates + "; press Ctrl-C to stop.");
         stdout.flush();
+        boolean interrupted = false;
         try {
             server.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // stopped by an embedding program: close cleanly, then keep the interrupt
         } finally {
             server.close();
         }
@@ -105,6 +106,9 @@ final class Serve implements Callable<Integer> {
             deleteQuietly(cleanup);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running and cleans up
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return Main.OK;
     }

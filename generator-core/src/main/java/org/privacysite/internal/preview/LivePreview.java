@@ -96,9 +96,9 @@ public final class LivePreview implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         this.instance = new java.math.BigInteger(1, random).toString(36);
         this.state = new State(instance + "-0", List.of());
+        this.server = HttpServer.create(address, 0); // binds: fails here when the port is taken
         this.builds = Executors.newSingleThreadExecutor(daemon("privacy-site-preview-build"));
         this.http = Executors.newCachedThreadPool(daemon("privacy-site-preview-http"));
-        this.server = HttpServer.create(address, 0);
         this.server.setExecutor(http);
         this.server.createContext("/", this::handle);
     }

@@ -1,0 +1,294 @@
+package org.privacysite.internal.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.privacysite.PreviewServer;
+import org.privacysite.PrivacySite;
+import org.privacysite.SampleSite;
+
+/**
+ * The live preview in Debian's headless Chromium (driven by Debian's chromedriver; Selenium Manager
+ * never downloads anything): an edit shows up without a manual reload within a second, a broken
+ * front matter shows the overlay with {@code file:line}, the fix brings the page back, and the
+ * findings badge follows the page's parity findings. Skipped without Chromium on a developer's
+ * machine, failed on CI (environment variable CI set).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PreviewBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Edit saved to new text on screen; the acceptance says one second. Raise it only for a machine that is known to be overloaded. */
+    private static final long MAX_RELOAD_MILLIS = Long.getLong("privacysite.preview.reloadMillis", 1000);
+
+    private Path content;
+    private PreviewServer server;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private Path profile;
+
+    @BeforeAll
+    void start(@TempDir Path temp) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get update && apt-get install -y chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        content = SampleSite.copyContent(temp.resolve("content"));
+        PrivacySite site = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        server = PreviewServer.start(site, temp.resolve("out"), "127.0.0.1", 0, new PreviewServer.Log() {
+            @Override
+            public void info(String line) {
+                System.out.println("[preview] " + line);
+            }
+
+            @Override
+            public void error(String line) {
+                System.out.println("[preview] " + line);
+            }
+        });
+
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("preview-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // commands wait for DOMContentLoaded, not for every subresource: "shows the text" is measured
+        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (profile != null) {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    @BeforeEach
+    void drainConsole() {
+        if (driver != null) {
+            consoleMessages();
+        }
+    }
+
+    @Test
+    void anEditShowsWithinOneSecondAndABrokenFrontMatterShowsTheOverlayUntilFixed() throws Exception {
+        Path french = content.resolve("fr/privacy.md");
+        String original = Files.readString(french);
+        open("fr/privacy/");
+
+        // The first edit right after start-up also pays for cold caches (the JVM's, Chromium's); it
+        // must show up too, but the one-second promise is measured on the next one.
+        long first = editAndWaitFor(french, original, "Premier texte ajouté en direct.");
+        long second = editAndWaitFor(french, original, "Deuxième texte ajouté en direct.");
+        System.out.println("[preview] edit to text on screen: first edit " + first + " ms, second edit " + second + " ms");
+        assertTrue(second < MAX_RELOAD_MILLIS, "the page showed the edit after " + second + " ms (limit " + MAX_RELOAD_MILLIS
+                + " ms, -Dprivacysite.preview.reloadMillis)");
+
+        Files.writeString(french, original.replace("## Enfants {#children}", "## Enfants {#children}\n\nDeuxième texte ajouté en direct.")
+                .replaceFirst("---\n", "---\ntitle: [broken\n"));
+        WebElement overlay = waitUntil(() -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#privacy-site-preview .psp-overlay"));
+            return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
+        }, 10);
+        String shown = overlay.getText();
+        assertTrue(shown.matches("(?s).*fr/privacy\\.md:\\d+:\\d+: YAML syntax error.*"), "the overlay names file:line:col: " + shown);
+        assertEquals("alert", overlay.getAttribute("role"));
+        assertTrue(bodyText().contains("Deuxième texte ajouté en direct."), "the last good page stays on screen");
+
+        String fixed = "Texte après la correction.";
+        Files.writeString(french, original.replace("## Enfants {#children}", "## Enfants {#children}\n\n" + fixed));
+        waitUntil(() -> bodyText().contains(fixed) && !overlayShown() ? Boolean.TRUE : null, 10);
+        assertFalse(overlayShown(), "the overlay is gone after the fix");
+
+        Files.writeString(french, original);
+        waitUntil(() -> !bodyText().contains(fixed) ? Boolean.TRUE : null, 10);
+        assertNoCspViolations();
+    }
+
+    @Test
+    void theBadgeShowsTheParityFindingsOfThePageOnScreen() throws Exception {
+        Path german = content.resolve("de/privacy.md");
+        String original = Files.readString(german);
+        open("de/privacy/");
+        waitUntil(() -> "0".equals(root().getAttribute("data-findings")) ? Boolean.TRUE : null, 10);
+        WebElement status = driver.findElement(By.cssSelector("#privacy-site-preview [role=status]"));
+        assertTrue(status.isDisplayed());
+        assertEquals("Preview: no findings for this page", status.getText());
+
+        Files.writeString(german, original.replaceAll("(?ms)^## [^\\n]*\\{#children\\}\\n.*?(?=^## )", ""));
+        waitUntil(() -> "1".equals(root().getAttribute("data-findings")) ? Boolean.TRUE : null, 10);
+        status = driver.findElement(By.cssSelector("#privacy-site-preview [role=status]"));
+        assertTrue(status.getText().startsWith("Preview: 1 finding for this page"), status.getText());
+        dismissConsentBanner();
+        WebElement toggle = driver.findElement(By.cssSelector("#privacy-site-preview .psp-toggle"));
+        assertEquals("false", toggle.getAttribute("aria-expanded"));
+        toggle.click();
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        WebElement panel = driver.findElement(By.id("psp-panel"));
+        assertTrue(panel.isDisplayed());
+        assertTrue(panel.getText().contains("clause 'children' is missing (present in en)"), panel.getText());
+        assertTrue(panel.getText().contains("de/privacy.md"), panel.getText());
+        assertFalse(overlayShown(), "findings are not errors: no overlay");
+
+        Files.writeString(german, original);
+        waitUntil(() -> "0".equals(root().getAttribute("data-findings")) ? Boolean.TRUE : null, 10);
+        assertNoCspViolations();
+    }
+
+    /**
+     * Writes the page with {@code text} added, waits until the browser shows it, and returns the
+     * milliseconds from the write to the moment the reloaded page was parsed and painted, as the
+     * browser's own clock (Navigation and Paint Timing, same machine clock) tells: the test's
+     * polling over WebDriver adds its own delay, which is not the preview's.
+     */
+    private long editAndWaitFor(Path file, String original, String text) throws IOException {
+        long start = System.nanoTime();
+        long wall = System.currentTimeMillis();
+        Files.writeString(file, original.replace("## Enfants {#children}", "## Enfants {#children}\n\n" + text));
+        waitUntil(() -> bodyText().contains(text) ? Boolean.TRUE : null, 10);
+        long polled = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        List<?> timing = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0] || {};"
+                + " var p = performance.getEntriesByName('first-contentful-paint')[0];"
+                + " return [performance.timeOrigin, n.responseEnd || 0, n.domContentLoadedEventEnd || 0, p ? p.startTime : 0];");
+        double origin = ((Number) timing.get(0)).doubleValue();
+        double parsed = ((Number) timing.get(2)).doubleValue();
+        double painted = ((Number) timing.get(3)).doubleValue();
+        long shown = Math.round(origin + Math.max(parsed, painted)) - wall;
+        System.out.println("[preview] edit shown " + shown + " ms after the write (reload started after "
+                + Math.round(origin - wall) + " ms, page received " + Math.round(((Number) timing.get(1)).doubleValue())
+                + " ms later, parsed after " + Math.round(parsed) + " ms, first paint after " + Math.round(painted)
+                + " ms; the test saw it after " + polled + " ms)");
+        return shown > 0 && shown <= polled ? shown : polled;
+    }
+
+    private void open(String page) {
+        driver.get(server.uri().resolve("/" + page).toString());
+        waitUntil(() -> "connected".equals(root().getAttribute("data-state")) ? Boolean.TRUE : null, 10);
+    }
+
+    private WebElement root() {
+        List<WebElement> found = driver.findElements(By.id("privacy-site-preview"));
+        return found.isEmpty() ? driver.findElement(By.tagName("html")) : found.get(0);
+    }
+
+    private boolean overlayShown() {
+        List<WebElement> found = driver.findElements(By.cssSelector("#privacy-site-preview .psp-overlay"));
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    private String bodyText() {
+        Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.textContent : '';");
+        return text == null ? "" : text.toString();
+    }
+
+    private void dismissConsentBanner() {
+        for (WebElement reject : driver.findElements(By.cssSelector("[data-consent-action=reject]"))) {
+            if (reject.isDisplayed()) {
+                reject.click();
+                return;
+            }
+        }
+    }
+
+    private <T> T waitUntil(java.util.function.Supplier<T> condition, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.JavascriptException.class)
+                .until(d -> condition.get());
+    }
+
+    private List<String> consoleMessages() {
+        List<String> messages = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER).getAll()) {
+            messages.add(entry.getMessage());
+        }
+        return messages;
+    }
+
+    /** The reload script and the overlay must work under the pages' strict Content-Security-Policy. */
+    private void assertNoCspViolations() {
+        List<String> violations = consoleMessages().stream()
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
+        assertEquals(List.of(), violations);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
