@@ -106,7 +106,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private Update fullBuild(long start) {
-        Site loaded = new SiteLoader(executor).load(generator.contentDirectory(), generator.templatesDirectory());
+        Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.templatesDirectory());
         List<Finding> errors = new ArrayList<>(loaded.findings().stream().filter(Finding::isError).toList());
         errors.addAll(ReferenceChecker.check(loaded).stream().filter(Finding::isError).toList());
         if (!errors.isEmpty()) {

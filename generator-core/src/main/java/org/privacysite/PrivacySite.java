@@ -63,6 +63,7 @@ public final class PrivacySite {
     private final int threads;
     private final boolean externalLinks;
     private final Path externalLinkCache;
+    private final String baseUrl;
 
     private PrivacySite(Builder builder) {
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
@@ -70,6 +71,7 @@ public final class PrivacySite {
         this.threads = builder.threads;
         this.externalLinks = builder.externalLinks;
         this.externalLinkCache = builder.externalLinkCache;
+        this.baseUrl = builder.baseUrl;
     }
 
     public static Builder builder() {
@@ -85,8 +87,8 @@ public final class PrivacySite {
     public BuildResult build(Path outputDirectory) {
         ExecutorService executor = executor();
         try {
-            String fingerprint = InputFingerprint.of(Version.current(), contentDirectory, templatesDirectory);
-            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = sourceFindings(site);
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
@@ -107,7 +109,7 @@ public final class PrivacySite {
      * wrote {@code outputDirectory} (see {@link BuildResult#upToDate()}).
      */
     public BuildResult buildIfChanged(Path outputDirectory) {
-        String fingerprint = InputFingerprint.of(Version.current(), contentDirectory, templatesDirectory);
+        String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
         if (InputFingerprint.matches(outputDirectory, fingerprint)) {
             return new BuildResult(outputDirectory, 0, List.of(), true);
         }
@@ -123,7 +125,7 @@ public final class PrivacySite {
     public CheckResult check() {
         ExecutorService executor = executor();
         try {
-            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
             findings.addAll(ParityChecker.check(site));
@@ -171,7 +173,7 @@ public final class PrivacySite {
     public TranslationStatus translationStatus() {
         ExecutorService executor = executor();
         try {
-            return StatusCollector.collect(new SiteLoader(executor).load(contentDirectory, templatesDirectory));
+            return StatusCollector.collect(loader(executor).load(contentDirectory, templatesDirectory));
         } finally {
             executor.shutdownNow();
         }
@@ -214,6 +216,17 @@ public final class PrivacySite {
         return written;
     }
 
+    /** The locales of the site, the source locale first, as site.yaml lists them. */
+    public List<String> locales() {
+        try {
+            return SiteConfigLoader.load(contentDirectory).locales();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (PrivacySiteException e) {
+            throw new ConfigurationException(e.findings());
+        }
+    }
+
     /** The documents of the site, in menu order, as site.yaml lists them. */
     public List<String> documents() {
         try {
@@ -235,7 +248,7 @@ public final class PrivacySite {
     public int markTranslated(String locale, String document) {
         ExecutorService executor = executor();
         try {
-            Site site = new SiteLoader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
             SiteConfig config = site.config();
             if (!config.targetLocales().contains(locale)) {
                 throw new ConfigurationException(Finding.error(config.location(), "config.locale",
@@ -319,6 +332,10 @@ public final class PrivacySite {
         }
     }
 
+    SiteLoader loader(ExecutorService executor) {
+        return new SiteLoader(executor, baseUrl);
+    }
+
     private ExecutorService executor() {
         return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "privacy-site-worker");
@@ -334,6 +351,7 @@ public final class PrivacySite {
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean externalLinks;
         private Path externalLinkCache;
+        private String baseUrl;
 
         private Builder() {
         }
@@ -371,6 +389,12 @@ public final class PrivacySite {
         /** A file that remembers external link results between runs (entries expire after a day). */
         public Builder externalLinkCache(Path file) {
             this.externalLinkCache = file;
+            return this;
+        }
+
+        /** Publishes under {@code url} instead of site.yaml's {@code baseUrl} (canonical, hreflang, sitemap). */
+        public Builder baseUrl(String url) {
+            this.baseUrl = url;
             return this;
         }
 

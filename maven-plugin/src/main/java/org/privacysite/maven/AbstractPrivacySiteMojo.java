@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySite;
@@ -11,23 +12,64 @@ import org.privacysite.PrivacySite;
 /** Parameters shared by the goals that read the sources. */
 abstract class AbstractPrivacySiteMojo extends AbstractMojo {
 
-    /** Directory with {@code site.yaml} and one folder of Markdown policies per locale. */
+    /**
+     * Directory with {@code site.yaml} and one folder of Markdown policies per locale
+     * ({@code <locale>/<document>.md}).
+     */
     @Parameter(property = "privacySite.contentDirectory", defaultValue = "${project.basedir}/content", required = true)
     File contentDirectory;
 
-    /** Directory with the FreeMarker templates, assets and UI message bundles. */
+    /**
+     * Directory with the FreeMarker templates ({@code layout.ftlh}, {@code document.ftlh}, ...), the
+     * {@code assets/} and the UI message bundles ({@code messages/<locale>.yaml}).
+     */
     @Parameter(property = "privacySite.templatesDirectory", defaultValue = "${project.basedir}/templates", required = true)
     File templatesDirectory;
+
+    /**
+     * The locales this build expects, e.g. {@code en,fr,de}. A guard, not a filter: the generator always
+     * builds every locale listed in {@code site.yaml}; when this parameter is set, the goal fails unless it
+     * names exactly those locales (in any order), so a locale added or dropped in {@code site.yaml} does not
+     * go unnoticed. Building a subset of the locales is not supported yet. Default: not checked.
+     */
+    @Parameter(property = "privacySite.locales")
+    List<String> locales;
+
+    /**
+     * Override of {@code site.yaml}'s {@code baseUrl} (the absolute URL the site is published under, used in
+     * canonical links, hreflang alternates and the sitemap). Not supported by this version of the generator
+     * yet: setting it fails the goal rather than publishing URLs you did not ask for. Set {@code baseUrl} in
+     * {@code site.yaml} instead.
+     */
+    @Parameter(property = "privacySite.baseUrl")
+    String baseUrl;
+
+    /**
+     * Worker threads for parsing and rendering. {@code 0} (the default) means one per available processor.
+     * Lower it when several modules build sites at once ({@code mvn -T 2}).
+     */
+    @Parameter(property = "privacySite.threads", defaultValue = "0")
+    int threads;
 
     /** Skip this goal. */
     @Parameter(property = "privacySite.skip", defaultValue = "false")
     boolean skip;
 
+    SiteSettings settings() {
+        return new SiteSettings(contentDirectory, templatesDirectory, locales, baseUrl, threads);
+    }
+
+    /** The generator for the configured directories, without validating the parameters. */
     PrivacySite site() {
-        return PrivacySite.builder()
-                .contentDirectory(contentDirectory.toPath())
-                .templatesDirectory(templatesDirectory.toPath())
-                .build();
+        return settings().site();
+    }
+
+    /**
+     * The generator for the configured directories, after checking that they exist and that the
+     * parameters can be honoured.
+     */
+    PrivacySite validatedSite() throws MojoExecutionException {
+        return settings().validatedSite();
     }
 
     /** Logs each finding at its level, in the {@code file:line:col} form IDEs link. */
@@ -42,8 +84,6 @@ abstract class AbstractPrivacySiteMojo extends AbstractMojo {
     }
 
     static String summary(List<Finding> findings) {
-        long errors = findings.stream().filter(Finding::isError).count();
-        return errors + " error" + (errors == 1 ? "" : "s") + ", " + (findings.size() - errors) + " warning"
-                + (findings.size() - errors == 1 ? "" : "s");
+        return SiteSettings.summary(findings);
     }
 }

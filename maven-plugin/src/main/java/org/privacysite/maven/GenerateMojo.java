@@ -1,6 +1,7 @@
 package org.privacysite.maven;
 
 import java.io.File;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,13 +10,20 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.privacysite.BuildResult;
 import org.privacysite.ConfigurationException;
+import org.privacysite.Finding;
+import org.privacysite.PrivacySite;
 import org.privacysite.PrivacySiteException;
 
-/** Builds the privacy site. The previous site is replaced only when the build succeeds. */
+/**
+ * Builds the privacy site into {@code outputDirectory}. The site is written beside it and swapped in
+ * only when complete, so a failed build leaves the previous site as it was. When no content, template
+ * or generator version changed since the build that wrote {@code outputDirectory}, nothing is rendered
+ * and the goal says "up to date" (see {@code force}).
+ */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class GenerateMojo extends AbstractPrivacySiteMojo {
 
-    /** Where the site is written. */
+    /** Where the site is written. Its previous content is replaced when the build succeeds. */
     @Parameter(property = "privacySite.outputDirectory", defaultValue = "${project.build.directory}/privacy-site", required = true)
     File outputDirectory;
 
@@ -29,21 +37,25 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
             getLog().info("Skipping privacy site generation (privacySite.skip=true).");
             return;
         }
+        PrivacySite site = validatedSite();
+        BuildResult result;
         try {
-            BuildResult result = force ? site().build(outputDirectory.toPath()) : site().buildIfChanged(outputDirectory.toPath());
-            if (result.upToDate()) {
-                getLog().info("Privacy site is up to date (no change in content or templates): " + outputDirectory);
-                return;
-            }
-            log(result.warnings());
-            getLog().info("Built " + result.pages() + " pages into " + outputDirectory);
+            result = force ? site.build(outputDirectory.toPath()) : site.buildIfChanged(outputDirectory.toPath());
         } catch (ConfigurationException e) {
-            log(e.findings());
-            throw new MojoExecutionException("The privacy site configuration cannot be used: " + summary(e.findings()));
+            throw SiteSettings.configurationFailure(e);
         } catch (PrivacySiteException e) {
-            log(e.findings());
+            List<Finding> errors = e.findings().stream().filter(Finding::isError).toList();
+            log(e.findings().stream().filter(f -> !f.isError()).toList());
             throw new MojoFailureException("The privacy site has errors (" + summary(e.findings())
-                    + "); the previous output was left as it was.\n" + e.getMessage());
+                    + "); the previous output in " + outputDirectory + " was left as it was:" + System.lineSeparator()
+                    + SiteSettings.lines(errors));
         }
+        if (result.upToDate()) {
+            getLog().info("Privacy site is up to date (no change in content or templates), nothing rendered: " + outputDirectory);
+            return;
+        }
+        log(result.warnings());
+        getLog().info("Built " + result.pages() + " pages into " + outputDirectory
+                + (result.warnings().isEmpty() ? "" : " (" + summary(result.warnings()) + ")"));
     }
 }

@@ -40,7 +40,7 @@ public class ServeMojo extends AbstractPrivacySiteMojo {
         Log log = getLog();
         PreviewServer server;
         try {
-            server = PreviewServer.start(site(), previewDirectory.toPath(), host, port, new PreviewServer.Log() {
+            server = PreviewServer.start(validatedSite(), previewDirectory.toPath(), host, port, new PreviewServer.Log() {
                 @Override
                 public void info(String line) {
                     log.info(line);

@@ -27,6 +27,12 @@ public record SiteConfig(
         Map<String, Severity> severities,
         java.util.Set<String> disabledRules) {
 
+    /** The same configuration published under another base URL (e.g. a staging host). */
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(file, name, url.endsWith("/") ? url : url + "/", locales, documents, facts, factLocations,
+                fallbacks, severities, disabledRules);
+    }
+
     public String sourceLocale() {
         return locales.get(0);
     }

@@ -28,10 +28,19 @@ public final class SiteLoader {
 
     private final PageParser parser = new PageParser();
     private final ExecutorService executor;
+    private final String baseUrl;
 
-    /** @param executor runs the page parses; pages are independent of each other */
-    public SiteLoader(ExecutorService executor) {
+    /**
+     * @param executor runs the page parses; pages are independent of each other
+     * @param baseUrl  replaces site.yaml's base URL, or null
+     */
+    public SiteLoader(ExecutorService executor, String baseUrl) {
         this.executor = executor;
+        this.baseUrl = baseUrl;
+    }
+
+    public SiteLoader(ExecutorService executor) {
+        this(executor, null);
     }
 
     public Site load(Path contentDirectory, Path templatesDirectory) {
@@ -45,6 +54,13 @@ public final class SiteLoader {
         ConsentConfig consent;
         try {
             config = SiteConfigLoader.load(contentDirectory);
+            if (baseUrl != null) {
+                if (!baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+                    throw PrivacySiteException.at(config.location(), "config.base-url",
+                            "the base URL '" + baseUrl + "' given to the build must be an absolute http(s) URL");
+                }
+                config = config.withBaseUrl(baseUrl);
+            }
             consent = ConsentConfigLoader.load(contentDirectory);
         } catch (PrivacySiteException e) {
             throw new ConfigurationException(e.findings());

@@ -28,7 +28,8 @@ public final class OutputDirectory {
         try {
             Files.createDirectories(parent);
             recover(parent, name, absolute);
-            Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+            // Not createTempDirectory: its owner-only permissions would hide the site from the web server.
+            Path staging = Files.createDirectory(parent.resolve("." + name + ".new-" + Long.toHexString(System.nanoTime())));
             try {
                 writer.accept(staging);
             } catch (RuntimeException | Error e) {
@@ -66,8 +67,7 @@ public final class OutputDirectory {
     private static void swap(Path staging, Path target) throws IOException {
         Path previous = null;
         if (Files.exists(target)) {
-            previous = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(previous);
+            previous = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
             move(target, previous);
         }
         move(staging, target);

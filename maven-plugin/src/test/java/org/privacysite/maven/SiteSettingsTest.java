@@ -1,0 +1,71 @@
+package org.privacysite.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parameter checks every goal shares, on the integration tests' small multi-locale site. */
+class SiteSettingsTest {
+
+    static final File CONTENT = new File("src/it/mark-translated/content"); // en, fr, de
+    static final File TEMPLATES = new File("../templates");
+
+    static SiteSettings settings(List<String> locales, String baseUrl) {
+        return new SiteSettings(CONTENT, TEMPLATES, locales, baseUrl, 1);
+    }
+
+    @Test
+    void localesThatMatchSiteYamlInAnyOrderPass() throws MojoExecutionException {
+        assertNotNull(settings(List.of("de", "en", "fr"), null).validatedSite());
+        assertNotNull(settings(List.of(), null).validatedSite());
+        assertNotNull(settings(null, "  ").validatedSite());
+    }
+
+    @Test
+    void localesThatDifferFromSiteYamlFailAsABrokenSetup() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> settings(List.of("en", "fr"), null).validatedSite());
+        assertTrue(e.getMessage().contains("[en, fr] does not match"), e.getMessage());
+        assertTrue(e.getMessage().contains("[en, fr, de]"), e.getMessage());
+    }
+
+    @Test
+    void baseUrlIsRefusedUntilTheCoreSupportsIt() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> settings(null, "https://example.org/").validatedSite());
+        assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    }
+
+    @Test
+    void aMissingDirectoryIsNamed() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> new SiteSettings(new File("no-such-dir"), TEMPLATES, null, null, 0).validatedSite());
+        assertTrue(e.getMessage().contains("<contentDirectory>"), e.getMessage());
+    }
+
+    @Test
+    void replaceTreeCopiesAndRemovesWhatIsGone(@TempDir Path temp) throws IOException {
+        Path source = temp.resolve("source");
+        Files.createDirectories(source.resolve("en/privacy"));
+        Files.writeString(source.resolve("en/privacy/index.html"), "new");
+        Path target = temp.resolve("site/privacy");
+        Files.createDirectories(target.resolve("old"));
+        Files.writeString(target.resolve("old/index.html"), "old");
+
+        TranslationStatusReport.replaceTree(source, target);
+
+        assertEquals("new", Files.readString(target.resolve("en/privacy/index.html")));
+        assertTrue(Files.notExists(target.resolve("old")));
+    }
+}
