@@ -41,10 +41,11 @@ class SiteSettingsTest {
     }
 
     @Test
-    void baseUrlIsRefusedUntilTheCoreSupportsIt() {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> settings(null, "https://example.org/").validatedSite());
-        assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    void baseUrlReplacesTheOneOfSiteYamlInCanonicalUrls(@TempDir Path temp) throws MojoExecutionException, IOException {
+        Path out = temp.resolve("site");
+        settings(null, "https://staging.example.org/legal").validatedSite().build(out);
+        String page = Files.readString(out.resolve("fr/privacy/index.html"));
+        assertTrue(page.contains("<link rel=\"canonical\" href=\"https://staging.example.org/legal/fr/privacy/\">"), page);
     }
 
     @Test
