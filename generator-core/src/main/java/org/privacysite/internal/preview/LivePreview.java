@@ -1,5 +1,6 @@
 package org.privacysite.internal.preview;
 
+import org.privacysite.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -224,7 +225,7 @@ public final class LivePreview implements AutoCloseable {
         data.put("build", build);
         data.put("full", full);
         data.put("pages", update.pages());
-        events.broadcast("reload", Json.write(data));
+        events.broadcast("reload", Json.writeCompact(data));
         long millis = TimeUnit.NANOSECONDS.toMillis(update.nanos() > 0 ? update.nanos() : System.nanoTime() - start);
         int pages = update.pages().size();
         info.accept((changed.isEmpty() ? "Built " : "Rebuilt ") + pages + " page" + (pages == 1 ? "" : "s") + " in " + millis + " ms");
@@ -255,7 +256,7 @@ public final class LivePreview implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("build", build);
         data.put("errors", problems);
-        events.broadcast("error", Json.write(data));
+        events.broadcast("error", Json.writeCompact(data));
     }
 
     static Map<String, Object> problem(Finding finding) {
@@ -322,9 +323,9 @@ public final class LivePreview implements AutoCloseable {
             case "reload.js" -> send(exchange, 200, "text/javascript; charset=utf-8", reloadScript);
             case "overlay.css" -> send(exchange, 200, "text/css; charset=utf-8", overlayStylesheet);
             case "events" -> events.serve(exchange,
-                    () -> EventChannel.event("hello", Json.write(Map.of("build", state.build()))));
+                    () -> EventChannel.event("hello", Json.writeCompact(Map.of("build", state.build()))));
             case "status" -> send(exchange, 200, "application/json; charset=utf-8",
-                    Json.write(status(parameter(query, "page"))).getBytes(StandardCharsets.UTF_8));
+                    Json.writeCompact(status(parameter(query, "page"))).getBytes(StandardCharsets.UTF_8));
             default -> notFound(exchange, PREFIX + name);
         }
     }

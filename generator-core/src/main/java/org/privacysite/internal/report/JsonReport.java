@@ -1,5 +1,6 @@
 package org.privacysite.internal.report;
 
+import org.privacysite.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.privacysite.internal.report;
 
+import org.privacysite.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -183,10 +183,4 @@ class LiveReloadTest {
         assertFalse(LivePreview.hostAllowed("localhost.example.com:8080"));
         assertFalse(LivePreview.hostAllowed("[::2]:8080"));
     }
-
-    @Test
-    void json() throws IOException {
-        assertEquals("{\"a\":[1,true,null,\"x\\\"\\n\\u003c/script\\u003e\"]}",
-                Json.write(java.util.Map.of("a", java.util.Arrays.asList(1, true, null, "x\"\n</script>"))));
-    }
 }

@@ -57,18 +57,6 @@ class JsonReportTest {
     }
 
     @Test
-    void jsonWriterWritesNestedValues() throws Exception {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("empty", Map.of());
-        value.put("list", List.of(1, 2L, true, "x"));
-        value.put("none", null);
-        value.put("nothing", List.of());
-        String json = Json.write(value);
-        assertEquals("{\n  \"empty\": {},\n  \"list\": [\n    1,\n    2,\n    true,\n    \"x\"\n  ],\n  \"none\": null,\n  \"nothing\": []\n}\n", json);
-        new ObjectMapper().readTree(json);
-    }
-
-    @Test
     void aCleanRun() throws Exception {
         JsonNode report = new ObjectMapper().readTree(Reports.render(new CheckResult(List.of(), 5), ReportFormat.JSON, ReportOptions.defaults()));
         assertEquals(0, report.get("summary").get("files").asInt());

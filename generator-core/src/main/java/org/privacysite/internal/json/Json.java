@@ -1,21 +1,32 @@
-package org.privacysite.internal.report;
+package org.privacysite.internal.json;
 
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * The one place where reports write JSON: maps (in their iteration order), collections, strings,
- * integral numbers, booleans and null, pretty-printed with two spaces and {@code \n} line ends.
+ * The one place where JSON is written (reports, the live preview's events): maps in their iteration
+ * order, collections, strings, integral numbers, booleans and null.
  */
-final class Json {
+public final class Json {
+
+    /** Depth marker for one-line output. */
+    private static final int COMPACT = -1;
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /** Pretty-printed with two spaces and {@code \n} line ends, ending with a newline (report files). */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
+    }
+
+    /** On one line, e.g. for a Server-Sent Events {@code data:} field. */
+    public static String writeCompact(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, COMPACT);
+        return out.toString();
     }
 
     private static void write(Object value, StringBuilder out, int depth) {
@@ -44,15 +55,13 @@ final class Json {
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            out.append(first ? "\n" : ",\n");
+            separate(out, first, depth + 1);
             first = false;
-            indent(out, depth + 1);
             string(String.valueOf(entry.getKey()), out);
-            out.append(": ");
-            write(entry.getValue(), out, depth + 1);
+            out.append(depth == COMPACT ? ":" : ": ");
+            write(entry.getValue(), out, next(depth));
         }
-        out.append('\n');
-        indent(out, depth);
+        close(out, depth);
         out.append('}');
     }
 
@@ -64,22 +73,36 @@ final class Json {
         out.append('[');
         boolean first = true;
         for (Object item : items) {
-            out.append(first ? "\n" : ",\n");
+            separate(out, first, depth + 1);
             first = false;
-            indent(out, depth + 1);
-            write(item, out, depth + 1);
+            write(item, out, next(depth));
         }
-        out.append('\n');
-        indent(out, depth);
+        close(out, depth);
         out.append(']');
     }
 
-    private static void indent(StringBuilder out, int depth) {
-        out.append("  ".repeat(depth));
+    private static int next(int depth) {
+        return depth == COMPACT ? COMPACT : depth + 1;
+    }
+
+    /** Before an entry: a comma after the first, and a new indented line when pretty-printing. */
+    private static void separate(StringBuilder out, boolean first, int depth) {
+        if (!first) {
+            out.append(',');
+        }
+        if (depth > 0) {
+            out.append('\n').append("  ".repeat(depth));
+        }
+    }
+
+    private static void close(StringBuilder out, int depth) {
+        if (depth != COMPACT) {
+            out.append('\n').append("  ".repeat(depth));
+        }
     }
 
     /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped; lone surrogates as {@code \}{@code uXXXX}. */
-    static void string(String text, StringBuilder out) {
+    private static void string(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -94,7 +117,8 @@ final class Json {
                 default -> {
                     boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
                     boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f
+                    // '<' and '>' too: the text may end up inside an HTML page ("</script>").
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f || c == '<' || c == '>' 
                             || (Character.isSurrogate(c) && !pairedHigh && !pairedLow)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
