@@ -50,7 +50,12 @@ public final class Main implements Callable<Integer> {
     /** Runs the CLI with the given output streams and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        // A writer's mistake is a list of file:line findings; anything else is our bug.
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof PrivacySiteException problem) {
+                ConsoleReport.print(problem.findings(), cmd.getErr());
+                return problem instanceof ConfigurationException ? USAGE : FINDINGS;
+            }
             Main main = cmd.getCommandSpec().root().userObject() instanceof Main m ? m : null;
             return internalError(exception, cmd.getErr(), main != null && main.verbose);
         });
@@ -121,14 +126,11 @@ public final class Main implements Callable<Integer> {
                 stdout.println("Built " + result.pages() + " pages into " + out);
                 stdout.flush();
                 return OK;
-            } catch (ConfigurationException e) {
-                ConsoleReport.print(e.findings(), err);
-                return USAGE;
             } catch (PrivacySiteException e) {
-                ConsoleReport.print(e.findings(), err);
-                err.println("Build failed; the previous output in " + out + " was left as it was.");
-                err.flush();
-                return FINDINGS;
+                if (!(e instanceof ConfigurationException)) {
+                    err.println("Build failed; the previous output in " + out + " is left as it was.");
+                }
+                throw e;
             }
         }
     }
@@ -175,10 +177,7 @@ public final class Main implements Callable<Integer> {
                     spec.commandLine().getOut().flush();
                 }
                 return result.failed(strict) ? FINDINGS : OK;
-            } catch (ConfigurationException e) {
-                ConsoleReport.print(e.findings(), err);
-                return USAGE;
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) { // an unknown --report-format
                 err.println(e.getMessage());
                 err.flush();
                 return USAGE;
@@ -203,23 +202,14 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
             PrivacySite site = sources.site();
-            try {
-                java.util.List<String> documents = document != null ? java.util.List.of(document) : site.documents();
-                for (String name : documents) {
-                    int clauses = site.markTranslated(locale, name);
-                    spec.commandLine().getOut().println("Marked " + clauses + " clauses of " + locale + "/" + name + ".md as translated.");
-                }
-                spec.commandLine().getOut().flush();
-                return OK;
-            } catch (ConfigurationException e) {
-                ConsoleReport.print(e.findings(), err);
-                return USAGE;
-            } catch (PrivacySiteException e) {
-                ConsoleReport.print(e.findings(), err);
-                return FINDINGS;
+            java.util.List<String> documents = document != null ? java.util.List.of(document) : site.documents();
+            for (String name : documents) {
+                int clauses = site.markTranslated(locale, name);
+                spec.commandLine().getOut().println("Marked " + clauses + " clauses of " + locale + "/" + name + ".md as translated.");
             }
+            spec.commandLine().getOut().flush();
+            return OK;
         }
     }
 
