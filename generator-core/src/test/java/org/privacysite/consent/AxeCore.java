@@ -1,5 +1,6 @@
 package org.privacysite.consent;
 
+import org.privacysite.browser.Browser;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;

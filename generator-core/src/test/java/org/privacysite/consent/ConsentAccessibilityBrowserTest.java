@@ -1,5 +1,6 @@
 package org.privacysite.consent;
 
+import org.privacysite.browser.Browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

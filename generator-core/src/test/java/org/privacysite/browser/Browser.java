@@ -1,4 +1,4 @@
-package org.privacysite.consent;
+package org.privacysite.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,10 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * is never asked, both paths are given). Without Chromium the tests are skipped on a developer's
  * machine and fail on CI (where the environment variable CI is set and .ci/run installs it).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /**
      * Selenium warns when Chromium is newer than the CDP versions it bundles; the tests send raw CDP
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
      */
     private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
 
@@ -53,7 +53,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Skips (developer machine) or fails (CI) when Chromium or chromedriver is missing. */
-    static void requireChromium() {
+    public static void requireChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             String why = "Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
@@ -65,12 +65,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static Browser start() {
+    public static Browser start() {
         requireChromium();
         DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         try {
-            Path profile = Files.createTempDirectory("consent-chromium-");
+            Path profile = Files.createTempDirectory("chromium-profile-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -91,47 +91,47 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    Object js(String script, Object... arguments) {
+    public Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+    public Map<String, Object> cdp(String command, Map<String, Object> parameters) {
         return driver.executeCdpCommand(command, parameters);
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> findAll(String css) {
+    public List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    <T> T waitUntil(Function<WebDriver, T> condition) {
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
     }
 
     /** True when {@code expression} (JavaScript) is truthy within the time limit. */
-    void waitFor(String expression) {
+    public void waitFor(String expression) {
         waitUntil(d -> Boolean.TRUE.equals(js("return !!(" + expression + ");")));
     }
 
-    WebElement active() {
+    public WebElement active() {
         return driver.switchTo().activeElement();
     }
 
     /** Messages the page logged (console, CSP reports) since the last call. */
-    List<String> consoleMessages() {
+    public List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Emulates a phone viewport (390x844 CSS pixels, like an iPhone 12-15) or, with 0, the desktop window again. */
-    void viewport(int width, int height) {
+    public void viewport(int width, int height) {
         if (width == 0) {
             cdp("Emulation.clearDeviceMetricsOverride", Map.of());
         } else {
@@ -141,9 +141,9 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves the viewport as target/screenshots/{@code name}.png. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
-            Path dir = TestPaths.target().resolve("screenshots");
+            Path dir = org.privacysite.SampleSite.repository().resolve("generator-core/target/screenshots");
             Files.createDirectories(dir);
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = dir.resolve(name + ".png");
@@ -161,7 +161,7 @@ final class Browser implements AutoCloseable {
         } finally {
             service.stop();
             try {
-                SiteBuilds.deleteTree(profile);
+                org.privacysite.internal.output.OutputDirectory.delete(profile);
             } catch (IOException ignored) {
                 // a leftover profile in the temp directory is harmless
             }
