@@ -17,6 +17,7 @@ import org.privacysite.internal.content.PageParser;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.render.SiteRenderer;
@@ -112,7 +113,10 @@ public final class Preview implements AutoCloseable {
         if (!errors.isEmpty()) {
             return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
         }
-        OutputDirectory.replace(outputDirectory, staging -> new SiteRenderer(loaded, executor, false).render(staging));
+        OutputDirectory.replace(outputDirectory, staging -> {
+            new SiteRenderer(loaded, executor, false).render(staging);
+            InputFingerprint.write(staging, "preview");
+        });
         site = loaded;
         List<String> pages = new ArrayList<>();
         for (String locale : loaded.config().locales()) {

@@ -87,6 +87,7 @@ public final class PrivacySite {
     public BuildResult build(Path outputDirectory) {
         ExecutorService executor = executor();
         try {
+            OutputDirectory.recover(outputDirectory); // a build killed mid-swap: the previous site comes back first
             String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = sourceFindings(site);
@@ -99,6 +100,8 @@ public final class PrivacySite {
                 InputFingerprint.write(staging, fingerprint);
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the output directory " + outputDirectory, e);
         } finally {
             executor.shutdownNow();
         }

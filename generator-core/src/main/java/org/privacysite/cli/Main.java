@@ -126,11 +126,13 @@ public final class Main implements Callable<Integer> {
                 stdout.println("Built " + result.pages() + " pages into " + out);
                 stdout.flush();
                 return OK;
-            } catch (PrivacySiteException e) {
-                if (!(e instanceof ConfigurationException)) {
-                    err.println("Build failed; the previous output in " + out + " is left as it was.");
-                }
+            } catch (ConfigurationException e) {
                 throw e;
+            } catch (PrivacySiteException e) {
+                ConsoleReport.print(e.findings(), err);
+                err.println("Build failed; the previous output in " + out + " is left as it was.");
+                err.flush();
+                return FINDINGS;
             }
         }
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,6 @@ class OutputTargetTest {
     }
 
     @Test
-    @Disabled("bug: --out naming an existing regular file deletes the file and puts the site in its place, exit 0 (OutputDirectory.swap moves any existing target aside and deletes it)")
     void anOutputPathThatIsAFileIsRefusedAndKept() throws IOException {
         TestSite site = TestSite.create(temp);
         byte[] precious = "my notes, not a site\n".getBytes();
@@ -44,7 +42,6 @@ class OutputTargetTest {
     }
 
     @Test
-    @Disabled("bug: --out naming a non-empty directory that is not a previous site (no .privacy-site-build stamp) silently deletes everything in it, exit 0 (OutputDirectory.swap deletes whatever was there)")
     void aDirectoryThatIsNotAPreviousSiteIsRefusedAndKept() throws IOException {
         TestSite site = TestSite.create(temp);
         Path thesis = site.write("documents/thesis.txt", "years of work\n");

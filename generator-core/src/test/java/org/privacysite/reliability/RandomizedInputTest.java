@@ -154,7 +154,6 @@ class RandomizedInputTest {
     }
 
     @Test
-    @Disabled("bug: a cookie duration over 2^31 ('99999999999 days') ends in 'internal error: NumberFormatException' (ConsentConfigLoader.duration); a cookie-table block naming a category cookies.yaml lacks is reported at content/cookies.yaml without a line (CookieTables.render)")
     void randomCookiesYamlWithHugeDurationsAndUnknownTables() {
         property("cookies.yaml with huge durations and unknown tables", 600, Duration.ofSeconds(3), random -> writeRandomCookies(random, true));
     }
@@ -192,7 +191,6 @@ class RandomizedInputTest {
     }
 
     @Test
-    @Disabled("bug: UI messages using arguments as the wrong type ('{company, number}', '{date, number}') fail at render time: 'internal error: IllegalArgumentException: 'Example Ltd' is not a Number' or a template error without the bundle's line (see BadInputTest.uiMessageUsingAFactOfTheWrongType)")
     void randomMessageBundlesUsingFacts() {
         property("message bundles using facts", 600, Duration.ofSeconds(3), random -> writeRandomBundles(random, true));
     }
@@ -225,7 +223,6 @@ class RandomizedInputTest {
     }
 
     @Test
-    @Disabled("bug: YAML errors snakeyaml reports without a position (a control character such as U+0001, 'special characters are not allowed'; a complex key '? k: v') are findings without a line (YamlReader.readMap, unmarked YamlEngineException)")
     void randomBytesUnrestricted() {
         property("bytes with control characters", 1000, Duration.ofSeconds(3), random -> writeRandomBytes(random, true));
     }

@@ -156,6 +156,10 @@ public final class ConsentConfigLoader {
                     "duration '" + text + "' must be 'session' or a number with days, months or years, like '13 months'");
         }
         String unit = matcher.group(2).endsWith("s") ? matcher.group(2) : matcher.group(2) + "s";
+        if (matcher.group(1).length() > 5) {
+            throw PrivacySiteException.at(cookie.locationOf("duration"), "consent.duration",
+                    "duration '" + text + "' is implausibly long; write it in years, like '2 years'");
+        }
         return new ConsentConfig.Duration(unit, Integer.parseInt(matcher.group(1)));
     }
 }

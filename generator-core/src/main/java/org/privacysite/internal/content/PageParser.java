@@ -83,6 +83,7 @@ public final class PageParser {
         FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
         Document root = (Document) markdown.parse(body);
         Collector collector = new Collector(where, bodyLineOffset);
+        checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
         return new Page(locale, document, file, frontMatter, withTextHashes(collector.clauses, text),
@@ -103,6 +104,29 @@ public final class PageParser {
             hashed.add(clauses.get(i).withTextHash(TextHash.of(own.toString().strip())));
         }
         return List.copyOf(hashed);
+    }
+
+    /** Deeper than any real policy; every later stage walks the tree recursively. */
+    static final int MAX_DEPTH = 100;
+
+    /** Refuses absurdly nested text (lists in lists, quotes in quotes) before anything recurses into it. */
+    private static void checkDepth(Node root, Collector collector) {
+        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw PrivacySiteException.at(collector.locate(node), "content.too-deep", "the text is nested more than "
+                        + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each other); simplify it");
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
     }
 
     private static int findClosingFence(String text) {
@@ -247,9 +271,28 @@ public final class PageParser {
         }
 
         @Override
+        public void visit(org.commonmark.node.Image image) {
+            checkScheme(image.getDestination(), locate(image));
+            visitChildren(image);
+        }
+
+        /** Only web, e-mail and telephone links (and relative ones) reach a page; say so instead of dropping one silently. */
+        private void checkScheme(String destination, Location where) {
+            if (!SafeUrls.isAllowed(destination)) {
+                findings.add(Finding.error(where, "content.unsafe-url", "the link address '" + abbreviate(destination)
+                        + "' is not allowed; use http(s), mailto: or tel: addresses, or a link to another page"));
+            }
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        }
+
+        @Override
         public void visit(Link link) {
             Location where = locate(link);
             String destination = link.getDestination();
+            checkScheme(destination, where);
             if (IcuMessage.hasArguments(destination)) {
                 try {
                     IcuMessage.parse(destination);

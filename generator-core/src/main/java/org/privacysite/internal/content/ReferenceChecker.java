@@ -22,7 +22,30 @@ public final class ReferenceChecker {
     }
 
     public static List<Finding> check(Site site) {
-        return check(site, site.pages());
+        List<Finding> findings = check(site, site.pages());
+        findings.addAll(bundles(site));
+        return findings;
+    }
+
+    /** Facts used in message bundles must fit the argument's type, like facts in policies. */
+    static List<Finding> bundles(Site site) {
+        List<Finding> findings = new ArrayList<>();
+        java.util.List<org.privacysite.internal.messages.MessageBundle> bundles = new ArrayList<>(site.ui().values());
+        bundles.addAll(site.texts().values());
+        bundles.sort(java.util.Comparator.comparing(bundle -> bundle.file().toString()));
+        for (var bundle : bundles) {
+            for (var entry : bundle.entries().values()) {
+                for (IcuMessage.Argument argument : entry.message().arguments()) {
+                    if (site.config().facts().containsKey(argument.name())) {
+                        String problem = problem(argument, site.config().facts());
+                        if (problem != null) {
+                            findings.add(Finding.error(entry.location(), "icu.unknown-fact", problem + " (message '" + entry.key() + "')"));
+                        }
+                    }
+                }
+            }
+        }
+        return findings;
     }
 
     /** Checks only {@code pages} of {@code site}, for incremental rebuilds. */
@@ -58,6 +81,21 @@ public final class ReferenceChecker {
                         }
                     }
                     visitChildren(link);
+                }
+
+                @Override
+                public void visit(org.commonmark.node.FencedCodeBlock block) {
+                    String info = block.getInfo() == null ? "" : block.getInfo().trim();
+                    if (info.startsWith("cookie-table")) {
+                        String category = info.substring("cookie-table".length()).trim();
+                        if (site.consent() == null) {
+                            findings.add(Finding.error(page.locationOf(block), "consent.missing",
+                                    "a cookie-table block needs content/cookies.yaml, which does not exist"));
+                        } else if (site.consent().category(category) == null) {
+                            findings.add(Finding.error(page.locationOf(block), "consent.unknown-category", "cookie-table names category '"
+                                    + category + "', which cookies.yaml does not define"));
+                        }
+                    }
                 }
 
                 @Override

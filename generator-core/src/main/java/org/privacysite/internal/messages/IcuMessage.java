@@ -170,7 +170,9 @@ public final class IcuMessage {
         if (lower.contains("missing 'other'")) {
             return "a plural or select argument needs an 'other' case";
         }
-        String cleaned = icuMessage.replaceAll("\\s*in (message|pattern) \".*", "").replaceAll("\\s*\".*", "").trim();
-        return "malformed ICU argument: " + cleaned.replaceAll("\\[at pattern index \\d+\\]", "").trim();
+        // ICU says e.g. 'Bad plural pattern syntax: [at pattern index 12] "one {# day"': keep the words and the snippet.
+        String cleaned = icuMessage.replaceAll("\\s*\\[at pattern index \\d+\\]", "").replaceAll("\\s*in (message|pattern) ", " ");
+        cleaned = cleaned.replaceAll(":\\s*$", "").trim();
+        return "malformed ICU argument: " + cleaned.replace("\"", "'");
     }
 }

@@ -20,14 +20,18 @@ public final class OutputDirectory {
     private OutputDirectory() {
     }
 
-    /** Runs {@code writer} on an empty staging directory, then replaces {@code target} with it. */
+    /**
+     * Runs {@code writer} on an empty staging directory, then replaces {@code target} with it. The
+     * writer must leave the build stamp ({@link InputFingerprint#FILE_NAME}) in the directory.
+     */
     public static void replace(Path target, Consumer<Path> writer) {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         String name = absolute.getFileName().toString();
         try {
             Files.createDirectories(parent);
-            recover(parent, name, absolute);
+            recover(absolute);
+            requireReplaceable(absolute);
             // Not createTempDirectory: its owner-only permissions would hide the site from the web server.
             Path staging = Files.createDirectory(parent.resolve("." + name + ".new-" + Long.toHexString(System.nanoTime())));
             try {
@@ -47,7 +51,12 @@ public final class OutputDirectory {
      * died between the two renames of the swap (target moved away, new site not yet in place), the
      * previous site is put back.
      */
-    private static void recover(Path parent, String name, Path target) throws IOException {
+    public static void recover(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        String name = target.getFileName().toString();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
         try (var siblings = Files.list(parent)) {
             for (Path sibling : (Iterable<Path>) siblings.sorted()::iterator) {
                 String siblingName = sibling.getFileName().toString();
@@ -61,6 +70,27 @@ public final class OutputDirectory {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Only a missing or empty directory, or a site this tool built (it has the build stamp), may be
+     * replaced: {@code --out .} must never wipe a project.
+     */
+    private static void requireReplaceable(Path target) throws IOException {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean replaceable = false;
+        if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(target)) {
+                replaceable = entries.findAny().isEmpty() || Files.isRegularFile(target.resolve(InputFingerprint.FILE_NAME));
+            }
+        }
+        if (!replaceable) {
+            throw new org.privacysite.ConfigurationException(org.privacysite.Finding.error(org.privacysite.Location.of(target),
+                    "config.output", "the output " + (Files.isDirectory(target) ? "directory holds files that this tool did not build"
+                            : "path is not a directory") + "; it is not replaced. Choose a new or empty directory, or a previous site"));
         }
     }
 

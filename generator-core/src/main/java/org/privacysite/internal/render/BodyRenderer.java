@@ -19,6 +19,7 @@ import org.commonmark.renderer.html.HtmlWriter;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.MessageText;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.SafeUrls;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.LocaleFormatter;
 
@@ -44,6 +45,7 @@ public final class BodyRenderer {
                 .extensions(java.util.List.of(TablesExtension.create()))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                .urlSanitizer(new SafeUrls())
                 .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context))
                 .attributeProviderFactory(factory -> (node, tag, attributes) -> {
                     if (context.sourcePositions() && node instanceof org.commonmark.node.Image) {

@@ -69,6 +69,13 @@ public final class TemplateEngine {
             throw PrivacySiteException.at(templateLocation(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
                     "template.syntax", describe(e.getEditorMessage()));
         } catch (TemplateException e) {
+            // An #import or #include of a broken template: report the broken one, not the importer.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ParseException parse) {
+                    throw PrivacySiteException.at(templateLocation(parse.getTemplateName(), parse.getLineNumber(), parse.getColumnNumber()),
+                            "template.syntax", describe(parse.getEditorMessage()));
+                }
+            }
             throw PrivacySiteException.at(templateLocation(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
                     "template.error", describe(e.getMessageWithoutStackTop()));
         } catch (IOException e) {

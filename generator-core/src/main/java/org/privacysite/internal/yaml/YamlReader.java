@@ -29,6 +29,7 @@ public final class YamlReader {
             LoadSettings settings = LoadSettings.builder()
                     .setLabel(file.displayPath())
                     .setAllowDuplicateKeys(false)
+                    .setAllowNonScalarKeys(true) // so YamlMap reports such a key at its own line
                     .setMaxAliasesForCollections(10)
                     .setCodePointLimit(5 * 1024 * 1024)
                     .build();
@@ -37,7 +38,8 @@ public final class YamlReader {
             Location where = e.getProblemMark().map(mark -> position(file, mark, lineOffset)).orElse(file);
             throw PrivacySiteException.at(where, "yaml.syntax", "YAML syntax error: " + e.getProblem());
         } catch (YamlEngineException e) {
-            throw PrivacySiteException.at(file, "yaml.syntax", "YAML error: " + e.getMessage());
+            // No position from the parser: point at the character it refused, else the first line.
+            throw PrivacySiteException.at(firstSpecialCharacter(file, text, lineOffset), "yaml.syntax", "YAML error: " + e.getMessage());
         }
         if (root.isEmpty()) {
             // An empty document has no position of its own: point at its first line.
@@ -49,6 +51,25 @@ public final class YamlReader {
                     "expected 'name: value' lines here");
         }
         return new YamlMap(file, mapping, lineOffset);
+    }
+
+    /** The first character YAML does not allow in a document (control characters), or the first line. */
+    private static Location firstSpecialCharacter(Location file, String text, int lineOffset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7f && c <= 0x9f && c != 0x85) || c == 0xfffe || c == 0xffff) {
+                return file.at(line + lineOffset, column);
+            }
+            column++;
+        }
+        return file.at(Math.max(1, lineOffset), 1);
     }
 
     private static Location position(Location file, Mark mark, int lineOffset) {

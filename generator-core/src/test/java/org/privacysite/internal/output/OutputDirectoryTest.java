@@ -59,10 +59,23 @@ class OutputDirectoryTest {
         }
     }
 
+    /** A site this tool built: it carries the build stamp, so it may be replaced. */
     private void previousSite() {
+        write(target().resolve(InputFingerprint.FILE_NAME), "previous\n");
         write(target().resolve("index.html"), "<p>old</p>");
         write(target().resolve("en/privacy/index.html"), "<p>old policy é</p>");
         write(target().resolve("assets/site.css"), "body{}");
+    }
+
+    @Test
+    void refusesToReplaceADirectoryItDidNotBuild() throws IOException {
+        write(target().resolve("notes.txt"), "keep me");
+        org.privacysite.ConfigurationException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.privacysite.ConfigurationException.class,
+                () -> OutputDirectory.replace(target(), staging -> write(staging.resolve("index.html"), "x")));
+        assertEquals("config.output", refused.findings().get(0).rule());
+        assertEquals("keep me", Files.readString(target().resolve("notes.txt")));
+        assertEquals(List.of("site"), siblings(), "no staging directory is left behind");
     }
 
     @Test
