@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,7 +159,6 @@ class BadInputTest {
     }
 
     @Test
-    @Disabled("bug: a lone surrogate escape in front matter ('description: \"\\uD800\"') gives 'templates/document.ftlh: error: cannot render: Input length = 1 [template.io]': no line, the wrong file, no plain words (the UTF-8 writer of SiteRenderer.write fails; YAML strings are not checked for unpaired surrogates)")
     void loneSurrogateEscapeInFrontMatter() {
         site.write(POLICY, basePolicy().replace("description: How Example Ltd handles personal data.", "description: \"Data \\uD800 use\""));
         site.assertBuildRejected(1, POLICY + ":3:*");

@@ -120,7 +120,7 @@ public final class YamlMap {
         if (!(node instanceof ScalarNode scalar)) {
             throw wrongType(key, "text");
         }
-        return scalar.getValue();
+        return checkedText(scalar.getValue(), locationOf(key));
     }
 
     public int integer(String key, int fallback) {
@@ -236,6 +236,20 @@ public final class YamlMap {
         return PrivacySiteException.at(locationOf(key), "yaml.type", "'" + key + "' must be " + expected);
     }
 
+    /** A "\\uD800" escape yields a lone surrogate, which no page can encode: refuse it where it is written. */
+    private static String checkedText(String text, Location where) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw PrivacySiteException.at(where, "yaml.character", "the text contains an invalid character (a lone \\u"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " escape); remove it");
+            }
+        }
+        return text;
+    }
+
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
     }
@@ -263,6 +277,6 @@ public final class YamlMap {
                 throw PrivacySiteException.at(where, "yaml.type", "'" + text + "' is not a valid date");
             }
         }
-        return text;
+        return checkedText(text, where);
     }
 }
