@@ -99,6 +99,21 @@ class CheckTest {
     }
 
     @Test
+    void pagesMissingFromTheSitemapAndEntriesWithoutAPageAreReported() throws IOException {
+        Path templates = temp.resolve("templates");
+        SampleSite.copyTree(SampleSite.templates(), templates);
+        Path sitemap = templates.resolve("sitemap.ftlx");
+        Files.writeString(sitemap, Files.readString(sitemap)
+                .replace("<#list urls as url>", "<#list urls?filter(u -> !u.loc?contains(\"/fr/\")) as url>")
+                .replace("</urlset>", "  <url><loc>https://privacy.kestrelvpn.example/xx/nothing/</loc></url>\n</urlset>"));
+        CheckResult result = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build().check();
+
+        assertEquals(2, withRule(result, "links.sitemap-missing").size(), result.findings().toString());
+        assertTrue(withRule(result, "links.sitemap-missing").get(0).message().contains("/fr/"));
+        assertEquals(1, withRule(result, "links.sitemap-entry").size(), result.findings().toString());
+    }
+
+    @Test
     void aCookieWithoutItsPurposeTextStopsTheBuildAtItsLineInCookiesYaml() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path messages = content.resolve("en/messages.yaml");

@@ -106,6 +106,7 @@ public final class LinkChecker {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        checkSitemap(ordered, byCanonical, findings);
         for (PageScan scan : ordered) {
             externalLinks.addAll(scan.externalLinks());
             findings.addAll(scan.findings());
@@ -221,6 +222,37 @@ public final class LinkChecker {
             target = target.isEmpty() ? "index.html" : target + "/index.html";
         }
         return target;
+    }
+
+    /**
+     * sitemap.xml lists only pages that exist, and every page that is its own canonical version and
+     * has language alternates (the policy pages) is listed.
+     */
+    private void checkSitemap(List<PageScan> pages, Map<String, PageScan> byCanonical, List<Finding> findings) {
+        if (!files.contains("sitemap.xml")) {
+            return;
+        }
+        Location sitemap = Location.of(Path.of("sitemap.xml"));
+        Set<String> listed = new HashSet<>();
+        try {
+            Document xml = Jsoup.parse(Files.readString(root.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+            for (Element loc : xml.select("url > loc")) {
+                String url = loc.text().trim();
+                listed.add(url);
+                if (!byCanonical.containsKey(url)) {
+                    findings.add(Finding.error(sitemap, "links.sitemap-entry", "sitemap.xml lists " + url + ", which is no page of the site"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (PageScan page : pages) {
+            boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
+            if (ownCanonical && !page.alternates().isEmpty() && !listed.contains(page.canonical())) {
+                findings.add(Finding.error(page.headLocation(), "links.sitemap-missing", "this page (" + page.canonical()
+                        + ") is not listed in sitemap.xml"));
+            }
+        }
     }
 
     /** Every hreflang alternate must exist and name this page among its own alternates. */

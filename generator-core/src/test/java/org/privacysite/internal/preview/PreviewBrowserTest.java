@@ -133,10 +133,16 @@ class PreviewBrowserTest {
         // The first edit right after start-up also pays for cold caches (the JVM's, Chromium's); it
         // must show up too, but the one-second promise is measured on the next one.
         long first = editAndWaitFor(french, original, "Premier texte ajouté en direct.");
-        long second = editAndWaitFor(french, original, "Deuxième texte ajouté en direct.");
-        System.out.println("[preview] edit to text on screen: first edit " + first + " ms, second edit " + second + " ms");
-        assertTrue(second < MAX_RELOAD_MILLIS, "the page showed the edit after " + second + " ms (limit " + MAX_RELOAD_MILLIS
-                + " ms, -Dprivacysite.preview.reloadMillis)");
+        // The promise is about the typical edit: the median of three, so one garbage collection or a
+        // busy CI neighbour does not decide it. Every edit must still show up.
+        long[] edits = {
+            editAndWaitFor(french, original, "Troisième texte ajouté en direct."),
+            editAndWaitFor(french, original, "Quatrième texte ajouté en direct."),
+            editAndWaitFor(french, original, "Deuxième texte ajouté en direct.")};
+        long median = java.util.Arrays.stream(edits).sorted().toArray()[1];
+        System.out.println("[preview] edit to text on screen: first edit " + first + " ms, then " + java.util.Arrays.toString(edits) + " ms");
+        assertTrue(median < MAX_RELOAD_MILLIS, "the page showed edits after " + java.util.Arrays.toString(edits) + " ms (median limit "
+                + MAX_RELOAD_MILLIS + " ms, -Dprivacysite.preview.reloadMillis)");
 
         Files.writeString(french, original.replace("## Enfants {#children}", "## Enfants {#children}\n\nDeuxième texte ajouté en direct.")
                 .replaceFirst("---\n", "---\ntitle: [broken\n"));
