@@ -436,8 +436,8 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
 if [ -f "$WORK/profile-${psize:-none}.md" ]; then
   {
     echo "JFR CPU samples of one privacy-site \`build\` of the $psize site (whole run, at most $PROFILE_SECONDS s;"
-    echo "\`-XX:StartFlightRecording=settings=profile -XX:+DebugNonSafepoints\`, about 50 samples per second"
-    echo "per running thread), summarized by \`bench/src/JfrHotSpots.java\`. Log: \`$WORK/logs/profile-$psize.log\`."
+    echo "\`-XX:StartFlightRecording=settings=profile -XX:+DebugNonSafepoints\`), summarized by"
+    echo "\`bench/src/JfrHotSpots.java\`. Log: \`$WORK/logs/profile-$psize.log\`."
     echo
     cat "$WORK/profile-$psize.md"
   } >"$WORK/profile.md"
