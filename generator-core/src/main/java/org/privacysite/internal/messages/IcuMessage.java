@@ -25,14 +25,27 @@ public final class IcuMessage {
     public record Argument(String name, String type, Set<String> keywords, int index) {
     }
 
+    /**
+     * A top-level piece of the message: literal text, or one argument with its own ICU pattern and
+     * the names it uses (nested ones included). Formatting piece by piece lets a formatter cache the
+     * few argument patterns a site repeats instead of every paragraph they appear in.
+     */
+    public record Segment(String text, String argumentPattern, List<String> names) {
+        public boolean isLiteral() {
+            return argumentPattern == null;
+        }
+    }
+
     private final String source;
     private final String pattern;
     private final List<Argument> arguments;
+    private final List<Segment> segments;
 
-    private IcuMessage(String source, String pattern, List<Argument> arguments) {
+    private IcuMessage(String source, String pattern, List<Argument> arguments, List<Segment> segments) {
         this.source = source;
         this.pattern = pattern;
         this.arguments = arguments;
+        this.segments = segments;
     }
 
     /** Whether the text needs ICU at all; plain text is used as it is. */
@@ -61,7 +74,12 @@ public final class IcuMessage {
                         + argument.name() + ", " + argument.type() + "}; use number, date, time, spellout, ordinal, plural or select");
             }
         }
-        return new IcuMessage(source, pattern, arguments);
+        return new IcuMessage(source, pattern, arguments, segments(parsed, pattern));
+    }
+
+    /** The message as literal text and top-level arguments, in order. */
+    public List<Segment> segments() {
+        return segments;
     }
 
     public String source() {
@@ -118,6 +136,41 @@ public final class IcuMessage {
             found.add(new Argument(name, type, Set.copyOf(keywords), sourceIndex(pattern, part.getIndex())));
         }
         return List.copyOf(found);
+    }
+
+    private static List<Segment> segments(MessagePattern parsed, String pattern) {
+        List<Segment> segments = new ArrayList<>();
+        int textStart = parsed.getPart(0).getLimit();
+        int count = parsed.countParts();
+        for (int i = 1; i < count; i++) {
+            Part part = parsed.getPart(i);
+            if (part.getType() == Part.Type.MSG_LIMIT) {
+                addLiteral(segments, pattern.substring(textStart, part.getIndex()));
+                break;
+            }
+            if (part.getType() != Part.Type.ARG_START) {
+                continue; // apostrophe quoting inside literal text; the literal is unquoted below
+            }
+            int limit = parsed.getLimitPartIndex(i);
+            addLiteral(segments, pattern.substring(textStart, part.getIndex()));
+            Set<String> names = new LinkedHashSet<>();
+            for (int j = i; j < limit; j++) {
+                if (parsed.getPart(j).getType() == Part.Type.ARG_START) {
+                    names.add(parsed.getSubstring(parsed.getPart(j + 1)));
+                }
+            }
+            textStart = parsed.getPart(limit).getLimit();
+            segments.add(new Segment(null, pattern.substring(part.getIndex(), textStart), List.copyOf(names)));
+            i = limit;
+        }
+        return List.copyOf(segments);
+    }
+
+    /** Every apostrophe of the writer's text was doubled for ICU; a literal shows it single again. */
+    private static void addLiteral(List<Segment> segments, String quoted) {
+        if (!quoted.isEmpty()) {
+            segments.add(new Segment(quoted.replace("''", "'"), null, List.of()));
+        }
     }
 
     private static int errorIndex(String message, String pattern) {

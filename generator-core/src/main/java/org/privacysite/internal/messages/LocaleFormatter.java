@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,16 +14,21 @@ import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 
 /**
- * Formats ICU messages for one locale. Formats are compiled once per pattern and reused, since
- * building a MessageFormat (plural rules, number and date formats) is the expensive part.
+ * Formats ICU messages for one locale. A message is formatted argument by argument: the same
+ * argument ({@code {retentionDays, plural, ...}}, {@code {effective, date, long}}) recurs on every
+ * page with the same values, so each argument pattern is compiled once and each (pattern, values)
+ * result is remembered. Both caches are bounded, so memory does not grow with the site.
  * Dates are calendar dates and are formatted in UTC, so output never depends on the machine.
  */
 public final class LocaleFormatter {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    /** Far more than the distinct arguments of a real site; a site beyond it just formats more often. */
+    static final int CACHE_LIMIT = 4096;
 
     private final ULocale locale;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final Map<String, String> results = new ConcurrentHashMap<>();
 
     public LocaleFormatter(String languageTag) {
         this.locale = ULocale.forLanguageTag(languageTag);
@@ -34,9 +40,45 @@ public final class LocaleFormatter {
 
     /** Formats {@code message}; every argument it names must be in {@code values}. */
     public String format(IcuMessage message, Map<String, ?> values) {
-        MessageFormat format = formats.computeIfAbsent(message.pattern(), this::compile);
+        List<IcuMessage.Segment> segments = message.segments();
+        if (segments.size() == 1) {
+            return text(segments.get(0), values);
+        }
+        StringBuilder out = new StringBuilder(message.pattern().length() + 16);
+        for (IcuMessage.Segment segment : segments) {
+            out.append(text(segment, values));
+        }
+        return out.toString();
+    }
+
+    private String text(IcuMessage.Segment segment, Map<String, ?> values) {
+        if (segment.isLiteral()) {
+            return segment.text();
+        }
+        StringBuilder key = new StringBuilder(segment.argumentPattern());
+        for (String name : segment.names()) {
+            Object value = values.get(name);
+            // The class is part of the key: 1 (a number) and "1" (a text) format differently.
+            key.append('\u0000').append(value == null ? "null" : value.getClass().getName()).append('=').append(value);
+        }
+        String cacheKey = key.toString();
+        String cached = results.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        String formatted = formatArgument(segment, values);
+        bounded(results).put(cacheKey, formatted);
+        return formatted;
+    }
+
+    private String formatArgument(IcuMessage.Segment segment, Map<String, ?> values) {
+        MessageFormat format = formats.get(segment.argumentPattern());
+        if (format == null) {
+            format = new MessageFormat(segment.argumentPattern(), locale);
+            bounded(formats).put(segment.argumentPattern(), format);
+        }
         Map<String, Object> arguments = new HashMap<>();
-        for (String name : message.argumentNames()) {
+        for (String name : segment.names()) {
             arguments.put(name, icuValue(values.get(name)));
         }
         // A MessageFormat is not thread-safe; pages of one locale render on several threads.
@@ -45,8 +87,11 @@ public final class LocaleFormatter {
         }
     }
 
-    private MessageFormat compile(String pattern) {
-        return new MessageFormat(pattern, locale);
+    private static <V> Map<String, V> bounded(Map<String, V> cache) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        return cache;
     }
 
     /**

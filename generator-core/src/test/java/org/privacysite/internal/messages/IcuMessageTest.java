@@ -20,6 +20,16 @@ class IcuMessageTest {
     }
 
     @Test
+    void segmentsSplitTextFromTopLevelArgumentsAndUnquoteApostrophes() {
+        IcuMessage message = IcuMessage.parse("L'adresse d'{company}: {n, plural, one {# jour d'{who}} other {# jours}}.");
+        List<String> pieces = message.segments().stream()
+                .map(segment -> segment.isLiteral() ? "text:" + segment.text() : "arg:" + segment.argumentPattern() + segment.names())
+                .toList();
+        assertEquals(List.of("text:L'adresse d'", "arg:{company}[company]", "text:: ",
+                "arg:{n, plural, one {# jour d''{who}} other {# jours}}[n, who]", "text:."), pieces);
+    }
+
+    @Test
     void argumentNamesTypesAndKeywords() {
         IcuMessage message = IcuMessage.parse(
                 "{company} keeps data for {days, plural, one {# day} other {# days}} since {since, date, long}; "

@@ -125,4 +125,22 @@ class LocaleFormatterTest {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void aNumberAndTheSameDigitsAsTextAreNotConfusedByTheCache() {
+        LocaleFormatter formatter = new LocaleFormatter("en");
+        IcuMessage message = IcuMessage.parse("Reference {n}.");
+        assertEquals("Reference 1234.", formatter.format(message, Map.of("n", "1234")));
+        assertEquals("Reference 1,234.", formatter.format(message, Map.of("n", 1234L)));
+    }
+
+    @Test
+    void moreDistinctValuesThanTheCacheHoldsStillFormatCorrectly() {
+        LocaleFormatter formatter = new LocaleFormatter("en");
+        IcuMessage message = IcuMessage.parse("Kept {n, plural, one {# day} other {# days}} by {company}.");
+        for (long n = 0; n < LocaleFormatter.CACHE_LIMIT * 2L + 3; n++) {
+            String expected = "Kept " + String.format(java.util.Locale.ENGLISH, "%,d", n) + (n == 1 ? " day" : " days") + " by ACME.";
+            assertEquals(expected, formatter.format(message, Map.of("n", n, "company", "ACME")));
+        }
+    }
 }
