@@ -32,23 +32,26 @@ public final class SourceFiles {
         } catch (IOException e) {
             throw PrivacySiteException.at(where, "source.unreadable", "cannot read the file: " + e.getMessage());
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (MalformedInputException e) {
-            throw PrivacySiteException.at(badByteLocation(bytes, where), "source.encoding",
-                    "the file is not valid UTF-8; save it as UTF-8");
-        } catch (CharacterCodingException e) {
-            throw PrivacySiteException.at(where, "source.encoding", "the file is not valid UTF-8; save it as UTF-8");
+        // The String constructor is the fast, intrinsic decoder, but it replaces bad bytes with U+FFFD:
+        // only text that shows one is decoded again strictly, to tell a real U+FFFD from a bad byte.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (MalformedInputException e) {
+                throw PrivacySiteException.at(badByteLocation(bytes, where), "source.encoding",
+                        "the file is not valid UTF-8; save it as UTF-8");
+            } catch (CharacterCodingException e) {
+                throw PrivacySiteException.at(where, "source.encoding", "the file is not valid UTF-8; save it as UTF-8");
+            }
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static Location badByteLocation(byte[] bytes, Location where) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ public final class LinkChecker {
     private final ExecutorService executor;
     private Set<String> files;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
+    private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
+    private static final int URL_CACHE_LIMIT = 50_000;
+    private final Map<String, Url> urls = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param root     the built site
@@ -123,68 +127,73 @@ public final class LinkChecker {
     }
 
     private PageScan scan(String path) throws IOException {
-        Document document = Jsoup.parse(root.resolve(path).toFile(), "UTF-8");
+        // Decoding the whole file with the String constructor is much faster than jsoup's stream decoder.
+        String html = new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
+        Document document = Jsoup.parse(html, "");
         List<Finding> findings = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Element element : document.select("[id]")) {
-            if (!ids.add(element.id())) {
+        List<Element> linking = new ArrayList<>();
+        List<Alternate> alternates = new ArrayList<>();
+        boolean xDefault = false;
+        String canonical = null;
+        // One walk over the elements instead of a selector query per kind of element.
+        for (Element element : document.getAllElements()) {
+            if (element.hasAttr("id") && !ids.add(element.id())) {
                 findings.add(finding(path, element, "links.duplicate-id", "id '" + element.id() + "' is used twice in this page"));
+            }
+            String tag = element.normalName();
+            String rel = tag.equals("link") ? element.attr("rel") : "";
+            if (rel.equals("canonical") && canonical == null) {
+                canonical = element.attr("href");
+            } else if (rel.equals("alternate") && element.hasAttr("hreflang")) {
+                if (element.attr("hreflang").equals("x-default")) {
+                    xDefault = true;
+                } else {
+                    alternates.add(new Alternate(element.attr("hreflang"), element.attr("href"), location(path, element)));
+                }
+            }
+            boolean href = (tag.equals("a") || tag.equals("link")) && element.hasAttr("href");
+            boolean src = LINKED_BY_SRC.contains(tag) && element.hasAttr("src");
+            if ((href || src) && !rel.equals("alternate") && !rel.equals("canonical")) {
+                linking.add(element); // absolute site URLs in alternate and canonical are checked with the alternates
             }
         }
         List<FragmentLink> fragmentLinks = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
-        for (Element element : document.select("a[href], link[href], script[src], img[src], iframe[src], source[src]")) {
+        for (Element element : linking) {
             String attribute = element.hasAttr("href") ? "href" : "src";
-            if (element.tagName().equals("link") && element.attr("rel").equals("alternate") || element.attr("rel").equals("canonical")) {
-                continue; // absolute site URLs: checked with the alternates
-            }
             checkLink(path, element, element.attr(attribute), ids, findings, fragmentLinks, external);
         }
-        List<Alternate> alternates = new ArrayList<>();
-        boolean xDefault = false;
-        for (Element alternate : document.select("link[rel=alternate][hreflang]")) {
-            if (alternate.attr("hreflang").equals("x-default")) {
-                xDefault = true;
-            } else {
-                alternates.add(new Alternate(alternate.attr("hreflang"), alternate.attr("href"), location(path, alternate)));
-            }
-        }
-        Element canonical = document.selectFirst("link[rel=canonical]");
-        return new PageScan(path, ids, canonical == null ? null : canonical.attr("href"), alternates, xDefault,
+        return new PageScan(path, ids, canonical, alternates, xDefault,
                 location(path, document.head()), fragmentLinks, external, findings);
     }
 
     private void checkLink(String path, Element element, String url, Set<String> ownIds, List<Finding> findings,
                            List<FragmentLink> fragmentLinks, List<ExternalLink> external) {
-        String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
-            findings.add(finding(path, element, "links.unsafe-url", "unsafe link '" + url + "'"));
-            return;
-        }
-        if (lower.startsWith("mailto:")) {
-            if (!MAILTO.matcher(url.split("\\?")[0]).matches()) {
-                findings.add(finding(path, element, "links.mailto", "malformed e-mail link '" + url + "'"));
+        Url parsed = urls.get(url);
+        if (parsed == null) {
+            parsed = Url.of(url);
+            if (urls.size() >= URL_CACHE_LIMIT) {
+                urls.clear();
             }
-            return;
+            urls.put(url, parsed);
         }
-        if (lower.startsWith("tel:")) {
-            if (!TEL.matcher(url).matches()) {
-                findings.add(finding(path, element, "links.tel", "malformed telephone link '" + url + "'"));
+        switch (parsed.kind()) {
+            case UNSAFE -> findings.add(finding(path, element, "links.unsafe-url", "unsafe link '" + url + "'"));
+            case BAD_MAILTO -> findings.add(finding(path, element, "links.mailto", "malformed e-mail link '" + url + "'"));
+            case BAD_TEL -> findings.add(finding(path, element, "links.tel", "malformed telephone link '" + url + "'"));
+            case MALFORMED -> findings.add(finding(path, element, "links.malformed", "malformed link '" + url + "'"));
+            case EXTERNAL -> ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
+            case OTHER -> {
+                // mailto: and tel: links that are well formed
             }
-            return;
+            case LOCAL -> checkLocal(path, element, url, parsed, ownIds, findings, fragmentLinks);
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            findings.add(finding(path, element, "links.malformed", "malformed link '" + url + "'"));
-            return;
-        }
-        if (uri.getScheme() != null || uri.getRawAuthority() != null) {
-            ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
-            return;
-        }
-        String target = resolve(path, uri.getRawPath() == null ? "" : uri.getPath());
+    }
+
+    private void checkLocal(String path, Element element, String url, Url parsed, Set<String> ownIds, List<Finding> findings,
+                            List<FragmentLink> fragmentLinks) {
+        String target = resolve(path, parsed.path());
         if (target == null) {
             findings.add(finding(path, element, "links.outside-site", "link '" + url + "' leaves the site"));
             return;
@@ -193,7 +202,7 @@ public final class LinkChecker {
             findings.add(finding(path, element, "links.broken", "link '" + url + "' points at " + target + ", which does not exist"));
             return;
         }
-        String fragment = uri.getFragment();
+        String fragment = parsed.fragment();
         if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) {
             return;
         }
@@ -207,21 +216,82 @@ public final class LinkChecker {
         }
     }
 
-    /** Resolves a link from page {@code from}; directory links mean their index.html. Null when outside the site. */
+    /**
+     * What a link's text says by itself, before it is resolved against its page. Pages repeat the
+     * same links (menu, switcher, assets), so each distinct text is classified once.
+     */
+    private record Url(Kind kind, String path, String fragment) {
+        enum Kind { UNSAFE, BAD_MAILTO, BAD_TEL, MALFORMED, EXTERNAL, LOCAL, OTHER }
+
+        static Url of(String url) {
+            String lower = url.trim().toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
+                return new Url(Kind.UNSAFE, null, null);
+            }
+            if (lower.startsWith("mailto:")) {
+                return new Url(MAILTO.matcher(url.split("\\?")[0]).matches() ? Kind.OTHER : Kind.BAD_MAILTO, null, null);
+            }
+            if (lower.startsWith("tel:")) {
+                return new Url(TEL.matcher(url).matches() ? Kind.OTHER : Kind.BAD_TEL, null, null);
+            }
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                return new Url(Kind.MALFORMED, null, null);
+            }
+            if (uri.getScheme() != null || uri.getRawAuthority() != null) {
+                return new Url(Kind.EXTERNAL, null, null);
+            }
+            return new Url(Kind.LOCAL, uri.getRawPath() == null ? "" : uri.getPath(), uri.getFragment());
+        }
+    }
+
+    /**
+     * Resolves a link from page {@code from}; directory links mean their index.html. Null when
+     * outside the site. Plain string work: this runs for every link of every page.
+     */
     static String resolve(String from, String link) {
         if (link.isEmpty()) {
             return from;
         }
-        Path base = Path.of(from).getParent();
-        Path resolved = (link.startsWith("/") ? Path.of(link.substring(1)) : base == null ? Path.of(link) : base.resolve(link)).normalize();
-        if (resolved.startsWith("..")) {
+        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        if (!link.startsWith("/")) {
+            int slash = from.lastIndexOf('/');
+            if (slash > 0) {
+                addSegments(segments, from.substring(0, slash));
+            }
+        }
+        if (!addSegments(segments, link)) {
             return null;
         }
-        String target = resolved.toString().replace('\\', '/');
+        String target = String.join("/", segments);
         if (link.endsWith("/") || target.isEmpty()) {
             target = target.isEmpty() ? "index.html" : target + "/index.html";
         }
         return target;
+    }
+
+    /** Appends a path's segments, applying "." and ".."; false when ".." climbs above the root. */
+    private static boolean addSegments(java.util.ArrayDeque<String> segments, String path) {
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            String segment = path.substring(start, end);
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return false;
+                }
+                segments.removeLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.addLast(segment);
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.privacysite.internal.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,9 @@ import org.privacysite.internal.messages.LocaleFormatter;
 
 import com.ibm.icu.util.ULocale;
 
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+
 /**
  * The render stage: writes every page, the language picker, the sitemap and the assets of a
  * {@link Site} into a directory. Pages render in parallel; each page's bytes depend only on the
@@ -47,6 +49,12 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
     private final Map<String, String> integrity;
+    /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
+    private final Map<String, MenuEntries> menus = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each document's menu entry of one locale, as markup: as a link to another page, and as the current page. */
+    private record MenuEntries(List<String> other, List<String> current) {
+    }
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
@@ -193,14 +201,38 @@ public final class SiteRenderer {
         return top;
     }
 
-    private List<PageView.LinkView> menu(String locale, String current, String root) {
-        List<PageView.LinkView> menu = new ArrayList<>();
+    /** The document menu of a page, as markup for {@code partials/menu.ftlh}. */
+    private TemplateHTMLOutputModel menu(String locale, String current, String root) {
+        MenuEntries entries = menus.computeIfAbsent(locale + "\u0000" + root, key -> menuEntries(locale, root));
+        List<String> documents = config.documents();
+        StringBuilder menu = new StringBuilder(entries.other().size() * 96);
+        for (int i = 0; i < documents.size(); i++) {
+            menu.append((documents.get(i).equals(current) ? entries.current() : entries.other()).get(i));
+        }
+        return markup(menu.toString());
+    }
+
+    private MenuEntries menuEntries(String locale, String root) {
+        Map<String, Object> model = commonModel(locale, root);
+        List<String> other = new ArrayList<>();
+        List<String> current = new ArrayList<>();
         for (String document : config.documents()) {
             Page page = pageOrFallback(locale, document);
-            menu.add(new PageView.LinkView(locale, page.frontMatter().title(), root + locale + "/" + document + "/",
-                    url(locale, document), document.equals(current)));
+            for (boolean isCurrent : new boolean[] {false, true}) {
+                model.put("item", new PageView.LinkView(locale, page.frontMatter().title(), root + locale + "/" + document + "/",
+                        url(locale, document), isCurrent));
+                (isCurrent ? current : other).add(templates.render("partials/menu-item.ftlh", model));
+            }
         }
-        return menu;
+        return new MenuEntries(List.copyOf(other), List.copyOf(current));
+    }
+
+    private static TemplateHTMLOutputModel markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException(e); // only thrown for formats that cannot hold markup
+        }
     }
 
     /** The language switcher: the same document in every locale. */
@@ -265,12 +297,12 @@ public final class SiteRenderer {
         return ULocale.forLanguageTag(locale).isRightToLeft() ? "rtl" : "ltr";
     }
 
+    /** Renders into memory and writes the bytes at once: encoding a whole String is much faster than a Writer's chunks. */
     private void write(Path file, String template, Map<String, Object> model) {
+        String html = templates.render(template, model);
         try {
             Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                templates.render(template, model, out);
-            }
+            Files.write(file, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

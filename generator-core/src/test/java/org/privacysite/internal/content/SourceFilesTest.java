@@ -65,6 +65,11 @@ class SourceFilesTest {
     }
 
     @Test
+    void aWrittenReplacementCharacterIsValidText() throws IOException {
+        assertEquals("a \uFFFD b", read(bytes("a \uFFFD b")));
+    }
+
+    @Test
     void invalidUtf8IsReportedWithLineAndColumn() throws IOException {
         Finding finding = failure(concat(bytes("first line\nab"), new byte[] {(byte) 0xFF}, bytes("cd\n")));
         assertEquals("source.encoding", finding.rule());

@@ -227,4 +227,21 @@ class LinkCheckerTest {
         enBody("<p><a href=\"MAILTO:dpo@privacy.example\" data-source-line=\"35\">mail</a></p>");
         assertEquals(List.of(), check());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1} from {0} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "null", value = {
+            "en/privacy/index.html, ../cookies/, en/cookies/index.html",
+            "en/privacy/index.html, ../../fr/privacy/, fr/privacy/index.html",
+            "en/privacy/index.html, ../../assets/site.css, assets/site.css",
+            "en/privacy/index.html, '', en/privacy/index.html",
+            "en/privacy/index.html, ./, en/privacy/index.html",
+            "en/privacy/index.html, .//a/./b/../c.html, en/privacy/a/c.html",
+            "en/privacy/index.html, /assets/site.css, assets/site.css",
+            "index.html, en/privacy/, en/privacy/index.html",
+            "index.html, ./, index.html",
+            "en/privacy/index.html, ../../../etc/passwd, null",
+            "index.html, ../index.html, null"})
+    void linksResolveLikeABrowserWithinTheSite(String from, String link, String target) {
+        assertEquals(target, LinkChecker.resolve(from, link));
+    }
 }
