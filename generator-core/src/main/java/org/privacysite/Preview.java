@@ -99,7 +99,7 @@ public final class Preview implements AutoCloseable {
         if (parity == null) {
             List<Finding> all = new ArrayList<>(site.findings());
             all.addAll(ReferenceChecker.check(site));
-            all.addAll(ParityChecker.check(site));
+            all.addAll(ParityChecker.check(site, executor));
             parity = List.copyOf(all);
         }
         Path file = site.pageFile(locale, document);

@@ -64,6 +64,7 @@ public final class PrivacySite {
     private final boolean externalLinks;
     private final Path externalLinkCache;
     private final String baseUrl;
+    private final ProgressListener progress;
 
     private PrivacySite(Builder builder) {
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
@@ -72,6 +73,7 @@ public final class PrivacySite {
         this.externalLinks = builder.externalLinks;
         this.externalLinkCache = builder.externalLinkCache;
         this.baseUrl = builder.baseUrl;
+        this.progress = builder.progress;
     }
 
     public static Builder builder() {
@@ -96,7 +98,7 @@ public final class PrivacySite {
             }
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(new SiteRenderer(site, executor, false).render(staging));
+                pages.set(new SiteRenderer(site, executor, false).render(staging, progress));
                 InputFingerprint.write(staging, fingerprint);
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -131,7 +133,7 @@ public final class PrivacySite {
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
-            findings.addAll(ParityChecker.check(site));
+            findings.addAll(ParityChecker.check(site, executor));
             if (buildable) {
                 findings.addAll(checkLinks(site, executor));
             }
@@ -298,7 +300,7 @@ public final class PrivacySite {
         try {
             staging = Files.createTempDirectory("privacy-site-check-");
             try {
-                new SiteRenderer(site, executor, true).render(staging);
+                new SiteRenderer(site, executor, true).render(staging, progress);
             } catch (PrivacySiteException e) {
                 return e.findings();
             }
@@ -312,7 +314,7 @@ public final class PrivacySite {
                     }
                 }
             }
-            LinkChecker links = new LinkChecker(staging, sources, executor);
+            LinkChecker links = new LinkChecker(staging, sources, executor, progress);
             List<Finding> findings = new ArrayList<>(links.check());
             if (externalLinks) {
                 ExternalLinkSettings.Builder settings = ExternalLinkSettings.builder();
@@ -336,7 +338,7 @@ public final class PrivacySite {
     }
 
     SiteLoader loader(ExecutorService executor) {
-        return new SiteLoader(executor, baseUrl);
+        return new SiteLoader(executor, baseUrl, progress);
     }
 
     private ExecutorService executor() {
@@ -355,6 +357,7 @@ public final class PrivacySite {
         private boolean externalLinks;
         private Path externalLinkCache;
         private String baseUrl;
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
         }
@@ -398,6 +401,12 @@ public final class PrivacySite {
         /** Publishes under {@code url} instead of site.yaml's {@code baseUrl} (canonical, hreflang, sitemap). */
         public Builder baseUrl(String url) {
             this.baseUrl = url;
+            return this;
+        }
+
+        /** Told of each page parsed, rendered and link-checked (e.g. for a progress line). Default: none. */
+        public Builder progress(ProgressListener listener) {
+            this.progress = java.util.Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -32,7 +32,8 @@ public final class Main implements Callable<Integer> {
     static final int INTERNAL = 3;
     static final String REPORT_URL = "https://github.com/privacysite/privacy-site/issues";
 
-    @Option(names = "--verbose", description = "Show stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--verbose", description = "Show how long each stage took, and stack traces of internal errors.",
+            scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @CommandLine.Spec
@@ -92,16 +93,30 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
         Integer threads;
 
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec command;
+
         PrivacySite site() {
             return builder().build();
         }
 
         PrivacySite.Builder builder() {
-            PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates);
+            PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates)
+                    .progress(progress());
+
             if (threads != null) {
                 builder.threads(threads);
             }
             return builder;
+        }
+
+        /** A progress line on an interactive terminal; stage timings with --verbose. */
+        private org.privacysite.ProgressListener progress() {
+            if (command == null) {
+                return org.privacysite.ProgressListener.NONE;
+            }
+            boolean verbose = command.root().userObject() instanceof Main main && main.verbose;
+            return ProgressLine.forTerminal(command.commandLine().getErr(), verbose);
         }
     }
 

@@ -11,12 +11,15 @@ import org.privacysite.Finding;
  * from the headings and ICU arguments gathered into {@link MessageText} nodes; later stages read it
  * and never change it.
  *
- * @param parsedBody     the tree, held softly (see {@link PageBody})
+ * @param argumentUses   the ICU arguments of the body, for checks that need no tree
+ * @param cookieTables   the cookie-table blocks of the body
+ * @param parsedBody     the tree, held weakly (see {@link PageBody})
  * @param bodyLineOffset lines before the Markdown body (the front matter), to turn node positions into file lines
  * @param findings problems found while parsing (errors block the build)
  */
 public record Page(String locale, String document, Path file, FrontMatter frontMatter, List<Clause> clauses,
-                   List<ClauseLink> links, PageBody parsedBody, int bodyLineOffset, List<Finding> findings) {
+                   List<ClauseLink> links, List<ArgumentUse> argumentUses, List<CookieTableUse> cookieTables,
+                   PageBody parsedBody, int bodyLineOffset, List<Finding> findings) {
 
     /** The Markdown tree (parsed again if memory pressure dropped it). */
     public Document body() {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -51,13 +52,36 @@ public final class PageParser {
     /** Reads and parses {@code file}, the {@code document} policy in {@code locale}. */
     public Page parse(String locale, String document, Path file) {
         Location where = Location.of(file);
-        return parse(locale, document, file, SourceFiles.read(file, where),
-                () -> parse(locale, document, file).body());
+        String text = SourceFiles.read(file, where);
+        int hash = text.hashCode(); // the tree may be parsed again later: from the same text, or not at all
+        return parse(locale, document, file, text, () -> {
+            String again = SourceFiles.read(file, where);
+            if (again.hashCode() != hash) {
+                throw PrivacySiteException.at(where, "source.changed",
+                        "the file changed while the site was being built; build again");
+            }
+            return body(where, again);
+        });
+    }
+
+    /**
+     * Parses the Markdown tree of text that parsed without errors before (see {@link PageBody}):
+     * front matter, clause hashes and the depth check are not redone.
+     */
+    private Document body(Location where, String text) {
+        int close = findClosingFence(text);
+        int bodyStart = text.indexOf('\n', close);
+        String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+        Document root = (Document) markdown.parse(body);
+        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1));
+        root.accept(collector);
+        collector.mergeMessages(root);
+        return root;
     }
 
     /** Parses {@code text} as the content of {@code file}. */
     public Page parse(String locale, String document, Path file, String text) {
-        return parse(locale, document, file, text, () -> parse(locale, document, file, text).body());
+        return parse(locale, document, file, text, () -> body(Location.of(file), text));
     }
 
     private Page parse(String locale, String document, Path file, String text, java.util.function.Supplier<Document> reparse) {
@@ -87,7 +111,8 @@ public final class PageParser {
         root.accept(collector);
         collector.mergeMessages(root);
         return new Page(locale, document, file, frontMatter, withTextHashes(collector.clauses, text),
-                List.copyOf(collector.links), new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
+                List.copyOf(collector.links), List.copyOf(collector.argumentUses), List.copyOf(collector.cookieTables),
+                new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
     }
 
     /** Each clause's own lines run from its heading to the line before the next clause's heading. */
@@ -111,21 +136,17 @@ public final class PageParser {
 
     /** Refuses absurdly nested text (lists in lists, quotes in quotes) before anything recurses into it. */
     private static void checkDepth(Node root, Collector collector) {
-        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
-        nodes.push(root);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int depth = depths.pop();
-            if (depth > MAX_DEPTH) {
-                throw PrivacySiteException.at(collector.locate(node), "content.too-deep", "the text is nested more than "
-                        + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each other); simplify it");
-            }
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                nodes.push(child);
-                depths.push(depth + 1);
-            }
+        checkDepth(root, 0, collector);
+    }
+
+    /** Recursion stops at {@link #MAX_DEPTH}, so the stack stays shallow whatever the input. */
+    private static void checkDepth(Node node, int depth, Collector collector) {
+        if (depth > MAX_DEPTH) {
+            throw PrivacySiteException.at(collector.locate(node), "content.too-deep", "the text is nested more than "
+                    + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each other); simplify it");
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            checkDepth(child, depth + 1, collector);
         }
     }
 
@@ -205,6 +226,8 @@ public final class PageParser {
         private final int lineOffset;
         private final List<Clause> clauses = new ArrayList<>();
         private final List<ClauseLink> links = new ArrayList<>();
+        private final List<ArgumentUse> argumentUses = new ArrayList<>();
+        private final List<CookieTableUse> cookieTables = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
         private final int[] counters = new int[7];
@@ -295,7 +318,9 @@ public final class PageParser {
             checkScheme(destination, where);
             if (IcuMessage.hasArguments(destination)) {
                 try {
-                    IcuMessage.parse(destination);
+                    for (IcuMessage.Argument argument : IcuMessage.parse(destination).arguments()) {
+                        argumentUses.add(new ArgumentUse(argument, where, true));
+                    }
                 } catch (IcuSyntaxException e) {
                     findings.add(Finding.error(where, "icu.syntax", e.getMessage() + " in the link address"));
                 }
@@ -308,6 +333,14 @@ public final class PageParser {
                 findings.add(Finding.error(where, "content.xref-syntax", "a link without text must point at a clause, like [](#retention) or [](cookies.md#manage)"));
             }
             visitChildren(link);
+        }
+
+        @Override
+        public void visit(FencedCodeBlock block) {
+            String info = block.getInfo() == null ? "" : block.getInfo().trim();
+            if (info.startsWith("cookie-table")) {
+                cookieTables.add(new CookieTableUse(info.substring("cookie-table".length()).trim(), locate(block)));
+            }
         }
 
         @Override
@@ -389,6 +422,9 @@ public final class PageParser {
                 MessageText probe = new MessageText(null, segments);
                 findings.add(Finding.error(probe.locationOf(e.index()), "icu.syntax", e.getMessage()));
                 return;
+            }
+            for (IcuMessage.Argument argument : replacement.message().arguments()) {
+                argumentUses.add(new ArgumentUse(argument, replacement.locationOf(argument.index()), false));
             }
             run.get(0).insertBefore(replacement);
             run.forEach(Node::unlink);

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.CustomNode;
 import org.privacysite.Finding;
-import org.privacysite.Location;
 import org.privacysite.internal.messages.IcuMessage;
 
 /**
@@ -64,53 +61,21 @@ public final class ReferenceChecker {
                     }
                 }
             }
-            page.body().accept(new AbstractVisitor() {
-                @Override
-                public void visit(org.commonmark.node.Link link) {
-                    if (IcuMessage.hasArguments(link.getDestination())) {
-                        Location where = page.locationOf(link);
-                        try {
-                            for (IcuMessage.Argument argument : IcuMessage.parse(link.getDestination()).arguments()) {
-                                String problem = problem(argument, arguments);
-                                if (problem != null) {
-                                    findings.add(Finding.error(where, "icu.unknown-fact", problem + " (in a link address)"));
-                                }
-                            }
-                        } catch (org.privacysite.internal.messages.IcuSyntaxException e) {
-                            // reported by the parser
-                        }
-                    }
-                    visitChildren(link);
+            for (ArgumentUse use : page.argumentUses()) {
+                String problem = problem(use.argument(), arguments);
+                if (problem != null) {
+                    findings.add(Finding.error(use.location(), "icu.unknown-fact", problem + (use.inLinkAddress() ? " (in a link address)" : "")));
                 }
-
-                @Override
-                public void visit(org.commonmark.node.FencedCodeBlock block) {
-                    String info = block.getInfo() == null ? "" : block.getInfo().trim();
-                    if (info.startsWith("cookie-table")) {
-                        String category = info.substring("cookie-table".length()).trim();
-                        if (site.consent() == null) {
-                            findings.add(Finding.error(page.locationOf(block), "consent.missing",
-                                    "a cookie-table block needs content/cookies.yaml, which does not exist"));
-                        } else if (site.consent().category(category) == null) {
-                            findings.add(Finding.error(page.locationOf(block), "consent.unknown-category", "cookie-table names category '"
-                                    + category + "', which cookies.yaml does not define"));
-                        }
-                    }
+            }
+            for (CookieTableUse table : page.cookieTables()) {
+                if (site.consent() == null) {
+                    findings.add(Finding.error(table.location(), "consent.missing",
+                            "a cookie-table block needs content/cookies.yaml, which does not exist"));
+                } else if (site.consent().category(table.category()) == null) {
+                    findings.add(Finding.error(table.location(), "consent.unknown-category", "cookie-table names category '"
+                            + table.category() + "', which cookies.yaml does not define"));
                 }
-
-                @Override
-                public void visit(CustomNode node) {
-                    if (node instanceof MessageText text) {
-                        for (IcuMessage.Argument argument : text.message().arguments()) {
-                            String problem = problem(argument, arguments);
-                            if (problem != null) {
-                                findings.add(Finding.error(text.locationOf(argument.index()), "icu.unknown-fact", problem));
-                            }
-                        }
-                    }
-                    visitChildren(node);
-                }
-            });
+            }
             for (ClauseLink link : page.links()) {
                 String document = link.targetDocument(page.document());
                 if (!site.config().documents().contains(document)) {

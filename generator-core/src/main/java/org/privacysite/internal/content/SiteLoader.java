@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.ProgressListener;
+import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.ConfigurationException;
@@ -29,18 +31,21 @@ public final class SiteLoader {
     private final PageParser parser = new PageParser();
     private final ExecutorService executor;
     private final String baseUrl;
+    private final ProgressListener progress;
 
     /**
      * @param executor runs the page parses; pages are independent of each other
      * @param baseUrl  replaces site.yaml's base URL, or null
+     * @param progress told of each parsed page
      */
-    public SiteLoader(ExecutorService executor, String baseUrl) {
+    public SiteLoader(ExecutorService executor, String baseUrl, ProgressListener progress) {
         this.executor = executor;
         this.baseUrl = baseUrl;
+        this.progress = progress;
     }
 
     public SiteLoader(ExecutorService executor) {
-        this(executor, null);
+        this(executor, null, ProgressListener.NONE);
     }
 
     public Site load(Path contentDirectory, Path templatesDirectory) {
@@ -66,13 +71,13 @@ public final class SiteLoader {
             throw new ConfigurationException(e.findings());
         }
         List<Finding> findings = new ArrayList<>();
-        List<Future<Page>> parses = new ArrayList<>();
+        List<java.util.concurrent.Callable<Page>> tasks = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 Path file = contentDirectory.resolve(locale).resolve(document + ".md");
                 if (Files.isRegularFile(file)) {
                     checkInside(contentDirectory, file);
-                    parses.add(executor.submit(() -> parser.parse(locale, document, file)));
+                    tasks.add(() -> parser.parse(locale, document, file));
                 } else if (locale.equals(config.sourceLocale())) {
                     findings.add(Finding.error(Location.of(file), "content.source-missing", "the source document '"
                             + document + "' listed in site.yaml does not exist; create " + locale + "/" + document + ".md"));
@@ -82,6 +87,17 @@ public final class SiteLoader {
                             + "); translate it, or allow a fallback to the source in site.yaml"));
                 }
             }
+        }
+        StageProgress parsed = StageProgress.start(progress, ProgressListener.Stage.PARSE, tasks.size());
+        List<Future<Page>> parses = new ArrayList<>();
+        for (java.util.concurrent.Callable<Page> task : tasks) {
+            parses.add(executor.submit(() -> {
+                try {
+                    return task.call();
+                } finally {
+                    parsed.step();
+                }
+            }));
         }
         List<Page> pages = new ArrayList<>();
         for (Future<Page> parse : parses) {

@@ -24,6 +24,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.ProgressListener;
+import org.privacysite.internal.progress.StageProgress;
 
 /**
  * Checks the links of a built site offline: every internal page, fragment and asset exists,
@@ -56,6 +58,7 @@ public final class LinkChecker {
     private final Path root;
     private final Map<String, Path> sources;
     private final ExecutorService executor;
+    private final ProgressListener progress;
     private Set<String> files;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
@@ -68,9 +71,15 @@ public final class LinkChecker {
      * @param executor runs the page scans
      */
     public LinkChecker(Path root, Map<String, Path> sources, ExecutorService executor) {
+        this(root, sources, executor, ProgressListener.NONE);
+    }
+
+    /** Like {@link #LinkChecker(Path, Map, ExecutorService)}, telling {@code progress} of each page scanned. */
+    public LinkChecker(Path root, Map<String, Path> sources, ExecutorService executor, ProgressListener progress) {
         this.root = root;
         this.sources = sources;
         this.executor = executor;
+        this.progress = progress;
     }
 
     /** The http(s) links of the pages, in page order; known after {@link #check()}. */
@@ -92,9 +101,14 @@ public final class LinkChecker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built site in " + root, e);
         }
+        StageProgress scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS, pages.size());
         List<Future<PageScan>> jobs = new ArrayList<>();
         for (String page : pages) {
-            jobs.add(executor.submit(() -> scan(page)));
+            jobs.add(executor.submit(() -> {
+                PageScan scan = scan(page);
+                scanned.step();
+                return scan;
+            }));
         }
         Map<String, PageScan> scans = new HashMap<>();
         List<PageScan> ordered = new ArrayList<>();

@@ -28,22 +28,28 @@ public final class ParityChecker {
     }
 
     public static List<Finding> check(Site site) {
+        return check(site, Runnable::run);
+    }
+
+    /** Checks {@code site}, reading the pages' Markdown on {@code executor} (each page may be parsed again). */
+    public static List<Finding> check(Site site, java.util.concurrent.Executor executor) {
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = contents(site.pages(), executor);
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
-            pluralCategories(page, findings);
+            pluralCategories(page, contents.get(page.file()), findings);
         }
         for (String document : site.config().documents()) {
             Page original = site.sourcePage(document);
             if (original == null) {
                 continue;
             }
-            Map<String, ClauseContent> originalContent = ClauseContent.of(original);
+            Map<String, ClauseContent> originalContent = contents.get(original.file());
             for (String locale : site.config().targetLocales()) {
                 Page translation = site.page(locale, document);
                 if (translation != null) {
                     clauses(original, translation, findings);
-                    content(original.locale(), originalContent, ClauseContent.of(translation), findings);
+                    content(original.locale(), originalContent, contents.get(translation.file()), findings);
                     staleness(site, original, translation, findings);
                 }
             }
@@ -137,6 +143,23 @@ public final class ParityChecker {
         }
     }
 
+    /** Every page's clause contents, by file, read in parallel. */
+    private static Map<java.nio.file.Path, Map<String, ClauseContent>> contents(List<Page> pages, java.util.concurrent.Executor executor) {
+        List<java.util.concurrent.CompletableFuture<Map<String, ClauseContent>>> reads = new ArrayList<>();
+        for (Page page : pages) {
+            reads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> ClauseContent.of(page), executor));
+        }
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = new java.util.HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            try {
+                contents.put(pages.get(i).file(), reads.get(i).join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return contents;
+    }
+
     private static Map<String, IcuMessage.Argument> argumentsByName(ClauseContent content) {
         Map<String, IcuMessage.Argument> byName = new LinkedHashMap<>();
         content.arguments().forEach(a -> byName.putIfAbsent(a.argument().name(), a.argument()));
@@ -144,9 +167,9 @@ public final class ParityChecker {
     }
 
     /** Plurals need 'other' (ICU enforces it) and should cover every category the locale uses. */
-    static void pluralCategories(Page page, List<Finding> findings) {
+    static void pluralCategories(Page page, Map<String, ClauseContent> contents, List<Finding> findings) {
         Set<String> categories = PluralCategories.of(page.locale());
-        for (ClauseContent content : ClauseContent.of(page).values()) {
+        for (ClauseContent content : contents.values()) {
             for (ClauseContent.Argument argument : content.arguments()) {
                 missingCategories(argument.argument(), categories).ifPresent(missing -> findings.add(Finding.warning(
                         argument.location(), "parity.plural-categories", "{" + argument.argument().name()

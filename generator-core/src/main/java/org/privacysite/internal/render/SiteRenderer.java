@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.ProgressListener;
+import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.consent.ConsentView;
 import org.privacysite.internal.consent.CookieTables;
@@ -75,10 +77,20 @@ public final class SiteRenderer {
 
     /** Renders the whole site into {@code out}, which must exist and be empty. Returns the page count. */
     public int render(Path out) {
+        return render(out, ProgressListener.NONE);
+    }
+
+    /** Like {@link #render(Path)}, telling {@code progress} of each page. */
+    public int render(Path out, ProgressListener progress) {
+        StageProgress rendered = StageProgress.start(progress, ProgressListener.Stage.RENDER,
+                config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
-                jobs.add(executor.submit(() -> renderDocument(locale, document, out)));
+                jobs.add(executor.submit(() -> {
+                    renderDocument(locale, document, out);
+                    rendered.step();
+                }));
             }
         }
         jobs.add(executor.submit(() -> write(out.resolve("index.html"), "index.ftlh", indexModel())));
