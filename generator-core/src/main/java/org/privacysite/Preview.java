@@ -47,6 +47,7 @@ public final class Preview implements AutoCloseable {
     private final ExecutorService executor;
     private final PageParser parser = new PageParser();
     private Site site;
+    private SiteRenderer renderer;
     private List<Finding> parity;
 
     Preview(PrivacySite generator, Path outputDirectory, ExecutorService executor) {
@@ -73,18 +74,24 @@ public final class Preview implements AutoCloseable {
             }
             Site updated = site;
             Set<PageKey> affected = new LinkedHashSet<>();
+            boolean titlesChanged = false;
+            boolean datesChanged = false; // the sitemap lists each page's last update
             for (Page page : edited) {
                 Page previous = updated.page(page.locale(), page.document());
                 updated = updated.withPage(page);
                 affected.addAll(affectedPages(updated, previous, page));
+                titlesChanged |= !previous.frontMatter().title().equals(page.frontMatter().title());
+                datesChanged |= !previous.frontMatter().updated().equals(page.frontMatter().updated());
             }
             List<Finding> errors = new ArrayList<>(updated.findings().stream().filter(Finding::isError).toList());
             errors.addAll(ReferenceChecker.check(updated, edited).stream().filter(Finding::isError).toList());
             if (!errors.isEmpty()) {
                 return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
             }
-            new SiteRenderer(updated, executor, false).renderPages(affected, outputDirectory);
+            SiteRenderer next = renderer.forEdited(updated, titlesChanged);
+            next.renderPages(affected, outputDirectory, datesChanged);
             site = updated;
+            renderer = next;
             return new Update(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
         } catch (PrivacySiteException e) {
             return new Update(List.of(), e.findings(), System.nanoTime() - start);
@@ -113,11 +120,13 @@ public final class Preview implements AutoCloseable {
         if (!errors.isEmpty()) {
             return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
         }
+        SiteRenderer full = new SiteRenderer(loaded, executor, false);
         OutputDirectory.replace(outputDirectory, staging -> {
-            new SiteRenderer(loaded, executor, false).render(staging);
+            full.render(staging);
             InputFingerprint.write(staging, "preview");
         });
         site = loaded;
+        renderer = full;
         List<String> pages = new ArrayList<>();
         for (String locale : loaded.config().locales()) {
             for (String document : loaded.config().documents()) {

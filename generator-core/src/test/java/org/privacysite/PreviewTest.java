@@ -64,6 +64,26 @@ class PreviewTest {
     }
 
     @Test
+    void theSitemapIsRewrittenOnlyWhenAPagesUpdateDateChanges() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path sitemap = temp.resolve("preview/sitemap.xml");
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            preview.rebuild(List.of());
+            Files.writeString(sitemap, "<!-- marker: not rewritten -->");
+            Path german = content.resolve("de/cookies.md");
+            String original = Files.readString(german);
+            Files.writeString(german, original.replaceFirst("\n## ", "\nEin neuer Satz.\n\n## "));
+            assertTrue(preview.rebuild(List.of(german)).succeeded());
+            assertEquals("<!-- marker: not rewritten -->", Files.readString(sitemap), "a text edit leaves the sitemap alone");
+
+            Files.writeString(german, original.replaceFirst("\nupdated: [0-9-]+\n", "\nupdated: 2031-02-03\n"));
+            assertTrue(preview.rebuild(List.of(german)).succeeded());
+            assertTrue(Files.readString(sitemap).contains("<lastmod>2031-02-03</lastmod>"), Files.readString(sitemap));
+        }
+    }
+
+    @Test
     void findingsForThePageOnScreen() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path german = content.resolve("de/privacy.md");

@@ -60,19 +60,33 @@ public final class SiteRenderer {
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
+        this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of());
+    }
+
+    private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
+                         Map<String, MenuEntries> menus) {
         this.site = site;
         this.config = site.config();
-        this.templates = new TemplateEngine(site.templatesDirectory());
+        this.templates = templates;
         this.executor = executor;
         this.sourcePositions = sourcePositions;
         this.security = SecurityPolicy.of(site, List.of());
         this.integrity = AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS));
+        this.menus.putAll(menus);
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
             LocaleFormatter formatter = new LocaleFormatter(locale);
             ui.put(locale, new UiMessages(List.of(site.ui().get(locale), site.ui().get(source)), formatter, config.facts()));
             texts.put(locale, new UiMessages(List.of(site.texts().get(locale), site.texts().get(source)), formatter, config.facts()));
         }
+    }
+
+    /**
+     * A renderer for {@code edited}, a version of this site in which only policy pages changed (the
+     * live preview): it keeps the compiled templates, and the rendered menus unless a title changed.
+     */
+    public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
+        return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus);
     }
 
     /** Renders the whole site into {@code out}, which must exist and be empty. Returns the page count. */
@@ -103,15 +117,17 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders only {@code pages} (pairs of locale and document) and the sitemap into {@code out},
-     * which already holds the rest of the site: the incremental rebuild of the live preview.
+     * Renders only {@code pages} (pairs of locale and document), and the sitemap if asked, into
+     * {@code out}, which already holds the rest of the site: the incremental rebuild of the live preview.
      */
-    public void renderPages(java.util.Collection<PageKey> pages, Path out) {
+    public void renderPages(java.util.Collection<PageKey> pages, Path out, boolean sitemap) {
         List<Future<?>> jobs = new ArrayList<>();
         for (PageKey page : pages) {
             jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
         }
-        jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
+        if (sitemap) {
+            jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
+        }
         await(jobs);
     }
 
