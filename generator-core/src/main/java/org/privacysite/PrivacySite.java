@@ -24,6 +24,7 @@ import org.privacysite.internal.links.ExternalLinkSettings;
 import org.privacysite.internal.links.LinkChecker;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
+import org.privacysite.internal.parity.PageContents;
 import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.parity.StatusCollector;
 import org.privacysite.internal.render.StatusPage;
@@ -133,10 +134,11 @@ public final class PrivacySite {
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
-            findings.addAll(ParityChecker.check(site, executor));
-            if (buildable) {
-                findings.addAll(checkLinks(site, executor));
-            }
+            // The link check renders every page; parity reads the Markdown trees the renderer just parsed.
+            PageContents contents = new PageContents();
+            List<Finding> links = buildable ? checkLinks(site, executor, contents) : List.of();
+            findings.addAll(ParityChecker.check(site, contents, executor));
+            findings.addAll(links);
             List<Finding> configured = configured(site.config(), findings);
             configured.sort(BY_PLACE);
             return new CheckResult(List.copyOf(configured), site.pages().size(), checkedFiles(site));
@@ -295,12 +297,12 @@ public final class PrivacySite {
         return List.copyOf(files);
     }
 
-    private List<Finding> checkLinks(Site site, ExecutorService executor) {
+    private List<Finding> checkLinks(Site site, ExecutorService executor, PageContents contents) {
         Path staging = null;
         try {
             staging = Files.createTempDirectory("privacy-site-check-");
             try {
-                new SiteRenderer(site, executor, true).render(staging, progress);
+                new SiteRenderer(site, executor, true).render(staging, progress, contents::read);
             } catch (PrivacySiteException e) {
                 return e.findings();
             }

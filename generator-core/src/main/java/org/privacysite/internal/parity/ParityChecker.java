@@ -33,7 +33,12 @@ public final class ParityChecker {
 
     /** Checks {@code site}, reading the pages' Markdown on {@code executor} (each page may be parsed again). */
     public static List<Finding> check(Site site, java.util.concurrent.Executor executor) {
-        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = contents(site.pages(), executor);
+        return check(site, new PageContents(), executor);
+    }
+
+    /** Checks {@code site}; the pages not in {@code read} are read on {@code executor}. */
+    public static List<Finding> check(Site site, PageContents read, java.util.concurrent.Executor executor) {
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(site.pages(), executor);
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
@@ -141,23 +146,6 @@ public final class ParityChecker {
             findings.add(Finding.warning(where.location(), "parity.structure",
                     clause + " has " + actual + " " + what + "; the source has " + expected));
         }
-    }
-
-    /** Every page's clause contents, by file, read in parallel. */
-    private static Map<java.nio.file.Path, Map<String, ClauseContent>> contents(List<Page> pages, java.util.concurrent.Executor executor) {
-        List<java.util.concurrent.CompletableFuture<Map<String, ClauseContent>>> reads = new ArrayList<>();
-        for (Page page : pages) {
-            reads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> ClauseContent.of(page), executor));
-        }
-        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = new java.util.HashMap<>();
-        for (int i = 0; i < pages.size(); i++) {
-            try {
-                contents.put(pages.get(i).file(), reads.get(i).join());
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        return contents;
     }
 
     private static Map<String, IcuMessage.Argument> argumentsByName(ClauseContent content) {

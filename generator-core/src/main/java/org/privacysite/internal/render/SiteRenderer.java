@@ -55,6 +55,8 @@ public final class SiteRenderer {
     private final Map<String, MenuEntries> menus = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each document's menu entry of one locale, as markup: as a link to another page, and as the current page. */
+    private java.util.function.Consumer<Page> rendered = page -> { };
+
     private record MenuEntries(List<String> other, List<String> current) {
     }
 
@@ -96,14 +98,24 @@ public final class SiteRenderer {
 
     /** Like {@link #render(Path)}, telling {@code progress} of each page. */
     public int render(Path out, ProgressListener progress) {
-        StageProgress rendered = StageProgress.start(progress, ProgressListener.Stage.RENDER,
+        return render(out, progress, page -> { });
+    }
+
+    /**
+     * Like {@link #render(Path, ProgressListener)}, and hands each page that was rendered as itself
+     * to {@code rendered} while its Markdown tree is still in memory, so that a reader of the tree
+     * (the parity check) does not parse it again.
+     */
+    public int render(Path out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
+        this.rendered = rendered;
+        StageProgress done = StageProgress.start(progress, ProgressListener.Stage.RENDER,
                 config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 jobs.add(executor.submit(() -> {
                     renderDocument(locale, document, out);
-                    rendered.step();
+                    done.step();
                 }));
             }
         }
@@ -135,6 +147,7 @@ public final class SiteRenderer {
         Page own = site.page(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
+        org.commonmark.node.Document tree = page.body(); // held until the page was handed on, see render(…, rendered)
         UiMessages messages = ui.get(locale);
         String root = "../../";
         BodyRenderer.Context context = new BodyRenderer.Context(page, messages.formatter(), site.arguments(page),
@@ -154,6 +167,10 @@ public final class SiteRenderer {
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
         write(out.resolve(locale).resolve(document).resolve("index.html"), "document.ftlh", model);
+        if (!fallback) {
+            rendered.accept(page);
+        }
+        java.lang.ref.Reference.reachabilityFence(tree);
     }
 
     private Map<String, Object> commonModel(String locale, String root) {

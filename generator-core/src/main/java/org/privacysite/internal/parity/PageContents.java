@@ -1,0 +1,43 @@
+package org.privacysite.internal.parity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import org.privacysite.internal.content.Page;
+
+/**
+ * What each page's clauses say (see {@link ClauseContent}), gathered while another stage has the
+ * page's Markdown tree in memory ({@link #read}), so that the parity check does not parse it again.
+ * Thread-safe.
+ */
+public final class PageContents {
+
+    private final Map<Path, Map<String, ClauseContent>> byFile = new ConcurrentHashMap<>();
+
+    /** Reads {@code page}'s clause contents now. */
+    public void read(Page page) {
+        byFile.computeIfAbsent(page.file(), file -> ClauseContent.of(page));
+    }
+
+    /** Every page's contents by file: those read before, the rest read now on {@code executor}. */
+    Map<Path, Map<String, ClauseContent>> of(List<Page> pages, Executor executor) {
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        for (Page page : pages) {
+            if (!byFile.containsKey(page.file())) {
+                reads.add(CompletableFuture.runAsync(() -> read(page), executor));
+            }
+        }
+        try {
+            reads.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return byFile;
+    }
+}
