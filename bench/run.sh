@@ -42,7 +42,7 @@ OURS_PORT="${BENCH_OURS_PORT:-8181}"
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 server_pid=""
 # A server this script started is stopped however the script ends.
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
+trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
 started=$(date +%s)
 
 # ---------------------------------------------------------------------------------------------
