@@ -1,12 +1,10 @@
 package org.privacysite.internal.report;
 
+import org.privacysite.internal.output.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +46,7 @@ public final class Reports {
             Files.createDirectories(directory);
             for (ReportFormat format : formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats)) {
                 Path file = directory.resolve(format.fileName());
-                writeAtomically(file, render(model, format));
+                AtomicFile.write(file, render(model, format));
                 written.add(file);
             }
         } catch (IOException e) {
@@ -68,19 +66,5 @@ public final class Reports {
             case SARIF -> SarifReport.render(model);
             case JSON -> JsonReport.render(model);
         };
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

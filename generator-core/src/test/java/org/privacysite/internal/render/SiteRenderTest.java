@@ -82,19 +82,9 @@ class SiteRenderTest {
     }
 
     static void copyTree(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        org.privacysite.SampleSite.copyTree(source, target);
     }
+
 
     /** Every file below {@code root} with its bytes as text, by relative path. */
     static Map<String, String> snapshot(Path root) {
