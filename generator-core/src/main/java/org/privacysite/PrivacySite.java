@@ -2,7 +2,6 @@ package org.privacysite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +31,7 @@ import org.privacysite.internal.report.ReportFormat;
 import org.privacysite.internal.report.ReportOptions;
 import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
+import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
 
 /**
@@ -297,46 +297,48 @@ public final class PrivacySite {
         return List.copyOf(files);
     }
 
+    /**
+     * Renders the site as {@code build} would (plus the Markdown line of each link) and checks its
+     * links page by page as they are rendered: nothing is written to disk.
+     */
     private List<Finding> checkLinks(Site site, ExecutorService executor, PageContents contents) {
-        Path staging = null;
-        try {
-            staging = Files.createTempDirectory("privacy-site-check-");
-            try {
-                new SiteRenderer(site, executor, true).render(staging, progress, contents::read);
-            } catch (PrivacySiteException e) {
-                return e.findings();
-            }
-            Map<String, Path> sources = new HashMap<>();
-            for (String locale : site.config().locales()) {
-                for (String document : site.config().documents()) {
-                    Page page = site.page(locale, document);
-                    Page shown = page != null ? page : site.sourcePage(document);
-                    if (shown != null) {
-                        sources.put(locale + "/" + document + "/index.html", shown.file());
-                    }
-                }
-            }
-            LinkChecker links = new LinkChecker(staging, sources, executor, progress);
-            List<Finding> findings = new ArrayList<>(links.check());
-            if (externalLinks) {
-                ExternalLinkSettings.Builder settings = ExternalLinkSettings.builder();
-                if (externalLinkCache != null) {
-                    settings.cacheFile(externalLinkCache);
-                }
-                findings.addAll(new ExternalLinkChecker(settings.build()).check(links.externalLinks()));
-            }
-            return findings;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the link check", e);
-        } finally {
-            if (staging != null) {
-                try {
-                    OutputDirectory.delete(staging);
-                } catch (IOException ignored) {
-                    // a leftover temporary directory is harmless
+        Map<String, Path> sources = new HashMap<>();
+        for (String locale : site.config().locales()) {
+            for (String document : site.config().documents()) {
+                Page page = site.page(locale, document);
+                Page shown = page != null ? page : site.sourcePage(document);
+                if (shown != null) {
+                    sources.put(locale + "/" + document + "/index.html", shown.file());
                 }
             }
         }
+        SiteRenderer renderer = new SiteRenderer(site, executor, true);
+        // Progress is reported by the render stage: each page is checked right after it is rendered.
+        LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, ProgressListener.NONE);
+        try {
+            renderer.render(new SiteOutput() {
+                @Override
+                public void text(String path, String content) {
+                    links.accept(path, content);
+                }
+
+                @Override
+                public void assets(Path source) {
+                    // assets are only link targets, listed by renderer.files()
+                }
+            }, progress, contents::read);
+        } catch (PrivacySiteException e) {
+            return e.findings();
+        }
+        List<Finding> findings = new ArrayList<>(links.findings());
+        if (externalLinks) {
+            ExternalLinkSettings.Builder settings = ExternalLinkSettings.builder();
+            if (externalLinkCache != null) {
+                settings.cacheFile(externalLinkCache);
+            }
+            findings.addAll(new ExternalLinkChecker(settings.build()).check(links.externalLinks()));
+        }
+        return findings;
     }
 
     SiteLoader loader(ExecutorService executor) {

@@ -402,6 +402,9 @@ public final class PageParser {
         }
 
         private void replaceRun(List<Node> run) {
+            if (run.stream().noneMatch(node -> node instanceof Text t && IcuMessage.hasArguments(t.getLiteral()))) {
+                return; // most text has no ICU argument: nothing to locate or merge
+            }
             StringBuilder text = new StringBuilder();
             List<MessageText.Segment> segments = new ArrayList<>();
             for (Node node : run) {

@@ -60,6 +60,9 @@ public final class LinkChecker {
     private final ExecutorService executor;
     private final ProgressListener progress;
     private Set<String> files;
+    private final Map<String, PageScan> scans = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String sitemap;
+    private StageProgress scanned;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
     private static final int URL_CACHE_LIMIT = 50_000;
@@ -82,11 +85,34 @@ public final class LinkChecker {
         this.progress = progress;
     }
 
+    /**
+     * A checker fed file by file while the site is rendered ({@link #accept}), so the site need not be
+     * written and read back; {@code files} are all the files the site will have.
+     */
+    public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources, ProgressListener progress) {
+        LinkChecker checker = new LinkChecker(null, sources, null, progress);
+        checker.files = Set.copyOf(files);
+        checker.scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS,
+                (int) files.stream().filter(file -> file.endsWith(".html")).count());
+        return checker;
+    }
+
+    /** A file of the site as it was rendered: pages are scanned now, the sitemap kept. Thread-safe. */
+    public void accept(String path, String content) {
+        if (path.endsWith(".html")) {
+            scans.put(path, scan(path, content));
+            scanned.step();
+        } else if (path.equals("sitemap.xml")) {
+            sitemap = content;
+        }
+    }
+
     /** The http(s) links of the pages, in page order; known after {@link #check()}. */
     public List<ExternalLink> externalLinks() {
         return List.copyOf(externalLinks);
     }
 
+    /** Checks the site in the directory given to the constructor. */
     public List<Finding> check() {
         List<String> pages = new ArrayList<>();
         files = new HashSet<>();
@@ -98,25 +124,28 @@ public final class LinkChecker {
                     pages.add(path);
                 }
             }
+            if (files.contains("sitemap.xml")) {
+                sitemap = Files.readString(root.resolve("sitemap.xml"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built site in " + root, e);
         }
-        StageProgress scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS, pages.size());
-        List<Future<PageScan>> jobs = new ArrayList<>();
+        scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS, pages.size());
+        List<Future<?>> jobs = new ArrayList<>();
         for (String page : pages) {
             jobs.add(executor.submit(() -> {
-                PageScan scan = scan(page);
-                scanned.step();
-                return scan;
+                // Decoding the whole file with the String constructor is much faster than jsoup's stream decoder.
+                accept(page, new String(Files.readAllBytes(root.resolve(page)), StandardCharsets.UTF_8));
+                return null;
             }));
         }
-        Map<String, PageScan> scans = new HashMap<>();
-        List<PageScan> ordered = new ArrayList<>();
-        for (Future<PageScan> job : jobs) {
-            PageScan scan = await(job);
-            scans.put(scan.path(), scan);
-            ordered.add(scan);
-        }
+        jobs.forEach(LinkChecker::await);
+        return findings();
+    }
+
+    /** The findings of the whole site, once every page was scanned. */
+    public List<Finding> findings() {
+        List<PageScan> ordered = new ArrayList<>(new java.util.TreeMap<>(scans).values());
         Map<String, PageScan> byCanonical = new HashMap<>();
         for (PageScan scan : ordered) {
             if (scan.canonical() != null) {
@@ -125,6 +154,7 @@ public final class LinkChecker {
         }
         List<Finding> findings = new ArrayList<>();
         checkSitemap(ordered, byCanonical, findings);
+        externalLinks.clear();
         for (PageScan scan : ordered) {
             externalLinks.addAll(scan.externalLinks());
             findings.addAll(scan.findings());
@@ -140,9 +170,7 @@ public final class LinkChecker {
         return findings;
     }
 
-    private PageScan scan(String path) throws IOException {
-        // Decoding the whole file with the String constructor is much faster than jsoup's stream decoder.
-        String html = new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
+    private PageScan scan(String path, String html) {
         Document document = Jsoup.parse(html, "");
         List<Finding> findings = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -313,22 +341,18 @@ public final class LinkChecker {
      * has language alternates (the policy pages) is listed.
      */
     private void checkSitemap(List<PageScan> pages, Map<String, PageScan> byCanonical, List<Finding> findings) {
-        if (!files.contains("sitemap.xml")) {
+        if (sitemap == null) {
             return;
         }
-        Location sitemap = Location.of(Path.of("sitemap.xml"));
+        Location where = Location.of(Path.of("sitemap.xml"));
         Set<String> listed = new HashSet<>();
-        try {
-            Document xml = Jsoup.parse(Files.readString(root.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
-            for (Element loc : xml.select("url > loc")) {
-                String url = loc.text().trim();
-                listed.add(url);
-                if (!byCanonical.containsKey(url)) {
-                    findings.add(Finding.error(sitemap, "links.sitemap-entry", "sitemap.xml lists " + url + ", which is no page of the site"));
-                }
+        Document xml = Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser());
+        for (Element loc : xml.select("url > loc")) {
+            String url = loc.text().trim();
+            listed.add(url);
+            if (!byCanonical.containsKey(url)) {
+                findings.add(Finding.error(where, "links.sitemap-entry", "sitemap.xml lists " + url + ", which is no page of the site"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         for (PageScan page : pages) {
             boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
@@ -375,9 +399,9 @@ public final class LinkChecker {
                 : Location.of(Path.of(path));
     }
 
-    private static PageScan await(Future<PageScan> job) {
+    private static void await(Future<?> job) {
         try {
-            return job.get();
+            job.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw new UncheckedIOException(io);

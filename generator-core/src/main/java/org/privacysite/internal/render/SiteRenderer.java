@@ -2,7 +2,6 @@ package org.privacysite.internal.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +106,11 @@ public final class SiteRenderer {
      * (the parity check) does not parse it again.
      */
     public int render(Path out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
+        return render(SiteOutput.directory(out), progress, rendered);
+    }
+
+    /** Renders the whole site into {@code out}; see {@link #render(Path, ProgressListener, java.util.function.Consumer)}. */
+    public int render(SiteOutput out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
         this.rendered = rendered;
         StageProgress done = StageProgress.start(progress, ProgressListener.Stage.RENDER,
                 config.locales().size() * config.documents().size());
@@ -119,11 +123,11 @@ public final class SiteRenderer {
                 }));
             }
         }
-        jobs.add(executor.submit(() -> write(out.resolve("index.html"), "index.ftlh", indexModel())));
-        jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
-        jobs.add(executor.submit(() -> copyAssets(out.resolve(ASSETS))));
-        jobs.add(executor.submit(() -> writeText(out.resolve(HostingHeaders.HEADERS_FILE), HostingHeaders.headersFile(security))));
-        jobs.add(executor.submit(() -> writeText(out.resolve(HostingHeaders.NGINX_FILE), HostingHeaders.nginxSnippet(security))));
+        jobs.add(executor.submit(() -> out.text("index.html", templates.render("index.ftlh", indexModel()))));
+        jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
+        jobs.add(executor.submit(() -> copyAssets(out)));
+        jobs.add(executor.submit(() -> out.text(HostingHeaders.HEADERS_FILE, HostingHeaders.headersFile(security))));
+        jobs.add(executor.submit(() -> out.text(HostingHeaders.NGINX_FILE, HostingHeaders.nginxSnippet(security))));
         await(jobs);
         return config.locales().size() * config.documents().size();
     }
@@ -132,18 +136,19 @@ public final class SiteRenderer {
      * Renders only {@code pages} (pairs of locale and document), and the sitemap if asked, into
      * {@code out}, which already holds the rest of the site: the incremental rebuild of the live preview.
      */
-    public void renderPages(java.util.Collection<PageKey> pages, Path out, boolean sitemap) {
+    public void renderPages(java.util.Collection<PageKey> pages, Path directory, boolean sitemap) {
+        SiteOutput out = SiteOutput.directory(directory);
         List<Future<?>> jobs = new ArrayList<>();
         for (PageKey page : pages) {
             jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
         }
         if (sitemap) {
-            jobs.add(executor.submit(() -> write(out.resolve("sitemap.xml"), "sitemap.ftlx", sitemapModel())));
+            jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
         }
         await(jobs);
     }
 
-    private void renderDocument(String locale, String document, Path out) {
+    private void renderDocument(String locale, String document, SiteOutput out) {
         Page own = site.page(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
@@ -166,7 +171,7 @@ public final class SiteRenderer {
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
-        write(out.resolve(locale).resolve(document).resolve("index.html"), "document.ftlh", model);
+        out.text(locale + "/" + document + "/index.html", templates.render("document.ftlh", model));
         if (!fallback) {
             rendered.accept(page);
         }
@@ -342,42 +347,35 @@ public final class SiteRenderer {
         return ULocale.forLanguageTag(locale).isRightToLeft() ? "rtl" : "ltr";
     }
 
-    /** Renders into memory and writes the bytes at once: encoding a whole String is much faster than a Writer's chunks. */
-    private void write(Path file, String template, Map<String, Object> model) {
-        String html = templates.render(template, model);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, html.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private void copyAssets(Path target) {
+    private void copyAssets(SiteOutput out) {
         Path source = site.templatesDirectory().resolve(ASSETS);
-        if (!Files.isDirectory(source)) {
-            return;
+        if (Files.isDirectory(source)) {
+            out.assets(source);
         }
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
+    }
+
+    /**
+     * Every file {@link #render(SiteOutput, ProgressListener, java.util.function.Consumer)} writes,
+     * relative and with '/': what a link check needs to know before the pages are rendered.
+     */
+    public java.util.Set<String> files() {
+        java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html", "sitemap.xml",
+                HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
+        for (String locale : config.locales()) {
+            for (String document : config.documents()) {
+                files.add(locale + "/" + document + "/index.html");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy assets from " + source, e);
         }
+        Path source = site.templatesDirectory().resolve(ASSETS);
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> walk = Files.walk(source)) {
+                walk.filter(Files::isRegularFile)
+                        .forEach(file -> files.add(ASSETS + "/" + source.relativize(file).toString().replace('\\', '/')));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the assets in " + source, e);
+            }
+        }
+        return files;
     }
 
     /** Waits for every job, so none still writes when the caller cleans up, then reports the first failure. */

@@ -102,6 +102,20 @@ class SiteRenderTest {
     // --- the built site ---------------------------------------------------------------------------
 
     @Test
+    void theFilesTheLinkCheckExpectsAreExactlyTheFilesTheBuildWrites() {
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            org.privacysite.internal.content.Site site = new org.privacysite.internal.content.SiteLoader(executor)
+                    .load(fixtureContent(), realTemplates());
+            java.util.Set<String> written = new java.util.TreeSet<>(snapshot(out).keySet());
+            written.remove(".privacy-site-build"); // the build's stamp, not the renderer's
+            assertEquals(written, new SiteRenderer(site, executor, false).files());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void everyLocaleAndDocumentIsWritten() {
         assertEquals(8, result.pages());
         assertEquals(out, result.outputDirectory());

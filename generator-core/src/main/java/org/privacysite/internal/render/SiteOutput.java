@@ -1,0 +1,55 @@
+package org.privacysite.internal.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Where the renderer's files go: a directory ({@link #directory}), or a reader that checks each
+ * file as it is rendered without writing it (the link check). Called from several threads.
+ */
+public interface SiteOutput {
+
+    /** A rendered text file at {@code path} (relative, with '/'). */
+    void text(String path, String content);
+
+    /** The template's asset directory, copied below {@code assets/}. */
+    void assets(Path source);
+
+    /** Writes into {@code root}, which must exist. */
+    static SiteOutput directory(Path root) {
+        return new SiteOutput() {
+            @Override
+            public void text(String path, String content) {
+                Path file = root.resolve(path);
+                try {
+                    Files.createDirectories(file.getParent());
+                    // Encoding a whole String at once is much faster than a Writer's chunks.
+                    Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file, e);
+                }
+            }
+
+            @Override
+            public void assets(Path source) {
+                Path target = root.resolve(SiteRenderer.ASSETS);
+                try (Stream<Path> files = Files.walk(source)) {
+                    for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                        Path destination = target.resolve(source.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(destination);
+                        } else {
+                            Files.copy(file, destination);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot copy assets from " + source, e);
+                }
+            }
+        };
+    }
+}
