@@ -67,6 +67,7 @@ public final class LinkChecker {
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
     private static final int URL_CACHE_LIMIT = 50_000;
     private final Map<String, Url> urls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param root     the built site
@@ -235,7 +236,7 @@ public final class LinkChecker {
 
     private void checkLocal(String path, Element element, String url, Url parsed, Set<String> ownIds, List<Finding> findings,
                             List<FragmentLink> fragmentLinks) {
-        String target = resolve(path, parsed.path());
+        String target = resolveShared(path, parsed.path());
         if (target == null) {
             findings.add(finding(path, element, "links.outside-site", "link '" + url + "' leaves the site"));
             return;
@@ -287,6 +288,49 @@ public final class LinkChecker {
             }
             return new Url(Kind.LOCAL, uri.getRawPath() == null ? "" : uri.getPath(), uri.getFragment());
         }
+    }
+
+    /**
+     * {@link #resolve}, remembered for links whose target does not depend on the whole page path:
+     * a menu link {@code ../../en/cookies/} means the same from every page two levels deep, so
+     * each is resolved once instead of once per page.
+     */
+    private String resolveShared(String from, String link) {
+        int up = 0;
+        while (link.startsWith("../", up * 3)) {
+            up++;
+        }
+        if (up == 0 && !link.startsWith("/")) {
+            return resolve(from, link);
+        }
+        int depth = 0;
+        int cut = -1; // the end of the part of from's directory that the link keeps
+        for (int i = 0; i < from.length(); i++) {
+            if (from.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        if (link.startsWith("/") || up >= depth) {
+            cut = up > depth && !link.startsWith("/") ? -2 : 0;
+        } else {
+            int slashes = 0;
+            for (int i = 0; i < from.length() && cut < 0; i++) {
+                if (from.charAt(i) == '/' && ++slashes == depth - up) {
+                    cut = i + 1;
+                }
+            }
+        }
+        String key = (cut == -2 ? "!" : from.substring(0, cut)) + '\u0000' + link;
+        String cached = resolved.get(key);
+        if (cached != null) {
+            return cached.isEmpty() ? null : cached;
+        }
+        String target = resolve(from, link);
+        if (resolved.size() >= URL_CACHE_LIMIT) {
+            resolved.clear();
+        }
+        resolved.put(key, target == null ? "" : target);
+        return target;
     }
 
     /**

@@ -132,6 +132,16 @@ class LinkCheckerTest {
     }
 
     @Test
+    void theSameRelativeLinkIsResolvedFromEachPagesOwnDirectory() throws IOException {
+        write("en/cookies/index.html", "<!DOCTYPE html><html lang=\"en\"><head><title>Cookies</title></head><body></body></html>");
+        enBody("<p><a href=\"../cookies/\" data-source-line=\"20\">cookies</a></p>");
+        write("fr/privacy/index.html", page("fr", List.of("en", "fr"), true,
+                "<p><a href=\"../cookies/\" data-source-line=\"22\">cookies</a></p>"));
+        Finding finding = only(check(), "links.broken", Location.of(frSource).at(22, 0));
+        assertTrue(finding.message().contains("fr/cookies/index.html"), finding::toString);
+    }
+
+    @Test
     void missingFragment() throws IOException {
         enBody("<p><a href=\"../../fr/privacy/#gone\" data-source-line=\"21\">fr</a></p>");
         Finding finding = only(check(), "links.fragment", Location.of(enSource).at(21, 0));
