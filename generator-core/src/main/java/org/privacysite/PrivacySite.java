@@ -124,27 +124,81 @@ public final class PrivacySite {
 
     /**
      * Checks everything that decides whether the site can be published: source errors, translation
-     * parity, and the links of the built site (built into a temporary directory).
+     * parity, and the links of the built site (rendered in memory; nothing is written).
      *
      * @throws ConfigurationException when site.yaml or the directories cannot be used
      */
     public CheckResult check() {
+        return check(null, false);
+    }
+
+    /**
+     * {@link #check()} and {@link #build} in one pass: the site is rendered once, its pages are
+     * checked as they are written, and the result replaces {@code outputDirectory} only when the
+     * check passes ({@link CheckResult#failed(boolean)} is false). Otherwise the previous site stays
+     * as it was. The pages are byte-identical to those of {@code build}.
+     *
+     * @param strict whether warnings also keep the site from being published
+     */
+    public CheckResult checkAndBuild(Path outputDirectory, boolean strict) {
+        return check(java.util.Objects.requireNonNull(outputDirectory, "outputDirectory"), strict);
+    }
+
+    /** Thrown inside the output swap to abandon the staged site of a failed check. */
+    private static final class NotPublished extends RuntimeException {
+        private final transient CheckResult result;
+
+        NotPublished(CheckResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    private CheckResult check(Path outputDirectory, boolean strict) {
         ExecutorService executor = executor();
         try {
+            if (outputDirectory != null) {
+                OutputDirectory.recover(outputDirectory);
+            }
+            String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
             // The link check renders every page; parity reads the Markdown trees the renderer just parsed.
             PageContents contents = new PageContents();
-            List<Finding> links = buildable ? checkLinks(site, executor, contents) : List.of();
-            findings.addAll(ParityChecker.check(site, contents, executor));
-            findings.addAll(links);
-            List<Finding> configured = configured(site.config(), findings);
-            configured.sort(BY_PLACE);
-            return new CheckResult(List.copyOf(configured), site.pages().size(), checkedFiles(site));
+            if (!buildable || outputDirectory == null) {
+                List<Finding> links = buildable ? checkLinks(site, executor, contents, null) : List.of();
+                return result(site, findings, ParityChecker.check(site, contents, executor), links);
+            }
+            CheckResult[] published = new CheckResult[1];
+            try {
+                OutputDirectory.replace(outputDirectory, staging -> {
+                    List<Finding> links = checkLinks(site, executor, contents, SiteOutput.directory(staging));
+                    CheckResult result = result(site, findings, ParityChecker.check(site, contents, executor), links);
+                    if (result.failed(strict)) {
+                        throw new NotPublished(result);
+                    }
+                    InputFingerprint.write(staging, fingerprint);
+                    published[0] = result;
+                });
+            } catch (NotPublished notPublished) {
+                return notPublished.result;
+            }
+            return published[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the output directory " + outputDirectory, e);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private CheckResult result(Site site, List<Finding> sourceFindings, List<Finding> parity, List<Finding> links) {
+        List<Finding> findings = new ArrayList<>(sourceFindings);
+        findings.addAll(parity);
+        findings.addAll(links);
+        List<Finding> configured = configured(site.config(), findings);
+        configured.sort(BY_PLACE);
+        return new CheckResult(List.copyOf(configured), site.pages().size(), checkedFiles(site));
     }
 
     /** Applies the per-rule severities of site.yaml's {@code checks:}. */
@@ -299,9 +353,10 @@ public final class PrivacySite {
 
     /**
      * Renders the site as {@code build} would (plus the Markdown line of each link) and checks its
-     * links page by page as they are rendered: nothing is written to disk.
+     * links page by page as they are rendered. With a {@code publish} output, the pages also go
+     * there, without the Markdown lines, exactly as {@code build} writes them.
      */
-    private List<Finding> checkLinks(Site site, ExecutorService executor, PageContents contents) {
+    private List<Finding> checkLinks(Site site, ExecutorService executor, PageContents contents, SiteOutput publish) {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
@@ -320,11 +375,16 @@ public final class PrivacySite {
                 @Override
                 public void text(String path, String content) {
                     links.accept(path, content);
+                    if (publish != null) {
+                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
+                    }
                 }
 
                 @Override
                 public void assets(Path source) {
-                    // assets are only link targets, listed by renderer.files()
+                    if (publish != null) {
+                        publish.assets(source); // for the check alone, assets are link targets listed by renderer.files()
+                    }
                 }
             }, progress, contents::read);
         } catch (PrivacySiteException e) {

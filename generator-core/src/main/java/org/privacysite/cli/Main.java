@@ -168,6 +168,10 @@ public final class Main implements Callable<Integer> {
                 description = "Reports to write with --report-dir: junit, sarif, json, html (default: ${DEFAULT-VALUE}).")
         java.util.List<String> reportFormats;
 
+        @Option(names = "--out", paramLabel = "DIR", description = "Also publish: build the site into DIR in the same pass, "
+                + "replacing DIR only when the check passes (with --strict: no warnings either).")
+        Path out;
+
         @Option(names = "--external", description = "Also check http(s) links (online; off by default).")
         boolean external;
 
@@ -182,7 +186,7 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 PrivacySite site = sources.builder().externalLinks(external).externalLinkCache(externalCache).build();
-                CheckResult result = site.check();
+                CheckResult result = out == null ? site.check() : site.checkAndBuild(out, strict);
                 ConsoleReport.print(result.findings(), err);
                 if (reportDirectory != null) {
                     for (Path report : site.writeReports(result, reportDirectory, reportFormats, strict)) {
@@ -191,8 +195,16 @@ public final class Main implements Callable<Integer> {
                 }
                 if (result.findings().isEmpty()) {
                     spec.commandLine().getOut().println("No findings: " + result.pages() + " pages checked.");
-                    spec.commandLine().getOut().flush();
                 }
+                if (out != null) {
+                    if (result.failed(strict)) {
+                        err.println("The check failed; the previous output in " + out + " is left as it was.");
+                    } else {
+                        spec.commandLine().getOut().println("Built " + result.pages() + " pages into " + out);
+                    }
+                }
+                spec.commandLine().getOut().flush();
+                err.flush();
                 return result.failed(strict) ? FINDINGS : OK;
             } catch (IllegalArgumentException e) { // an unknown --report-format
                 err.println(e.getMessage());

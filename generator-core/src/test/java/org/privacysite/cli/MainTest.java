@@ -50,6 +50,25 @@ class MainTest {
     }
 
     @Test
+    void checkWithOutPublishesOnlyWhenTheCheckPasses() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path out = temp.resolve("site");
+        Run passed = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString());
+        assertEquals(0, passed.exitCode(), passed.err());
+        assertTrue(passed.out().contains("Built 10 pages into " + out), passed.out());
+        assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
+
+        Path french = content.resolve("fr/privacy.md");
+        Files.writeString(french, Files.readString(french).replace("{#retention}", "{#keeping}"));
+        Run failed = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString());
+        assertEquals(1, failed.exitCode(), failed.err());
+        assertTrue(failed.err().contains("The check failed; the previous output in " + out + " is left as it was."), failed.err());
+        assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("id=\"retention\""), "the previous site stays");
+    }
+
+    @Test
     void deletingAClauseFromATranslationMakesCheckExitOneNamingFileAndClause() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path french = content.resolve("fr/privacy.md");

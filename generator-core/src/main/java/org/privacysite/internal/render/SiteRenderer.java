@@ -59,6 +59,16 @@ public final class SiteRenderer {
     private record MenuEntries(List<String> other, List<String> current) {
     }
 
+    private static final java.util.regex.Pattern SOURCE_POSITION = java.util.regex.Pattern.compile(" data-source-line=\"\\d+\"");
+
+    /**
+     * A page rendered with source positions as a build without them renders it. Safe on any page:
+     * in text and in other attribute values a quote is always escaped, so only our attribute matches.
+     */
+    public static String withoutSourcePositions(String html) {
+        return html.indexOf(" data-source-line=\"") < 0 ? html : SOURCE_POSITION.matcher(html).replaceAll("");
+    }
+
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
         this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of());
