@@ -185,6 +185,10 @@ measure_size() {
     if more_runs "ours-check-$size" "$runs"; then
       run_once "ours-check-$size" "$limit" java -Djava.io.tmpdir="$WORK/tmp" -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates"
     fi
+    if more_runs "ours-publish-$size" "$runs"; then
+      rm -rf "$S/out-ours-checked" "$S"/.out-ours-checked*
+      run_once "ours-publish-$size" "$limit" java -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours-checked"
+    fi
   done
   rm -rf "$WORK/tmp" && mkdir -p "$WORK/tmp"   # what a killed check left behind
   if [ "$size" = 10k ] && [ "${BENCH_XMX:-1}" = 1 ]; then
@@ -407,6 +411,7 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
     pages=$(( $(size_locales "$size") * $(size_documents "$size") ))
     echo "| $pages | (1) full build | $(cell_time "ours-build-$size") | $(cell_cpu "ours-build-$size") | $(cell_rss "ours-build-$size") | $(cell_time "hugo-$size") | $(cell_cpu "hugo-$size") | $(cell_rss "hugo-$size") | $(cell_ratio "ours-build-$size" "hugo-$size") |"
     echo "| $pages | (2) \`check\`: parse + parity + build + link check | $(cell_time "ours-check-$size") | $(cell_cpu "ours-check-$size") | $(cell_rss "ours-check-$size") | (Hugo builds only) | | | $(cell_ratio "ours-check-$size" "hugo-$size") |"
+    echo "| $pages | (2) \`check --out\`: the same checks, and the site written (one pass) | $(cell_time "ours-publish-$size") | $(cell_cpu "ours-publish-$size") | $(cell_rss "ours-publish-$size") | (Hugo builds only) | | | $(cell_ratio "ours-publish-$size" "hugo-$size") |"
     b=$(median "ours-build-$size" 1); c=$(median "ours-check-$size" 1); h=$(median "hugo-$size" 1)
     if [ -n "$b" ] && [ -n "$c" ] && [ -n "$h" ]; then
       echo "| $pages | (2) \`build\` then \`check\` (two commands) | $(seconds $((b + c))) | | | | | | $(ratio $((b + c)) "$h") |"
