@@ -157,10 +157,11 @@ public final class PrivacySite {
     private CheckResult check(Path outputDirectory, boolean strict) {
         ExecutorService executor = executor();
         try {
+            String fingerprint = null; // of the inputs as they are read, so an edit during the run is not "up to date"
             if (outputDirectory != null) {
                 OutputDirectory.recover(outputDirectory);
+                fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             }
-            String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
@@ -171,6 +172,7 @@ public final class PrivacySite {
                 return result(site, findings, ParityChecker.check(site, contents, executor), links);
             }
             CheckResult[] published = new CheckResult[1];
+            String stamp = fingerprint;
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
                     List<Finding> links = checkLinks(site, executor, contents, SiteOutput.directory(staging));
@@ -178,7 +180,7 @@ public final class PrivacySite {
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
                     }
-                    InputFingerprint.write(staging, fingerprint);
+                    InputFingerprint.write(staging, stamp);
                     published[0] = result;
                 });
             } catch (NotPublished notPublished) {

@@ -71,18 +71,19 @@ public final class SiteRenderer {
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
-        this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of());
+        this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
+                SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)));
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
-                         Map<String, MenuEntries> menus) {
+                         Map<String, MenuEntries> menus, SecurityPolicy security, Map<String, String> integrity) {
         this.site = site;
         this.config = site.config();
         this.templates = templates;
         this.executor = executor;
         this.sourcePositions = sourcePositions;
-        this.security = SecurityPolicy.of(site, List.of());
-        this.integrity = AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS));
+        this.security = security;
+        this.integrity = integrity;
         this.menus.putAll(menus);
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
@@ -94,10 +95,12 @@ public final class SiteRenderer {
 
     /**
      * A renderer for {@code edited}, a version of this site in which only policy pages changed (the
-     * live preview): it keeps the compiled templates, and the rendered menus unless a title changed.
+     * live preview): it keeps the compiled templates, the security policy and asset hashes (templates,
+     * assets and cookies.yaml are unchanged), and the rendered menus unless a title changed.
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
-        return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus);
+        return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
+                security, integrity);
     }
 
     /** Renders the whole site into {@code out}, which must exist and be empty. Returns the page count. */
