@@ -47,4 +47,18 @@ public final class SampleSite {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Every file below {@code root} with its bytes (as Latin-1 text, so any byte compares), by relative path. */
+    public static java.util.Map<String, String> snapshot(Path root) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(root.relativize(file).toString(),
+                        new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
 }
