@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
@@ -365,7 +366,7 @@ public final class PrivacySite {
                 Page page = site.page(locale, document);
                 Page shown = page != null ? page : site.sourcePage(document);
                 if (shown != null) {
-                    sources.put(locale + "/" + document + "/index.html", shown.file());
+                    sources.put(new PageKey(locale, document).outputPath(), shown.file());
                 }
             }
         }

@@ -54,8 +54,6 @@ public final class SiteRenderer {
     private final Map<String, MenuEntries> menus = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each document's menu entry of one locale, as markup: as a link to another page, and as the current page. */
-    private java.util.function.Consumer<Page> rendered = page -> { };
-
     private record MenuEntries(List<String> other, List<String> current) {
     }
 
@@ -110,28 +108,22 @@ public final class SiteRenderer {
 
     /** Like {@link #render(Path)}, telling {@code progress} of each page. */
     public int render(Path out, ProgressListener progress) {
-        return render(out, progress, page -> { });
+        return render(SiteOutput.directory(out), progress, page -> { });
     }
 
     /**
-     * Like {@link #render(Path, ProgressListener)}, and hands each page that was rendered as itself
-     * to {@code rendered} while its Markdown tree is still in memory, so that a reader of the tree
-     * (the parity check) does not parse it again.
+     * Renders the whole site into {@code out}, telling {@code progress} of each page, and hands each
+     * page that was rendered as itself to {@code rendered} while its Markdown tree is still in
+     * memory, so that a reader of the tree (the parity check) does not parse it again.
      */
-    public int render(Path out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
-        return render(SiteOutput.directory(out), progress, rendered);
-    }
-
-    /** Renders the whole site into {@code out}; see {@link #render(Path, ProgressListener, java.util.function.Consumer)}. */
     public int render(SiteOutput out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
-        this.rendered = rendered;
         StageProgress done = StageProgress.start(progress, ProgressListener.Stage.RENDER,
                 config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 jobs.add(executor.submit(() -> {
-                    renderDocument(locale, document, out);
+                    renderDocument(locale, document, out, rendered);
                     done.step();
                 }));
             }
@@ -153,7 +145,7 @@ public final class SiteRenderer {
         SiteOutput out = SiteOutput.directory(directory);
         List<Future<?>> jobs = new ArrayList<>();
         for (PageKey page : pages) {
-            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
+            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out, ignored -> { })));
         }
         if (sitemap) {
             jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
@@ -161,11 +153,11 @@ public final class SiteRenderer {
         await(jobs);
     }
 
-    private void renderDocument(String locale, String document, SiteOutput out) {
+    private void renderDocument(String locale, String document, SiteOutput out, java.util.function.Consumer<Page> rendered) {
         Page own = site.page(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
-        org.commonmark.node.Document tree = page.body(); // held until the page was handed on, see render(…, rendered)
+        org.commonmark.node.Document tree = page.body(); // held until the page was handed on to rendered
         UiMessages messages = ui.get(locale);
         String root = "../../";
         BodyRenderer.Context context = new BodyRenderer.Context(page, messages.formatter(), site.arguments(page),
@@ -184,7 +176,7 @@ public final class SiteRenderer {
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
-        out.text(locale + "/" + document + "/index.html", templates.render("document.ftlh", model));
+        out.text(new PageKey(locale, document).outputPath(), templates.render("document.ftlh", model));
         if (!fallback) {
             rendered.accept(page);
         }
@@ -376,7 +368,7 @@ public final class SiteRenderer {
                 HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
-                files.add(locale + "/" + document + "/index.html");
+                files.add(new PageKey(locale, document).outputPath());
             }
         }
         Path source = site.templatesDirectory().resolve(ASSETS);
