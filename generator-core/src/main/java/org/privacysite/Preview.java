@@ -80,7 +80,7 @@ public final class Preview implements AutoCloseable {
                 Page previous = updated.page(page.locale(), page.document());
                 updated = updated.withPage(page);
                 affected.addAll(affectedPages(updated, previous, page));
-                titlesChanged |= !previous.frontMatter().title().equals(page.frontMatter().title());
+                titlesChanged |= titleChanged(previous, page);
                 datesChanged |= !previous.frontMatter().updated().equals(page.frontMatter().updated());
             }
             List<Finding> errors = new ArrayList<>(updated.findings().stream().filter(Finding::isError).toList());
@@ -154,7 +154,7 @@ public final class Preview implements AutoCloseable {
     private static Set<PageKey> affectedPages(Site site, Page previous, Page page) {
         Set<PageKey> affected = new LinkedHashSet<>();
         affected.add(new PageKey(page.locale(), page.document()));
-        boolean titleChanged = !previous.frontMatter().title().equals(page.frontMatter().title());
+        boolean titleChanged = titleChanged(previous, page);
         boolean numberingChanged = !numbers(previous).equals(numbers(page));
         for (Page other : site.pages()) {
             if (!other.locale().equals(page.locale())) {
@@ -174,6 +174,11 @@ public final class Preview implements AutoCloseable {
             }
         }
         return affected;
+    }
+
+    /** A new title changes the menus of its locale. */
+    private static boolean titleChanged(Page previous, Page page) {
+        return !previous.frontMatter().title().equals(page.frontMatter().title());
     }
 
     private static Map<String, String> numbers(Page page) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
@@ -158,11 +159,12 @@ public final class PrivacySite {
     private CheckResult check(Path outputDirectory, boolean strict) {
         ExecutorService executor = executor();
         try {
-            String fingerprint = null; // of the inputs as they are read, so an edit during the run is not "up to date"
             if (outputDirectory != null) {
                 OutputDirectory.recover(outputDirectory);
-                fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             }
+            // Of the inputs as they are read, so that an edit during the run is not "up to date".
+            String fingerprint = outputDirectory == null ? null
+                    : InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
@@ -172,8 +174,7 @@ public final class PrivacySite {
                 List<Finding> links = buildable ? checkLinks(site, executor, contents, null) : List.of();
                 return result(site, findings, ParityChecker.check(site, contents, executor), links);
             }
-            CheckResult[] published = new CheckResult[1];
-            String stamp = fingerprint;
+            AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
                     List<Finding> links = checkLinks(site, executor, contents, SiteOutput.directory(staging));
@@ -181,13 +182,13 @@ public final class PrivacySite {
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
                     }
-                    InputFingerprint.write(staging, stamp);
-                    published[0] = result;
+                    InputFingerprint.write(staging, fingerprint);
+                    published.set(result);
                 });
             } catch (NotPublished notPublished) {
                 return notPublished.result;
             }
-            return published[0];
+            return published.get();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output directory " + outputDirectory, e);
         } finally {
