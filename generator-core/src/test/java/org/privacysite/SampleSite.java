@@ -34,15 +34,8 @@ public final class SampleSite {
     }
 
     public static void copyTree(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
+        try {
+            org.privacysite.internal.output.OutputDirectory.copyTree(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.privacysite.PrivacySite;
 
@@ -55,16 +54,9 @@ final class SiteBuilds {
 
     private static void copyFixture(Path target) {
         Path source = fixtureSource();
-        try (Stream<Path> files = Files.walk(source)) {
-            deleteTree(target);
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
+        try {
+            org.privacysite.internal.output.OutputDirectory.delete(target);
+            org.privacysite.internal.output.OutputDirectory.copyTree(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,16 +65,5 @@ final class SiteBuilds {
     private static Path build(Path content, Path out) {
         PrivacySite.builder().contentDirectory(content).templatesDirectory(TestPaths.templates()).threads(2).build().build(out);
         return out;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
     }
 }

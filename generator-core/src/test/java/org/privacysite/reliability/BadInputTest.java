@@ -446,7 +446,7 @@ class BadInputTest {
         Path outside = site.root.resolve("outside/fr");
         org.privacysite.SampleSite.copyTree(site.content.resolve("fr"), outside);
         Path french = site.content.resolve("fr");
-        deleteTree(french);
+        org.privacysite.internal.output.OutputDirectory.delete(french);
         Files.createSymbolicLink(french, outside);
         site.assertBuildRejected(1, "content/fr/privacy.md", "outside the content directory");
     }
@@ -508,13 +508,5 @@ class BadInputTest {
             return os.getProcessCpuTime();
         }
         return System.nanoTime();
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
     }
 }

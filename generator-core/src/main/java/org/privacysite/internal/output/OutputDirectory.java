@@ -133,4 +133,18 @@ public final class OutputDirectory {
             }
         });
     }
+
+    /** Copies the tree {@code source} into {@code target} (created if missing); existing files are not replaced. */
+    public static void copyTree(Path source, Path target) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        }
+    }
 }

@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+
+import org.privacysite.internal.output.OutputDirectory;
 
 /**
  * Where the renderer's files go: a directory ({@link #directory}), or a reader that checks each
@@ -36,16 +37,8 @@ public interface SiteOutput {
 
             @Override
             public void assets(Path source) {
-                Path target = root.resolve(SiteRenderer.ASSETS);
-                try (Stream<Path> files = Files.walk(source)) {
-                    for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                        Path destination = target.resolve(source.relativize(file).toString());
-                        if (Files.isDirectory(file)) {
-                            Files.createDirectories(destination);
-                        } else {
-                            Files.copy(file, destination);
-                        }
-                    }
+                try {
+                    OutputDirectory.copyTree(source, root.resolve(SiteRenderer.ASSETS));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot copy assets from " + source, e);
                 }
