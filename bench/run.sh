@@ -249,6 +249,25 @@ edit_and_wait() {
   log "$cell: edit not visible after 60 s"
 }
 
+# EDITS edits of FILE in a running server, each timed until URL shows it; the server's own
+# rebuild time is read from the line with MARKER ("... in N ms") that LOG gains. Then the server
+# (PID) is stopped and FILE restored, so the next run starts from the site as generated.
+edit_repeatedly() { # TOOL SIZE FILE URL LOG MARKER PID
+  local tool=$1 size=$2 file=$3 url=$4 logf=$5 marker=$6 pid=$7 e before
+  cp "$file" "$WORK/edited.orig"
+  for ((e = 1; e <= EDITS; e++)); do
+    before=$(grep -c "$marker" "$logf" || true)
+    edit_and_wait "$tool-incremental-$size" "$file" "$url"
+    wait_log "$logf" "$marker" "$before" "$(size_timeout "$size")"
+    { grep "$marker" "$logf" || true; } | tail -1 | sed -nE 's/.* in ([0-9.]+) ?ms.*/\1/p' |
+      awk '{ printf "%d 0 0 0\n", $1 }' >>"$WORK/raw/$tool-rebuild-log-$size.tsv"
+    sleep 1
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  cp "$WORK/edited.orig" "$file"
+}
+
 incremental_hugo() {
   local size=$1 S="$WORK/$1" doc pid logf
   doc=$(sed -n '/^documents:/{n;s/^  - //p;q}' "$S/ours/content/site.yaml")
@@ -263,19 +282,8 @@ incremental_hugo() {
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     return 0
   fi
-  cp "$S/hugo/content/en/$doc.md" "$WORK/edited.orig"
-  for ((e = 1; e <= EDITS; e++)); do
-    local before
-    before=$(grep -c 'Total in' "$logf" || true)
-    edit_and_wait "hugo-incremental-$size" "$S/hugo/content/en/$doc.md" "http://127.0.0.1:$HUGO_PORT/en/$doc/"
-    wait_log "$logf" 'Total in' "$before" "$(size_timeout "$size")"
-    { grep 'Total in' "$logf" || true; } | tail -1 | sed -nE 's/.*Total in ([0-9.]+) ?ms.*/\1/p' |
-      awk '{ printf "%d 0 0 0\n", $1 }' >>"$WORK/raw/hugo-rebuild-log-$size.tsv"
-    sleep 1
-  done
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  cp "$WORK/edited.orig" "$S/hugo/content/en/$doc.md"   # the site as generated, for the next run
+  # Hugo logs "Total in 915 ms" after each rebuild.
+  edit_repeatedly hugo "$size" "$S/hugo/content/en/$doc.md" "http://127.0.0.1:$HUGO_PORT/en/$doc/" "$logf" 'Total in' "$pid"
 }
 
 incremental_ours() {
@@ -307,20 +315,8 @@ incremental_ours() {
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     return 0
   fi
-  cp "$S/ours/content/en/$doc.md" "$WORK/edited.orig"
-  for ((e = 1; e <= EDITS; e++)); do
-    local before
-    before=$(grep -c 'Rebuilt' "$logf" || true)
-    edit_and_wait "ours-incremental-$size" "$S/ours/content/en/$doc.md" "$base/en/$doc/"
-    wait_log "$logf" 'Rebuilt' "$before" "$(size_timeout "$size")"
-    # "Rebuilt 1 page in 12 ms"
-    { grep 'Rebuilt' "$logf" || true; } | tail -1 | sed -nE 's/.* in ([0-9.]+) ?ms.*/\1/p' |
-      awk '{ printf "%d 0 0 0\n", $1 }' >>"$WORK/raw/ours-rebuild-log-$size.tsv"
-    sleep 1
-  done
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  cp "$WORK/edited.orig" "$S/ours/content/en/$doc.md"
+  # We log "Rebuilt 1 page in 12 ms" after each rebuild.
+  edit_repeatedly ours "$size" "$S/ours/content/en/$doc.md" "$base/en/$doc/" "$logf" 'Rebuilt' "$pid"
 }
 
 # ---------------------------------------------------------------------------------------------
