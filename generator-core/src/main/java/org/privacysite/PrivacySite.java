@@ -33,6 +33,7 @@ import org.privacysite.internal.report.ReportFormat;
 import org.privacysite.internal.report.ReportOptions;
 import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
+import org.privacysite.internal.render.RepeatedParts;
 import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
 
@@ -381,6 +382,14 @@ public final class PrivacySite {
                     links.accept(path, content);
                     if (publish != null) {
                         publish.text(path, SiteRenderer.withoutSourcePositions(content));
+                    }
+                }
+
+                @Override
+                public void page(String path, String html, RepeatedParts repeated) {
+                    links.accept(path, html, repeated);
+                    if (publish != null) {
+                        publish.text(path, SiteRenderer.withoutSourcePositions(html));
                     }
                 }
 

@@ -26,6 +26,7 @@ import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.ProgressListener;
 import org.privacysite.internal.progress.StageProgress;
+import org.privacysite.internal.render.RepeatedParts;
 
 /**
  * Checks the links of a built site offline: every internal page, fragment and asset exists,
@@ -68,6 +69,9 @@ public final class LinkChecker {
     private static final int URL_CACHE_LIMIT = 50_000;
     private final Map<String, Url> urls = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Element>> parts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Stands for the repeated parts in the markup parsed for a page; no template writes such a tag. */
+    private static final String REPEATED_TAG = "privacy-site-repeated";
 
     /**
      * @param root     the built site
@@ -101,11 +105,27 @@ public final class LinkChecker {
     /** A file of the site as it was rendered: pages are scanned now, the sitemap kept. Thread-safe. */
     public void accept(String path, String content) {
         if (path.endsWith(".html")) {
-            scans.put(path, scan(path, content));
+            scans.put(path, scan(path, content, null));
             scanned.step();
         } else if (path.equals("sitemap.xml")) {
             sitemap = content;
         }
+    }
+
+    /**
+     * Like {@link #accept(String, String)} for a page that contains {@code repeated}: each distinct
+     * part is parsed once for all pages (the findings are the same), the rest of the page as usual.
+     */
+    public void accept(String path, String html, RepeatedParts repeated) {
+        int at = html.indexOf(repeated.markup());
+        if (at < 0) {
+            accept(path, html);
+            return;
+        }
+        String rest = html.substring(0, at) + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">"
+                + html.substring(at + repeated.markup().length());
+        scans.put(path, scan(path, rest, repeated.parts()));
+        scanned.step();
     }
 
     /** The http(s) links of the pages, in page order; known after {@link #check()}. */
@@ -171,16 +191,62 @@ public final class LinkChecker {
         return findings;
     }
 
-    private PageScan scan(String path, String html) {
+    private PageScan scan(String path, String html, List<String> repeatedParts) {
         Document document = Jsoup.parse(html, "");
-        List<Finding> findings = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        List<Element> linking = new ArrayList<>();
-        List<Alternate> alternates = new ArrayList<>();
-        boolean xDefault = false;
-        String canonical = null;
+        PageWalk walk = new PageWalk(path);
         // One walk over the elements instead of a selector query per kind of element.
         for (Element element : document.getAllElements()) {
+            if (repeatedParts != null && element.normalName().equals(REPEATED_TAG)) {
+                for (String part : repeatedParts) {
+                    partElements(part).forEach(walk::visit);
+                }
+                repeatedParts = null; // only the marker this checker put in
+            } else {
+                walk.visit(element);
+            }
+        }
+        List<FragmentLink> fragmentLinks = new ArrayList<>();
+        List<ExternalLink> external = new ArrayList<>();
+        for (Element element : walk.linking) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            checkLink(path, element, element.attr(attribute), walk.ids, walk.findings, fragmentLinks, external);
+        }
+        return new PageScan(path, walk.ids, walk.canonical, walk.alternates, walk.xDefault,
+                location(path, document.head()), fragmentLinks, external, walk.findings);
+    }
+
+    /**
+     * The elements of a repeated part, parsed once for all the pages that repeat it. Only read
+     * afterwards (attributes and names), from any thread.
+     */
+    private List<Element> partElements(String part) {
+        List<Element> elements = parts.get(part);
+        if (elements == null) {
+            List<Element> all = Jsoup.parseBodyFragment(part, "").body().getAllElements();
+            elements = List.copyOf(all.subList(1, all.size())); // without the body around the fragment
+            if (parts.size() >= URL_CACHE_LIMIT) {
+                parts.clear();
+            }
+            parts.put(part, elements);
+        }
+        return elements;
+    }
+
+    /** What one page's elements say, collected in document order. */
+    private final class PageWalk {
+        private final String path;
+        private final Set<String> ids = new HashSet<>();
+        private final List<Element> linking = new ArrayList<>();
+        private final List<Alternate> alternates = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private boolean xDefault;
+        private String canonical;
+
+        PageWalk(String path) {
+            this.path = path;
+        }
+
+        void visit(Element element) {
             if (element.hasAttr("id") && !ids.add(element.id())) {
                 findings.add(finding(path, element, "links.duplicate-id", "id '" + element.id() + "' is used twice in this page"));
             }
@@ -201,14 +267,6 @@ public final class LinkChecker {
                 linking.add(element); // absolute site URLs in alternate and canonical are checked with the alternates
             }
         }
-        List<FragmentLink> fragmentLinks = new ArrayList<>();
-        List<ExternalLink> external = new ArrayList<>();
-        for (Element element : linking) {
-            String attribute = element.hasAttr("href") ? "href" : "src";
-            checkLink(path, element, element.attr(attribute), ids, findings, fragmentLinks, external);
-        }
-        return new PageScan(path, ids, canonical, alternates, xDefault,
-                location(path, document.head()), fragmentLinks, external, findings);
     }
 
     private void checkLink(String path, Element element, String url, Set<String> ownIds, List<Finding> findings,

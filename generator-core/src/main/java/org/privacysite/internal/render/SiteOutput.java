@@ -17,6 +17,11 @@ public interface SiteOutput {
     /** A rendered text file at {@code path} (relative, with '/'). */
     void text(String path, String content);
 
+    /** A rendered page at {@code path}, which contains {@code repeated} verbatim; writers just write it. */
+    default void page(String path, String html, RepeatedParts repeated) {
+        text(path, html);
+    }
+
     /** The template's asset directory, copied below {@code assets/}. */
     void assets(Path source);
 

@@ -172,11 +172,12 @@ public final class SiteRenderer {
 
         Map<String, Object> model = commonModel(locale, root);
         model.put("page", view);
-        model.put("menu", menu(locale, document, root));
+        RepeatedParts menu = menu(locale, document, root);
+        model.put("menu", markup(menu.markup()));
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
-        out.text(new PageKey(locale, document).outputPath(), templates.render("document.ftlh", model));
+        out.page(new PageKey(locale, document).outputPath(), templates.render("document.ftlh", model), menu);
         if (!fallback) {
             rendered.accept(page);
         }
@@ -256,15 +257,17 @@ public final class SiteRenderer {
         return top;
     }
 
-    /** The document menu of a page, as markup for {@code partials/menu.ftlh}. */
-    private TemplateHTMLOutputModel menu(String locale, String current, String root) {
+    /** The document menu of a page: the markup for {@code partials/menu.ftlh}, entry by entry. */
+    private RepeatedParts menu(String locale, String current, String root) {
         MenuEntries entries = menus.computeIfAbsent(locale + "\u0000" + root, key -> menuEntries(locale, root));
         List<String> documents = config.documents();
         StringBuilder menu = new StringBuilder(entries.other().size() * 96);
+        String[] parts = new String[documents.size()];
         for (int i = 0; i < documents.size(); i++) {
-            menu.append((documents.get(i).equals(current) ? entries.current() : entries.other()).get(i));
+            parts[i] = (documents.get(i).equals(current) ? entries.current() : entries.other()).get(i);
+            menu.append(parts[i]);
         }
-        return markup(menu.toString());
+        return new RepeatedParts(menu.toString(), java.util.Arrays.asList(parts));
     }
 
     private MenuEntries menuEntries(String locale, String root) {

@@ -254,4 +254,33 @@ class LinkCheckerTest {
     void linksResolveLikeABrowserWithinTheSite(String from, String link, String target) {
         assertEquals(target, LinkChecker.resolve(from, link));
     }
+
+    /**
+     * The document menu is handed to the check as repeated parts, parsed once for all pages: its
+     * problems must still be reported on every page that shows it, exactly as a full parse finds them.
+     */
+    @Test
+    void repeatedPartsAreCheckedOnEveryPageThatShowsThem() throws IOException {
+        List<String> parts = List.of(
+                "    <li><a href=\"../../en/privacy/\">English</a></li>\n",
+                "    <li id=\"retention\"><a href=\"../../de/privacy/\">Deutsch</a></li>\n",
+                "    <li><a href=\"../../fr/privacy/#nowhere\">Français</a></li>\n");
+        String menu = String.join("", parts);
+        Map<String, String> pages = Map.of(
+                "en/privacy/index.html", page("en", List.of("en", "fr"), true, "<ul>\n" + menu + "</ul>"),
+                "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + menu + "</ul>"));
+        List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
+        Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
+            whole.accept(page.getKey(), page.getValue());
+            byParts.accept(page.getKey(), page.getValue(), new org.privacysite.internal.render.RepeatedParts(menu, parts));
+        }
+        List<Finding> findings = byParts.findings();
+        assertEquals(whole.findings(), findings);
+        assertEquals(List.of("links.duplicate-id", "links.broken", "links.fragment", // en, in document order
+                        "links.duplicate-id", "links.broken", "links.fragment"),     // fr
+                findings.stream().map(Finding::rule).toList(), findings::toString);
+    }
 }
