@@ -40,7 +40,7 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(TunedJvm.run(args).orElseGet(() -> run(args)));
     }
 
     /** Runs the CLI and returns its exit code; never exits the JVM. */
@@ -116,6 +116,9 @@ public final class Main implements Callable<Integer> {
                 return org.privacysite.ProgressListener.NONE;
             }
             boolean verbose = command.root().userObject() instanceof Main main && main.verbose;
+            if (verbose && TunedJvm.isSecondJvm()) {
+                command.commandLine().getErr().println("Running in a second JVM with " + String.join(" ", TunedJvm.FLAGS));
+            }
             return ProgressLine.forTerminal(command.commandLine().getErr(), verbose);
         }
     }

@@ -1,0 +1,67 @@
+package org.privacysite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.SampleSite;
+
+/** {@code java -jar privacy-site.jar build} runs the work in a second JVM with the generator's compiler flags. */
+class TunedJvmTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shortCommandsRunInTheFirstJvm() {
+        assertTrue(TunedJvm.command(new String[0]).isEmpty());
+        assertTrue(TunedJvm.command(new String[] {"--help"}).isEmpty());
+        assertTrue(TunedJvm.command(new String[] {"mark-translated", "--locale", "fr"}).isEmpty());
+    }
+
+    @Test
+    void theSecondJvmGetsOurFlagsThenTheUsersOwnOptionsThenTheSameArguments() {
+        List<String> command = TunedJvm.command(new String[] {"build", "--out", "site"}).orElseThrow();
+        assertEquals(List.of("build", "--out", "site"), command.subList(command.size() - 3, command.size()));
+        assertEquals(Main.class.getName(), command.get(command.size() - 4));
+        int ours = command.indexOf("-XX:InlineSmallCode=300");
+        int users = command.indexOf("-Duser.timezone=UTC"); // from the surefire configuration that runs this test
+        assertTrue(ours > 0 && users > ours, command::toString);
+        assertTrue(command.contains("-Dprivacy-site.tuned-jvm=second"), command::toString);
+    }
+
+    /** The real thing: a new JVM runs main, which starts the second one; exit code and output come through. */
+    @Test
+    void buildRunsInTheSecondJvmAndPassesItsExitCodeOn() throws IOException, InterruptedException {
+        Path out = temp.resolve("site");
+        Process ok = start("build", "--verbose", "--content", SampleSite.content().toString(),
+                "--templates", SampleSite.templates().toString(), "--out", out.toString());
+        String err = new String(ok.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(ok.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, ok.exitValue(), err);
+        assertTrue(err.contains("Running in a second JVM with -XX:+IgnoreUnrecognizedVMOptions -XX:InlineSmallCode=300"), err);
+        assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
+
+        Process failed = start("build", "--content", temp.resolve("missing").toString(),
+                "--templates", SampleSite.templates().toString(), "--out", out.toString());
+        failed.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(failed.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(Main.USAGE, failed.exitValue());
+    }
+
+    private static Process start(String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    }
+}
