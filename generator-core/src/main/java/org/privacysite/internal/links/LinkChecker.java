@@ -69,7 +69,7 @@ public final class LinkChecker {
     private static final int URL_CACHE_LIMIT = 50_000;
     private final Map<String, Url> urls = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, List<Element>> parts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Part> parts = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stands for the repeated parts in the markup parsed for a page; no template writes such a tag. */
     private static final String REPEATED_TAG = "privacy-site-repeated";
 
@@ -198,7 +198,7 @@ public final class LinkChecker {
         for (Element element : document.getAllElements()) {
             if (repeatedParts != null && element.normalName().equals(REPEATED_TAG)) {
                 for (String part : repeatedParts) {
-                    partElements(part).forEach(walk::visit);
+                    part(part).visit(walk);
                 }
                 repeatedParts = null; // only the marker this checker put in
             } else {
@@ -208,28 +208,113 @@ public final class LinkChecker {
         List<FragmentLink> fragmentLinks = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
         for (Element element : walk.linking) {
-            String attribute = element.hasAttr("href") ? "href" : "src";
-            checkLink(path, element, element.attr(attribute), walk.ids, walk.findings, fragmentLinks, external);
+            Finding known = walk.known.get(element);
+            if (known != null) {
+                walk.findings.add(new Finding(location(path, element), known.rule(), known.severity(), known.message()));
+            } else {
+                checkLink(path, element, linkOf(element), walk.ids, walk.findings, fragmentLinks, external);
+            }
         }
         return new PageScan(path, walk.ids, walk.canonical, walk.alternates, walk.xDefault,
                 location(path, document.head()), fragmentLinks, external, walk.findings);
     }
 
-    /**
-     * The elements of a repeated part, parsed once for all the pages that repeat it. Only read
-     * afterwards (attributes and names), from any thread.
-     */
-    private List<Element> partElements(String part) {
-        List<Element> elements = parts.get(part);
-        if (elements == null) {
-            List<Element> all = Jsoup.parseBodyFragment(part, "").body().getAllElements();
-            elements = List.copyOf(all.subList(1, all.size())); // without the body around the fragment
+    /** A repeated part, parsed once for all the pages that repeat it. */
+    private Part part(String markup) {
+        Part part = parts.get(markup);
+        if (part == null) {
+            part = new Part(markup);
             if (parts.size() >= URL_CACHE_LIMIT) {
                 parts.clear();
             }
-            parts.put(part, elements);
+            parts.put(markup, part);
         }
-        return elements;
+        return part;
+    }
+
+    /**
+     * The elements of a repeated part. When they have no ids and their links climb to the site's
+     * root ({@code ../../fr/cookies/} from a page two levels deep, as the menu's do) or go to no
+     * page of it, what the links say depends only on how deep the page is: they are checked once
+     * per depth, and each page gets the findings, if any, at its own location. Otherwise each page
+     * visits the elements as its own. Elements are only read, from any thread.
+     */
+    private final class Part {
+        private final List<Element> elements;
+        /** How many levels every local link climbs ({@code /x} counts as all); -1 when the part is not shared. */
+        private final int climbs;
+        /** Per depth of the pages: each linking element with a problem, and its finding. */
+        private final Map<Integer, List<Map.Entry<Element, Finding>>> problems = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Part(String markup) {
+            List<Element> all = Jsoup.parseBodyFragment(markup, "").body().getAllElements();
+            elements = List.copyOf(all.subList(1, all.size())); // without the body around the fragment
+            int climbs = Integer.MAX_VALUE;
+            for (Element element : elements) {
+                climbs = Math.min(climbs, climbs(element));
+            }
+            this.climbs = climbs;
+        }
+
+        /** How many levels the element's link climbs, MAX_VALUE when it does not depend on the page's place; -1: not shared. */
+        private static int climbs(Element element) {
+            if (element.hasAttr("id") || element.normalName().equals("link")) {
+                return -1;
+            }
+            String url = linkOf(element);
+            Url parsed = url == null ? null : Url.of(url);
+            if (parsed == null || parsed.kind() != Url.Kind.LOCAL) {
+                return parsed != null && parsed.kind() == Url.Kind.EXTERNAL ? -1 : Integer.MAX_VALUE;
+            }
+            if (parsed.fragment() != null || parsed.path().isEmpty()) {
+                return -1; // fragments are checked against the page's own ids or later, per page
+            }
+            if (parsed.path().startsWith("/")) {
+                return Integer.MAX_VALUE;
+            }
+            int up = 0;
+            while (parsed.path().startsWith("../", up * 3)) {
+                up++;
+            }
+            return up;
+        }
+
+        void visit(PageWalk walk) {
+            int depth = 0;
+            for (int i = 0; i < walk.path.length(); i++) {
+                depth += walk.path.charAt(i) == '/' ? 1 : 0;
+            }
+            if (depth > climbs) {
+                elements.forEach(walk::visit);
+                return;
+            }
+            for (Map.Entry<Element, Finding> problem : problems.computeIfAbsent(depth, ignored -> check(walk.path))) {
+                walk.linking.add(problem.getKey()); // reported in document order with the page's own links
+                walk.known.put(problem.getKey(), problem.getValue());
+            }
+        }
+
+        private List<Map.Entry<Element, Finding>> check(String path) {
+            List<Map.Entry<Element, Finding>> found = new ArrayList<>();
+            for (Element element : elements) {
+                String url = linkOf(element);
+                if (url != null) {
+                    List<Finding> findings = new ArrayList<>();
+                    checkLink(path, element, url, Set.of(), findings, new ArrayList<>(), new ArrayList<>());
+                    findings.forEach(finding -> found.add(Map.entry(element, finding)));
+                }
+            }
+            return List.copyOf(found);
+        }
+    }
+
+    /** The URL an element links to and the link check checks, or null. */
+    private static String linkOf(Element element) {
+        String tag = element.normalName();
+        if ((tag.equals("a") || tag.equals("link")) && element.hasAttr("href")) {
+            return element.attr("href");
+        }
+        return LINKED_BY_SRC.contains(tag) && element.hasAttr("src") ? element.attr("src") : null;
     }
 
     /** What one page's elements say, collected in document order. */
@@ -239,6 +324,8 @@ public final class LinkChecker {
         private final List<Element> linking = new ArrayList<>();
         private final List<Alternate> alternates = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
+        /** Links of shared repeated parts, already checked for this page's directory. */
+        private final Map<Element, Finding> known = new java.util.IdentityHashMap<>();
         private boolean xDefault;
         private String canonical;
 
