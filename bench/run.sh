@@ -328,7 +328,10 @@ profile_build() {
   rm -rf "$S/out-ours" "$S"/.out-ours* "$WORK/build-$size.jfr"
   set +e
   # DebugNonSafepoints: without it JFR pins samples of inlined code on the wrong methods.
+  # With a recording the CLI runs in this one JVM, so it gets the flags its second JVM would have
+  # (TunedJvm.FLAGS in generator-core/src/main/java/org/privacysite/cli/TunedJvm.java).
   timeout -s KILL $((PROFILE_SECONDS + 30)) java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
+    -XX:InlineSmallCode=300 -XX:MaxInlineSize=15 -XX:FreqInlineSize=50 -XX:MaxInlineLevel=5 \
     "-XX:StartFlightRecording=duration=${PROFILE_SECONDS}s,settings=profile,filename=$WORK/build-$size.jfr" \
     -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours" \
     >"$WORK/logs/profile-$size.log" 2>&1

@@ -40,6 +40,9 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (TunedJvm.isSecondJvm()) {
+            TunedJvm.watchParent();
+        }
         System.exit(TunedJvm.run(args).orElseGet(() -> run(args)));
     }
 

@@ -34,7 +34,7 @@ final class ProgressLine implements ProgressListener {
 
     /** A progress line for this process: drawn only when stderr is a terminal and CI is not set. */
     static ProgressListener forTerminal(PrintWriter err, boolean verbose) {
-        boolean interactive = System.console() != null && System.getenv("CI") == null;
+        boolean interactive = TunedJvm.hasTerminal() && System.getenv("CI") == null;
         if (!interactive && !verbose) {
             return ProgressListener.NONE;
         }

@@ -20,6 +20,7 @@ final class TunedJvm {
     /** Set in the second JVM (and by a user who wants no second JVM). */
     static final String PROPERTY = "privacy-site.tuned-jvm";
     private static final String CHILD = "second";
+    private static final String TERMINAL = "privacy-site.terminal";
 
     /**
      * Smaller inlining limits (defaults 2500, 35, 325, 15): C2 spent 8 s instead of 27 s compiling for
@@ -51,12 +52,13 @@ final class TunedJvm {
         }
         Process child;
         try {
-            child = new ProcessBuilder(command.get()).inheritIO().start();
+            // The child's standard input is a pipe from this JVM, never written: it closes when this
+            // JVM ends, however it ends (even kill -9), and the child then exits too (watchParent).
+            child = new ProcessBuilder(command.get()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty(); // no second JVM here: run in this one, just slower
         }
-        // Ctrl-C reaches both JVMs; a kill of this one alone must not leave the child running.
-        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
         while (true) {
             try {
                 return OptionalInt.of(child.waitFor());
@@ -64,6 +66,30 @@ final class TunedJvm {
                 // keep waiting: the child decides when the command is done
             }
         }
+    }
+
+    /**
+     * In the second JVM: exits (running shutdown hooks, as on Ctrl-C) as soon as the first JVM is
+     * gone, so that killing the command never leaves a build running on its own.
+     */
+    static void watchParent() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever written; read until the pipe closes
+                }
+            } catch (IOException e) {
+                // the pipe broke: the first JVM is gone as well
+            }
+            System.exit(Main.INTERNAL);
+        }, "privacy-site-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** Whether the CLI talks to a terminal: in the second JVM, whether the first one did. */
+    static boolean hasTerminal() {
+        return System.console() != null || Boolean.getBoolean(TERMINAL);
     }
 
     /** The command line of the second JVM, or empty when this JVM runs {@code args} itself. */
@@ -83,6 +109,9 @@ final class TunedJvm {
         command.addAll(FLAGS);
         command.addAll(options); // after ours: the user's own settings (-Xmx, -XX:...) win
         command.add("-D" + PROPERTY + "=" + CHILD);
+        if (System.console() != null) {
+            command.add("-D" + TERMINAL + "=true"); // the child's standard input is a pipe, so it has no console
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());

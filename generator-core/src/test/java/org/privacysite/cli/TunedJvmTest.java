@@ -57,6 +57,30 @@ class TunedJvmTest {
         assertEquals(Main.USAGE, failed.exitValue());
     }
 
+    /** kill -9 of the command's JVM (a CI timeout, a supervisor) also ends the second JVM doing the work. */
+    @Test
+    void killingTheFirstJvmEndsTheSecond() throws Exception {
+        Process serve = start("serve", "--port", "0", "--content", SampleSite.content().toString(),
+                "--templates", SampleSite.templates().toString());
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("Serving the preview"));
+            assertTrue(line != null, "serve did not start");
+            ProcessHandle second = serve.toHandle().children().findFirst().orElseThrow();
+            assertTrue(second.info().commandLine().orElse("").contains("-Dprivacy-site.tuned-jvm=second"), second.info()::toString);
+            serve.destroyForcibly();
+            second.onExit().get(30, TimeUnit.SECONDS);
+            assertTrue(!second.isAlive());
+        } finally {
+            serve.destroyForcibly();
+            serve.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     private static Process start(String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),

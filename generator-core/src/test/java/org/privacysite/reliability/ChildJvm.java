@@ -31,6 +31,7 @@ final class ChildJvm {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xss8m");
+        command.add("-Dprivacy-site.tuned-jvm=false"); // the kill must hit the JVM that writes the site
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath());

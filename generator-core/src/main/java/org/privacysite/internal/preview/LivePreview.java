@@ -193,12 +193,13 @@ public final class LivePreview implements AutoCloseable {
             problem.put("rule", "internal");
             problem.put("message", message);
             problem.put("text", message + " (a bug in privacy-site, not in your content; the preview keeps running)");
-            failed(List.of(problem));
+            // The log first: whoever sees the browser's error event can rely on the log line being there.
             error.accept(message + " (a bug in privacy-site, not in your content; the preview keeps running)");
             StackTraceElement[] trace = t.getStackTrace();
             for (int i = 0; i < Math.min(5, trace.length); i++) {
                 error.accept("    at " + trace[i]);
             }
+            failed(List.of(problem));
             return;
         }
         if (!update.succeeded()) {
