@@ -29,6 +29,9 @@ final class TunedJvm {
     static final List<String> FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:InlineSmallCode=300", "-XX:MaxInlineSize=15", "-XX:FreqInlineSize=50", "-XX:MaxInlineLevel=5");
 
+    /** The garbage collector for build and check, unless the user chose one. */
+    static final String BATCH_GC = "-XX:+UseParallelGC";
+
     /** The commands that run long enough for the flags to matter (not --help or --version). */
     private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "serve");
 
@@ -107,6 +110,11 @@ final class TunedJvm {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(FLAGS);
+        if (!args[0].equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
+            // A batch run: the throughput collector took no longer than G1 and kept a third less memory
+            // (10k-page build: 2.5 GB RSS instead of 3.6 GB). The preview keeps G1's short pauses.
+            command.add(BATCH_GC);
+        }
         command.addAll(options); // after ours: the user's own settings (-Xmx, -XX:...) win
         command.add("-D" + PROPERTY + "=" + CHILD);
         if (System.console() != null) {

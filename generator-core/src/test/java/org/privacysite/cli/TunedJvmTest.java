@@ -36,6 +36,9 @@ class TunedJvmTest {
         int users = command.indexOf("-Duser.timezone=UTC"); // from the surefire configuration that runs this test
         assertTrue(ours > 0 && users > ours, command::toString);
         assertTrue(command.contains("-Dprivacy-site.tuned-jvm=second"), command::toString);
+        assertTrue(command.contains(TunedJvm.BATCH_GC), command::toString);
+        List<String> serve = TunedJvm.command(new String[] {"serve"}).orElseThrow();
+        assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
     }
 
     /** The real thing: a new JVM runs main, which starts the second one; exit code and output come through. */
@@ -81,10 +84,27 @@ class TunedJvmTest {
         }
     }
 
+    /** Two collectors on one command line stop the JVM: a user's own choice replaces ours. */
+    @Test
+    void theUsersCollectorReplacesOurs() throws IOException, InterruptedException {
+        Path out = temp.resolve("site");
+        Process build = start(List.of("-XX:+UseSerialGC"), "build", "--content", SampleSite.content().toString(),
+                "--templates", SampleSite.templates().toString(), "--out", out.toString());
+        String err = new String(build.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(build.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, build.exitValue(), err);
+        assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
+    }
+
     private static Process start(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     }
