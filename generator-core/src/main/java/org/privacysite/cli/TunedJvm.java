@@ -13,11 +13,12 @@ import java.util.Set;
  * With HotSpot's default inlining, C2 turns the parser's and renderer's hot paths into very
  * large methods: on a 2-core machine compiling them took as much CPU as building 10,000 pages
  * (docs/benchmarks.md). {@code java -jar} cannot pass JVM flags, so {@code main} starts the JVM
- * again with them; {@code -Dprivacy-site.tuned-jvm=false} runs everything in the first JVM.
+ * again with them, for sites of at least {@link #SMALL_SITE} pages; {@code -Dprivacy-site.tuned-jvm=false}
+ * runs everything in the first JVM.
  */
 final class TunedJvm {
 
-    /** Set in the second JVM (and by a user who wants no second JVM). */
+    /** "second" in the second JVM; a user sets "false" (never a second JVM) or "true" (even for a small site). */
     static final String PROPERTY = "privacy-site.tuned-jvm";
     private static final String CHILD = "second";
     private static final String TERMINAL = "privacy-site.terminal";
@@ -95,9 +96,34 @@ final class TunedJvm {
         return System.console() != null || Boolean.getBoolean(TERMINAL);
     }
 
+    /**
+     * Below this many policy files a site builds in a second or two, and starting a second JVM
+     * (about 0.25 s) costs more than the flags save; {@code -Dprivacy-site.tuned-jvm=true} forces it.
+     */
+    static final int SMALL_SITE = 100;
+
+    /** How many Markdown files the content directory of {@code args} has, counting up to {@link #SMALL_SITE}. */
+    static long policyFiles(String[] args) {
+        String content = "content";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--content") && i + 1 < args.length) {
+                content = args[i + 1];
+            } else if (args[i].startsWith("--content=")) {
+                content = args[i].substring("--content=".length());
+            }
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of(content), 2)) {
+            return files.filter(file -> file.toString().endsWith(".md")).limit(SMALL_SITE).count();
+        } catch (IOException | RuntimeException e) {
+            return 0; // no such directory: this JVM reports it
+        }
+    }
+
     /** The command line of the second JVM, or empty when this JVM runs {@code args} itself. */
     static Optional<List<String>> command(String[] args) {
-        if (System.getProperty(PROPERTY) != null || args.length == 0 || !LONG_COMMANDS.contains(args[0])) {
+        String setting = System.getProperty(PROPERTY, "auto");
+        if (!setting.equals("auto") && !setting.equals("true") || args.length == 0 || !LONG_COMMANDS.contains(args[0])
+                || setting.equals("auto") && policyFiles(args) < SMALL_SITE) {
             return Optional.empty();
         }
         Optional<String> java = ProcessHandle.current().info().command();

@@ -28,16 +28,37 @@ class TunedJvmTest {
     }
 
     @Test
-    void theSecondJvmGetsOurFlagsThenTheUsersOwnOptionsThenTheSameArguments() {
-        List<String> command = TunedJvm.command(new String[] {"build", "--out", "site"}).orElseThrow();
-        assertEquals(List.of("build", "--out", "site"), command.subList(command.size() - 3, command.size()));
-        assertEquals(Main.class.getName(), command.get(command.size() - 4));
+    void smallSitesRunInTheFirstJvm() throws IOException {
+        String[] sample = {"build", "--content", SampleSite.content().toString(), "--out", "site"};
+        assertTrue(TunedJvm.policyFiles(sample) > 0 && TunedJvm.policyFiles(sample) < TunedJvm.SMALL_SITE);
+        assertTrue(TunedJvm.command(sample).isEmpty());
+        Path large = temp.resolve("content");
+        for (int i = 0; i < TunedJvm.SMALL_SITE; i++) {
+            Files.createDirectories(large.resolve("l" + i % 10));
+            Files.writeString(large.resolve("l" + i % 10).resolve("d" + i + ".md"), "");
+        }
+        assertEquals(TunedJvm.SMALL_SITE, TunedJvm.policyFiles(new String[] {"check", "--content=" + large}));
+        assertTrue(TunedJvm.command(new String[] {"check", "--content=" + large}).isPresent());
+        assertEquals(0, TunedJvm.policyFiles(new String[] {"check", "--content", temp.resolve("missing").toString()}));
+    }
+
+    @Test
+    void theSecondJvmGetsOurFlagsThenTheUsersOwnOptionsThenTheSameArguments() throws IOException {
+        Path large = temp.resolve("content");
+        for (int i = 0; i < TunedJvm.SMALL_SITE; i++) {
+            Files.createDirectories(large.resolve("en"));
+            Files.writeString(large.resolve("en").resolve("d" + i + ".md"), "");
+        }
+        List<String> command = TunedJvm.command(new String[] {"build", "--content", large.toString(), "--out", "site"})
+                .orElseThrow();
+        assertEquals(List.of("build", "--content", large.toString(), "--out", "site"), command.subList(command.size() - 5, command.size()));
+        assertEquals(Main.class.getName(), command.get(command.size() - 6));
         int ours = command.indexOf("-XX:InlineSmallCode=300");
         int users = command.indexOf("-Duser.timezone=UTC"); // from the surefire configuration that runs this test
         assertTrue(ours > 0 && users > ours, command::toString);
         assertTrue(command.contains("-Dprivacy-site.tuned-jvm=second"), command::toString);
         assertTrue(command.contains(TunedJvm.BATCH_GC), command::toString);
-        List<String> serve = TunedJvm.command(new String[] {"serve"}).orElseThrow();
+        List<String> serve = TunedJvm.command(new String[] {"serve", "--content", large.toString()}).orElseThrow();
         assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
     }
 
@@ -103,6 +124,7 @@ class TunedJvmTest {
     private static Process start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.add("-Dprivacy-site.tuned-jvm=true"); // the sample site is small
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
