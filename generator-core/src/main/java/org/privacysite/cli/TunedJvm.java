@@ -63,6 +63,16 @@ final class TunedJvm {
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty(); // no second JVM here: run in this one, just slower
         }
+        // Ctrl-C or a kill of this JVM stops the child, whose shutdown (its staging directory, the
+        // preview's temporary site) this JVM waits for, and whose exit code it returns.
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                // ProcessHandle.destroy only signals; Process.destroy would also close the pipe (an exit code 3)
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> child.toHandle().destroy());
+            } catch (IllegalArgumentException e) {
+                // no such signal on this system
+            }
+        }
         while (true) {
             try {
                 return OptionalInt.of(child.waitFor());
@@ -122,7 +132,8 @@ final class TunedJvm {
     /** The command line of the second JVM, or empty when this JVM runs {@code args} itself. */
     static Optional<List<String>> command(String[] args) {
         String setting = System.getProperty(PROPERTY, "auto");
-        if (!setting.equals("auto") && !setting.equals("true") || args.length == 0 || !LONG_COMMANDS.contains(args[0])
+        String name = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        if (!setting.equals("auto") && !setting.equals("true") || !LONG_COMMANDS.contains(name)
                 || setting.equals("auto") && policyFiles(args) < SMALL_SITE) {
             return Optional.empty();
         }
@@ -136,7 +147,7 @@ final class TunedJvm {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(FLAGS);
-        if (!args[0].equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
+        if (!name.equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
             // A batch run: the throughput collector took no longer than G1 and kept a third less memory
             // (10k-page build: 2.5 GB RSS instead of 3.6 GB). The preview keeps G1's short pauses.
             command.add(BATCH_GC);

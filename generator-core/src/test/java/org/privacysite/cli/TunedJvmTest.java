@@ -81,21 +81,44 @@ class TunedJvmTest {
         assertEquals(Main.USAGE, failed.exitValue());
     }
 
+    /** A plain kill (or Ctrl-C) of the command's JVM stops the second JVM, and the first ends only after it. */
+    @Test
+    void terminatingTheFirstJvmStopsTheSecondFirst() throws Exception {
+        Process serve = start("serve", "--port", "0", "--content", SampleSite.content().toString(),
+                "--templates", SampleSite.templates().toString());
+        try {
+            ProcessHandle second = awaitServing(serve);
+            serve.destroy(); // SIGTERM
+            assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(!second.isAlive(), "the second JVM outlived the first");
+            assertEquals(143, serve.exitValue(), "the second JVM's exit code (SIGTERM) comes through");
+        } finally {
+            serve.destroyForcibly();
+            serve.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Reads the preview's output until it serves; returns its second JVM. */
+    private static ProcessHandle awaitServing(Process serve) throws IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+        } while (line != null && !line.startsWith("Serving the preview"));
+        assertTrue(line != null, "serve did not start");
+        ProcessHandle second = serve.toHandle().children().findFirst().orElseThrow();
+        assertTrue(second.info().commandLine().orElse("").contains("-Dprivacy-site.tuned-jvm=second"), second.info()::toString);
+        return second;
+    }
+
     /** kill -9 of the command's JVM (a CI timeout, a supervisor) also ends the second JVM doing the work. */
     @Test
     void killingTheFirstJvmEndsTheSecond() throws Exception {
         Process serve = start("serve", "--port", "0", "--content", SampleSite.content().toString(),
                 "--templates", SampleSite.templates().toString());
         try {
-            java.io.BufferedReader out = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.startsWith("Serving the preview"));
-            assertTrue(line != null, "serve did not start");
-            ProcessHandle second = serve.toHandle().children().findFirst().orElseThrow();
-            assertTrue(second.info().commandLine().orElse("").contains("-Dprivacy-site.tuned-jvm=second"), second.info()::toString);
+            ProcessHandle second = awaitServing(serve);
             serve.destroyForcibly();
             second.onExit().get(30, TimeUnit.SECONDS);
             assertTrue(!second.isAlive());
