@@ -95,14 +95,19 @@ public final class PrivacySite {
         try {
             OutputDirectory.recover(outputDirectory); // a build killed mid-swap: the previous site comes back first
             String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            AtomicReference<SiteRenderer> early = new AtomicReference<>();
+            Site site = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
+                // Each body is rendered right after its page is parsed, so that rendering need not parse it again.
+                early.set(new SiteRenderer(pageless, executor, false));
+                return early.get()::renderEarly;
+            });
             List<Finding> findings = sourceFindings(site);
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(new SiteRenderer(site, executor, false).render(staging, progress));
+                pages.set(early.get().forParsedSite(site).render(staging, progress));
                 InputFingerprint.write(staging, fingerprint);
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -166,19 +171,30 @@ public final class PrivacySite {
             // Of the inputs as they are read, so that an edit during the run is not "up to date".
             String fingerprint = outputDirectory == null ? null
                     : InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            // Parity's clause contents and the page bodies are read from each Markdown tree right after
+            // its parse; the link check renders every page from those bodies.
+            PageContents contents = new PageContents();
+            AtomicReference<SiteRenderer> early = new AtomicReference<>();
+            Site site = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
+                early.set(new SiteRenderer(pageless, executor, true));
+                return page -> {
+                    Object tree = page.body(); // one tree for both readers
+                    contents.read(page);
+                    early.get().renderEarly(page);
+                    java.lang.ref.Reference.reachabilityFence(tree);
+                };
+            });
+            SiteRenderer renderer = early.get().forParsedSite(site);
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
-            // The link check renders every page; parity reads the Markdown trees the renderer just parsed.
-            PageContents contents = new PageContents();
             if (!buildable || outputDirectory == null) {
-                List<Finding> links = buildable ? checkLinks(site, executor, contents, null) : List.of();
+                List<Finding> links = buildable ? checkLinks(site, renderer, contents, null) : List.of();
                 return result(site, findings, ParityChecker.check(site, contents, executor), links);
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
-                    List<Finding> links = checkLinks(site, executor, contents, SiteOutput.directory(staging));
+                    List<Finding> links = checkLinks(site, renderer, contents, SiteOutput.directory(staging));
                     CheckResult result = result(site, findings, ParityChecker.check(site, contents, executor), links);
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
@@ -361,7 +377,7 @@ public final class PrivacySite {
      * links page by page as they are rendered. With a {@code publish} output, the pages also go
      * there, without the Markdown lines, exactly as {@code build} writes them.
      */
-    private List<Finding> checkLinks(Site site, ExecutorService executor, PageContents contents, SiteOutput publish) {
+    private List<Finding> checkLinks(Site site, SiteRenderer renderer, PageContents contents, SiteOutput publish) {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
@@ -372,7 +388,6 @@ public final class PrivacySite {
                 }
             }
         }
-        SiteRenderer renderer = new SiteRenderer(site, executor, true);
         // Progress is reported by the render stage: each page is checked right after it is rendered.
         LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, ProgressListener.NONE);
         try {

@@ -49,6 +49,17 @@ public final class SiteLoader {
     }
 
     public Site load(Path contentDirectory, Path templatesDirectory) {
+        return load(contentDirectory, templatesDirectory, frame -> page -> { });
+    }
+
+    /**
+     * Like {@link #load(Path, Path)}, handing each page to a reader while its Markdown tree is still
+     * in memory, on the thread that parsed it: {@code readers} gets the site without its pages
+     * (configuration, consent, message bundles) before any page is parsed, and returns the reader.
+     * A reader that fails changes nothing: the later stages read the page again.
+     */
+    public Site load(Path contentDirectory, Path templatesDirectory,
+                     java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
         if (!Files.isDirectory(contentDirectory)) {
             throw new ConfigurationException(Finding.error(Location.of(contentDirectory), "config.content-directory", "content directory not found"));
         }
@@ -70,6 +81,19 @@ public final class SiteLoader {
         } catch (PrivacySiteException e) {
             throw new ConfigurationException(e.findings());
         }
+        Map<String, MessageBundle> ui = new LinkedHashMap<>();
+        List<Finding> bundleFindings = new ArrayList<>(); // reported after the pages' findings, as always
+        Map<String, MessageBundle> texts = new LinkedHashMap<>();
+        for (String locale : config.locales()) {
+            MessageBundle uiBundle = MessageBundle.read(locale, templatesDirectory.resolve("messages").resolve(locale + ".yaml"));
+            MessageBundle textBundle = MessageBundle.read(locale, contentDirectory.resolve(locale).resolve("messages.yaml"));
+            ui.put(locale, uiBundle);
+            texts.put(locale, textBundle);
+            bundleFindings.addAll(uiBundle.findings());
+            bundleFindings.addAll(textBundle.findings());
+        }
+        java.util.function.Consumer<Page> reader = readers.apply(Site.of(config, contentDirectory, templatesDirectory, List.of(),
+                Map.copyOf(ui), Map.copyOf(texts), consent, List.of()));
         List<Finding> findings = new ArrayList<>();
         List<java.util.concurrent.Callable<Page>> tasks = new ArrayList<>();
         for (String locale : config.locales()) {
@@ -93,7 +117,13 @@ public final class SiteLoader {
         for (java.util.concurrent.Callable<Page> task : tasks) {
             parses.add(executor.submit(() -> {
                 try {
-                    return task.call();
+                    Page page = task.call();
+                    try {
+                        reader.accept(page);
+                    } catch (RuntimeException e) {
+                        // the render stage reads the page again, and reports what is wrong with it
+                    }
+                    return page;
                 } finally {
                     parsed.step();
                 }
@@ -118,16 +148,7 @@ public final class SiteLoader {
                 throw new IllegalStateException("interrupted while parsing", e);
             }
         }
-        Map<String, MessageBundle> ui = new LinkedHashMap<>();
-        Map<String, MessageBundle> texts = new LinkedHashMap<>();
-        for (String locale : config.locales()) {
-            MessageBundle uiBundle = MessageBundle.read(locale, templatesDirectory.resolve("messages").resolve(locale + ".yaml"));
-            MessageBundle textBundle = MessageBundle.read(locale, contentDirectory.resolve(locale).resolve("messages.yaml"));
-            ui.put(locale, uiBundle);
-            texts.put(locale, textBundle);
-            findings.addAll(uiBundle.findings());
-            findings.addAll(textBundle.findings());
-        }
+        findings.addAll(bundleFindings);
         return Site.of(config, contentDirectory, templatesDirectory, pages, Map.copyOf(ui), Map.copyOf(texts), consent,
                 findings);
     }

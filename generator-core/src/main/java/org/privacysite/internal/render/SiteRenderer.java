@@ -53,6 +53,19 @@ public final class SiteRenderer {
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
     private final Map<String, MenuEntries> menus = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
+    private final Map<PageKey, EarlyBody> early;
+    /** Characters of early bodies that may still be kept: an eighth of the heap, two bytes a character. */
+    private final java.util.concurrent.atomic.AtomicLong earlyRoom;
+
+    /**
+     * A page's body as HTML, with a placeholder ({@code U+FDD0 index U+FDD1}) for each cross-reference
+     * label: labels name other pages' clause numbers and titles, which are known only once every page
+     * was parsed. {@code references} are the (document, key) pairs, by index.
+     */
+    private record EarlyBody(String html, List<String[]> references) {
+    }
+
     /** Each document's menu entry of one locale, as markup: as a link to another page, and as the current page. */
     private record MenuEntries(List<String> other, List<String> current) {
     }
@@ -70,12 +83,17 @@ public final class SiteRenderer {
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
         this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
-                SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)));
+                SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)),
+                new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16));
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
-                         Map<String, MenuEntries> menus, SecurityPolicy security, Map<String, String> integrity) {
+                         Map<String, MenuEntries> menus, SecurityPolicy security, Map<String, String> integrity,
+                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom) {
         this.site = site;
+        this.early = early;
+        this.earlyRoom = earlyRoom;
         this.config = site.config();
         this.templates = templates;
         this.executor = executor;
@@ -98,7 +116,73 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity);
+                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /**
+     * The renderer of {@code site}, whose pages this renderer (made for the same site without its
+     * pages, see {@code SiteLoader}) rendered early: it renders them from those bodies instead of
+     * parsing them again, and keeps the compiled templates, security policy and asset hashes.
+     */
+    public SiteRenderer forParsedSite(Site site) {
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom);
+    }
+
+    /**
+     * Renders {@code page}'s body now, while its Markdown tree is in memory, and keeps it for
+     * {@link #forParsedSite}'s render (if it fits the room left), so that the page need not be
+     * parsed again. Thread-safe.
+     */
+    public void renderEarly(Page page) {
+        org.commonmark.node.Document tree = page.body();
+        List<String[]> references = new ArrayList<>();
+        ClauseReferences real = references(page.locale(), page.document());
+        ClauseReferences placeholders = new ClauseReferences() {
+            @Override
+            public String label(String document, String key) {
+                synchronized (references) {
+                    references.add(new String[] {document, key});
+                    return "\uFDD0" + (references.size() - 1) + "\uFDD1";
+                }
+            }
+
+            @Override
+            public String href(String document, String key) {
+                return real.href(document, key);
+            }
+        };
+        String html = BodyRenderer.render(bodyContext(page, page.locale(), placeholders));
+        java.lang.ref.Reference.reachabilityFence(tree);
+        if (html.chars().filter(c -> c == '\uFDD0').count() != references.size()) {
+            return; // the text itself has the placeholder character: render it the usual way
+        }
+        if (earlyRoom.addAndGet(-html.length()) < 0) {
+            earlyRoom.addAndGet(html.length());
+            return;
+        }
+        early.put(new PageKey(page.locale(), page.document()), new EarlyBody(html, List.copyOf(references)));
+    }
+
+    /** The early body of an own page, with its labels filled in; null when there is none. */
+    private String earlyBody(String locale, String document) {
+        EarlyBody body = early.remove(new PageKey(locale, document));
+        if (body == null) {
+            return null;
+        }
+        earlyRoom.addAndGet(body.html().length());
+        ClauseReferences references = references(locale, document);
+        String html = body.html();
+        StringBuilder filled = new StringBuilder(html.length() + body.references().size() * 16);
+        org.commonmark.renderer.html.HtmlWriter writer = new org.commonmark.renderer.html.HtmlWriter(filled);
+        int from = 0;
+        for (int at = html.indexOf('\uFDD0'); at >= 0; at = html.indexOf('\uFDD0', from)) {
+            int end = html.indexOf('\uFDD1', at);
+            filled.append(html, from, at);
+            String[] reference = body.references().get(Integer.parseInt(html, at + 1, end, 10));
+            writer.text(references.label(reference[0], reference[1])); // escaped as BodyRenderer escapes text
+            from = end + 1;
+        }
+        return filled.append(html, from, html.length()).toString();
     }
 
     /** Renders the whole site into {@code out}, which must exist and be empty. Returns the page count. */
@@ -157,12 +241,14 @@ public final class SiteRenderer {
         Page own = site.page(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
-        org.commonmark.node.Document tree = page.body(); // held until the page was handed on to rendered
-        UiMessages messages = ui.get(locale);
+        String body = fallback ? null : earlyBody(locale, document);
+        // Without an early body: parsed again, and held until the page was handed on to rendered.
+        org.commonmark.node.Document tree = body == null ? page.body() : null;
         String root = "../../";
-        BodyRenderer.Context context = new BodyRenderer.Context(page, messages.formatter(), site.arguments(page),
-                references(locale, document), cookieTables(locale), sourcePositions);
-        String body = BodyRenderer.render(context);
+        BodyRenderer.Context context = bodyContext(page, locale, references(locale, document));
+        if (body == null) {
+            body = BodyRenderer.render(context);
+        }
         String contentLocale = page.locale();
         PageView view = new PageView(locale, contentLocale, direction(locale), direction(contentLocale), document,
                 BodyRenderer.format(context, page.frontMatter().title()),
@@ -182,6 +268,11 @@ public final class SiteRenderer {
             rendered.accept(page);
         }
         java.lang.ref.Reference.reachabilityFence(tree);
+    }
+
+    private BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
+        return new BodyRenderer.Context(page, ui.get(locale).formatter(), site.arguments(page), references,
+                cookieTables(locale), sourcePositions);
     }
 
     private Map<String, Object> commonModel(String locale, String root) {

@@ -21,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.privacysite.SampleSite;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,6 +104,41 @@ class SiteRenderTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The build renders each body right after its page's first parse, with placeholders for the
+     * cross-reference labels; rendering every page from its Markdown tree instead gives the same bytes.
+     */
+    @Test
+    void bodiesRenderedEarlyGiveTheSamePagesAsBodiesRenderedFromTheTree() throws IOException {
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            org.privacysite.internal.content.Site site = new org.privacysite.internal.content.SiteLoader(executor)
+                    .load(fixtureContent(), realTemplates());
+            Path late = Files.createDirectories(tmp.resolve("from-trees"));
+            new SiteRenderer(site, executor, false).render(late);
+            java.util.Map<String, String> built = new java.util.TreeMap<>(snapshot(out));
+            built.remove(".privacy-site-build");
+            assertEquals(built, snapshot(late));
+            assertTrue(built.values().stream().anyMatch(page -> page.contains("class=\"xref\"")), "the fixture has cross-references");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The placeholder character in the text itself: that body is rendered from its tree, the text kept as written. */
+    @Test
+    void textWithThePlaceholderCharacterIsRenderedFromItsTree() throws IOException {
+        Path content = SampleSite.copyContent(tmp.resolve("placeholder-content"));
+        Path policy = content.resolve("en/privacy.md");
+        Files.writeString(policy, Files.readString(policy).replace("This policy applies wherever you live.",
+                "This policy applies wherever you live \uFDD00\uFDD1."));
+        Path target = tmp.resolve("placeholder-site");
+        build(content, realTemplates(), target, 2);
+        String page = Files.readString(target.resolve("en/privacy/index.html"));
+        assertTrue(page.contains("This policy applies wherever you live \uFDD00\uFDD1."), "the text as written");
+        assertTrue(page.contains(">Section 9</a> describes your rights"), "labels filled in: " + page.substring(page.indexOf("wherever you live")));
     }
 
     @Test
