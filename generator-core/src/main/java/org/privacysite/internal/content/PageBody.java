@@ -11,7 +11,9 @@ import org.commonmark.node.Document;
  * tree of a large site (the 10k-page benchmark: 47 s and 2.4 GB instead of 54 s and 5 GB, and it
  * builds within -Xmx512m), and memory grows with the largest page, not with the site. The checks
  * that run on every page use the page's summary ({@link Page#clauses()}, links, argument uses)
- * instead of the tree.
+ * instead of the tree, and build and check render each body right after the first parse
+ * ({@code SiteRenderer.renderEarly}), so a tree is parsed again only for what comes later: a
+ * fallback page, a body beyond the early bodies' share of the heap, the live preview.
  */
 public final class PageBody {
 

@@ -140,10 +140,8 @@ public final class SiteRenderer {
         ClauseReferences placeholders = new ClauseReferences() {
             @Override
             public String label(String document, String key) {
-                synchronized (references) {
-                    references.add(new String[] {document, key});
-                    return "\uFDD0" + (references.size() - 1) + "\uFDD1";
-                }
+                references.add(new String[] {document, key});
+                return "\uFDD0" + (references.size() - 1) + "\uFDD1";
             }
 
             @Override
