@@ -84,8 +84,7 @@ class TunedJvmTest {
     /** A plain kill (or Ctrl-C) of the command's JVM stops the second JVM, and the first ends only after it. */
     @Test
     void terminatingTheFirstJvmStopsTheSecondFirst() throws Exception {
-        Process serve = start("serve", "--port", "0", "--content", SampleSite.content().toString(),
-                "--templates", SampleSite.templates().toString());
+        Process serve = startServe();
         try {
             ProcessHandle second = awaitServing(serve);
             serve.destroy(); // SIGTERM
@@ -93,9 +92,18 @@ class TunedJvmTest {
             assertTrue(!second.isAlive(), "the second JVM outlived the first");
             assertEquals(143, serve.exitValue(), "the second JVM's exit code (SIGTERM) comes through");
         } finally {
-            serve.destroyForcibly();
-            serve.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            killAll(serve);
         }
+    }
+
+    private static Process startServe() throws IOException {
+        return start("serve", "--port", "0", "--content", SampleSite.content().toString(),
+                "--templates", SampleSite.templates().toString());
+    }
+
+    private static void killAll(Process process) {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Reads the preview's output until it serves; returns its second JVM. */
@@ -115,16 +123,14 @@ class TunedJvmTest {
     /** kill -9 of the command's JVM (a CI timeout, a supervisor) also ends the second JVM doing the work. */
     @Test
     void killingTheFirstJvmEndsTheSecond() throws Exception {
-        Process serve = start("serve", "--port", "0", "--content", SampleSite.content().toString(),
-                "--templates", SampleSite.templates().toString());
+        Process serve = startServe();
         try {
             ProcessHandle second = awaitServing(serve);
             serve.destroyForcibly();
             second.onExit().get(30, TimeUnit.SECONDS);
             assertTrue(!second.isAlive());
         } finally {
-            serve.destroyForcibly();
-            serve.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            killAll(serve);
         }
     }
 
