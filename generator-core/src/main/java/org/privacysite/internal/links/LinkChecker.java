@@ -70,6 +70,7 @@ public final class LinkChecker {
     private final Map<String, Url> urls = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<PoolAtDepth, Boolean> cleanPools = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stands for the repeated parts in the markup parsed for a page; no template writes such a tag. */
     private static final String REPEATED_TAG = "privacy-site-repeated";
 
@@ -122,10 +123,44 @@ public final class LinkChecker {
             accept(path, html);
             return;
         }
-        String rest = html.substring(0, at) + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">"
-                + html.substring(at + repeated.markup().length());
-        scans.put(path, scan(path, rest, repeated.parts()));
+        String before = html.substring(0, at);
+        String after = html.substring(at + repeated.markup().length());
+        if (clean(repeated.pool(), depth(path))) {
+            scans.put(path, scan(path, before + after, null)); // the parts add no id, link or finding to this page
+        } else {
+            scans.put(path, scan(path, before + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">" + after, repeated.parts()));
+        }
         scanned.step();
+    }
+
+    /** A pool of repeated parts and the depth of the pages that show them, by the pool's identity. */
+    private record PoolAtDepth(List<String> pool, int depth) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PoolAtDepth that && that.pool == pool && that.depth == depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(pool) * 31 + depth;
+        }
+    }
+
+    /**
+     * Whether every part of {@code pool} is shared and without a problem at {@code depth}: then a
+     * page at that depth need not look at its parts one by one (the menu of a sound site).
+     */
+    private boolean clean(List<String> pool, int depth) {
+        return cleanPools.computeIfAbsent(new PoolAtDepth(pool, depth), key -> pool.stream().map(this::part)
+                .allMatch(part -> depth <= part.climbs && part.problems(depth).isEmpty()));
+    }
+
+    private static int depth(String path) {
+        int depth = 0;
+        for (int i = 0; i < path.length(); i++) {
+            depth += path.charAt(i) == '/' ? 1 : 0;
+        }
+        return depth;
     }
 
     /** The http(s) links of the pages, in page order; known after {@link #check()}. */
@@ -280,10 +315,7 @@ public final class LinkChecker {
         }
 
         void visit(PageWalk walk) {
-            int depth = 0;
-            for (int i = 0; i < walk.path.length(); i++) {
-                depth += walk.path.charAt(i) == '/' ? 1 : 0;
-            }
+            int depth = depth(walk.path);
             if (depth > climbs) {
                 elements.forEach(walk::visit);
                 return;
@@ -292,6 +324,11 @@ public final class LinkChecker {
                 walk.linking.add(problem.getKey()); // reported in document order with the page's own links
                 walk.known.put(problem.getKey(), problem.getValue());
             }
+        }
+
+        /** The problems of this shared part on pages {@code depth} levels deep. */
+        List<Map.Entry<Element, Finding>> problems(int depth) {
+            return problems.computeIfAbsent(depth, ignored -> check("x/".repeat(depth) + "index.html"));
         }
 
         private List<Map.Entry<Element, Finding>> check(String path) {

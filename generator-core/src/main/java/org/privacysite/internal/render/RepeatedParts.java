@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param markup the parts, back to back, as they appear in the page
  * @param parts  the same String instances on every page that repeats them
+ * @param pool   every part that the pages sharing this pool draw their parts from (the same List
+ *               instance for all of them), so that a reader can look at the whole pool once
  */
-public record RepeatedParts(String markup, List<String> parts) {
+public record RepeatedParts(String markup, List<String> parts, List<String> pool) {
 }

@@ -67,7 +67,7 @@ public final class SiteRenderer {
     }
 
     /** Each document's menu entry of one locale, as markup: as a link to another page, and as the current page. */
-    private record MenuEntries(List<String> other, List<String> current) {
+    private record MenuEntries(List<String> other, List<String> current, List<String> all) {
     }
 
     private static final java.util.regex.Pattern SOURCE_POSITION = java.util.regex.Pattern.compile(" data-source-line=\"\\d+\"");
@@ -356,7 +356,7 @@ public final class SiteRenderer {
             parts[i] = (documents.get(i).equals(current) ? entries.current() : entries.other()).get(i);
             menu.append(parts[i]);
         }
-        return new RepeatedParts(menu.toString(), java.util.Arrays.asList(parts));
+        return new RepeatedParts(menu.toString(), java.util.Arrays.asList(parts), entries.all());
     }
 
     private MenuEntries menuEntries(String locale, String root) {
@@ -371,7 +371,9 @@ public final class SiteRenderer {
                 (isCurrent ? current : other).add(templates.render("partials/menu-item.ftlh", model));
             }
         }
-        return new MenuEntries(List.copyOf(other), List.copyOf(current));
+        List<String> all = new ArrayList<>(other);
+        all.addAll(current);
+        return new MenuEntries(List.copyOf(other), List.copyOf(current), List.copyOf(all));
     }
 
     private static TemplateHTMLOutputModel markup(String html) {

@@ -277,7 +277,7 @@ class LinkCheckerTest {
         LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             whole.accept(page.getKey(), page.getValue());
-            byParts.accept(page.getKey(), page.getValue(), new org.privacysite.internal.render.RepeatedParts(menu, parts));
+            byParts.accept(page.getKey(), page.getValue(), new org.privacysite.internal.render.RepeatedParts(menu, parts, parts));
         }
         List<Finding> findings = byParts.findings();
         assertEquals(whole.findings(), findings);
@@ -285,5 +285,33 @@ class LinkCheckerTest {
         assertEquals(List.of("links.duplicate-id", "links.broken", "links.broken", "links.broken", "links.fragment", // en
                         "links.duplicate-id", "links.broken", "links.fragment", "links.broken", "links.broken"),     // fr
                 findings.stream().map(Finding::rule).toList(), findings::toString);
+    }
+
+    /** A menu without a problem is not looked at page by page; the pages' own problems are still found. */
+    @Test
+    void aSoundMenuLeavesThePagesOwnFindings() throws IOException {
+        List<String> pool = List.of(
+                "    <li><a href=\"../../en/privacy/\">English</a></li>\n",
+                "    <li><a href=\"../../en/privacy/\" aria-current=\"page\">English</a></li>\n",
+                "    <li><a href=\"../../fr/privacy/\">Français</a></li>\n",
+                "    <li><a href=\"../../fr/privacy/\" aria-current=\"page\">Français</a></li>\n");
+        List<String> en = List.of(pool.get(1), pool.get(2));
+        List<String> fr = List.of(pool.get(0), pool.get(3));
+        String broken = "<p><a href=\"../cookies/\" data-source-line=\"20\">cookies</a></p>";
+        Map<String, String> pages = Map.of(
+                "en/privacy/index.html", page("en", List.of("en", "fr"), true, "<ul>\n" + String.join("", en) + "</ul>" + broken),
+                "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + String.join("", fr) + "</ul>"));
+        List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
+        Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
+            List<String> parts = page.getKey().startsWith("en") ? en : fr;
+            whole.accept(page.getKey(), page.getValue());
+            byParts.accept(page.getKey(), page.getValue(),
+                    new org.privacysite.internal.render.RepeatedParts(String.join("", parts), parts, pool));
+        }
+        assertEquals(whole.findings(), byParts.findings());
+        only(byParts.findings(), "links.broken", Location.of(enSource).at(20, 0));
     }
 }
