@@ -188,13 +188,13 @@ public final class PrivacySite {
             List<Finding> findings = new ArrayList<>(sourceFindings(site));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
             if (!buildable || outputDirectory == null) {
-                List<Finding> links = buildable ? checkLinks(site, renderer, contents, null) : List.of();
+                List<Finding> links = buildable ? checkLinks(site, renderer, null) : List.of();
                 return result(site, findings, ParityChecker.check(site, contents, executor), links);
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
-                    List<Finding> links = checkLinks(site, renderer, contents, SiteOutput.directory(staging));
+                    List<Finding> links = checkLinks(site, renderer, SiteOutput.directory(staging));
                     CheckResult result = result(site, findings, ParityChecker.check(site, contents, executor), links);
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
@@ -377,7 +377,7 @@ public final class PrivacySite {
      * links page by page as they are rendered. With a {@code publish} output, the pages also go
      * there, without the Markdown lines, exactly as {@code build} writes them.
      */
-    private List<Finding> checkLinks(Site site, SiteRenderer renderer, PageContents contents, SiteOutput publish) {
+    private List<Finding> checkLinks(Site site, SiteRenderer renderer, SiteOutput publish) {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
@@ -395,16 +395,18 @@ public final class PrivacySite {
                 @Override
                 public void text(String path, String content) {
                     links.accept(path, content);
-                    if (publish != null) {
-                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
-                    }
+                    publish(path, content);
                 }
 
                 @Override
                 public void page(String path, String html, RepeatedParts repeated) {
                     links.accept(path, html, repeated);
+                    publish(path, html);
+                }
+
+                private void publish(String path, String content) {
                     if (publish != null) {
-                        publish.text(path, SiteRenderer.withoutSourcePositions(html));
+                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
                     }
                 }
 
@@ -414,7 +416,7 @@ public final class PrivacySite {
                         publish.assets(source); // for the check alone, assets are link targets listed by renderer.files()
                     }
                 }
-            }, progress, contents::read);
+            }, progress);
         } catch (PrivacySiteException e) {
             return e.findings();
         }

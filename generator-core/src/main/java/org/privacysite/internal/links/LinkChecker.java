@@ -155,6 +155,16 @@ public final class LinkChecker {
                 .allMatch(part -> depth <= part.climbs && part.problems(depth).isEmpty()));
     }
 
+    /** How many leading {@code ../} a relative link has. */
+    private static int levelsUp(String link) {
+        int up = 0;
+        while (link.startsWith("../", up * 3)) {
+            up++;
+        }
+        return up;
+    }
+
+    /** How many directories deep a page of the site is ({@code en/privacy/index.html}: 2). */
     private static int depth(String path) {
         int depth = 0;
         for (int i = 0; i < path.length(); i++) {
@@ -307,11 +317,7 @@ public final class LinkChecker {
             if (parsed.path().startsWith("/")) {
                 return Integer.MAX_VALUE;
             }
-            int up = 0;
-            while (parsed.path().startsWith("../", up * 3)) {
-                up++;
-            }
-            return up;
+            return levelsUp(parsed.path());
         }
 
         void visit(PageWalk walk) {
@@ -478,20 +484,12 @@ public final class LinkChecker {
      * each is resolved once instead of once per page.
      */
     private String resolveShared(String from, String link) {
-        int up = 0;
-        while (link.startsWith("../", up * 3)) {
-            up++;
-        }
+        int up = levelsUp(link);
         if (up == 0 && !link.startsWith("/")) {
             return resolve(from, link);
         }
-        int depth = 0;
+        int depth = depth(from);
         int cut = -1; // the end of the part of from's directory that the link keeps
-        for (int i = 0; i < from.length(); i++) {
-            if (from.charAt(i) == '/') {
-                depth++;
-            }
-        }
         if (link.startsWith("/") || up >= depth) {
             cut = up > depth && !link.startsWith("/") ? -2 : 0;
         } else {

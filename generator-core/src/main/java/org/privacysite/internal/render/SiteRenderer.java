@@ -190,22 +190,18 @@ public final class SiteRenderer {
 
     /** Like {@link #render(Path)}, telling {@code progress} of each page. */
     public int render(Path out, ProgressListener progress) {
-        return render(SiteOutput.directory(out), progress, page -> { });
+        return render(SiteOutput.directory(out), progress);
     }
 
-    /**
-     * Renders the whole site into {@code out}, telling {@code progress} of each page, and hands each
-     * page that was rendered as itself to {@code rendered} while its Markdown tree is still in
-     * memory, so that a reader of the tree (the parity check) does not parse it again.
-     */
-    public int render(SiteOutput out, ProgressListener progress, java.util.function.Consumer<Page> rendered) {
+    /** Renders the whole site into {@code out}, telling {@code progress} of each page. */
+    public int render(SiteOutput out, ProgressListener progress) {
         StageProgress done = StageProgress.start(progress, ProgressListener.Stage.RENDER,
                 config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 jobs.add(executor.submit(() -> {
-                    renderDocument(locale, document, out, rendered);
+                    renderDocument(locale, document, out);
                     done.step();
                 }));
             }
@@ -227,7 +223,7 @@ public final class SiteRenderer {
         SiteOutput out = SiteOutput.directory(directory);
         List<Future<?>> jobs = new ArrayList<>();
         for (PageKey page : pages) {
-            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out, ignored -> { })));
+            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
         }
         if (sitemap) {
             jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
@@ -235,17 +231,15 @@ public final class SiteRenderer {
         await(jobs);
     }
 
-    private void renderDocument(String locale, String document, SiteOutput out, java.util.function.Consumer<Page> rendered) {
+    private void renderDocument(String locale, String document, SiteOutput out) {
         Page own = site.page(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
         String body = fallback ? null : earlyBody(locale, document);
-        // Without an early body: parsed again, and held until the page was handed on to rendered.
-        org.commonmark.node.Document tree = body == null ? page.body() : null;
         String root = "../../";
         BodyRenderer.Context context = bodyContext(page, locale, references(locale, document));
         if (body == null) {
-            body = BodyRenderer.render(context);
+            body = BodyRenderer.render(context); // from the Markdown tree, parsed again if it was dropped
         }
         String contentLocale = page.locale();
         PageView view = new PageView(locale, contentLocale, direction(locale), direction(contentLocale), document,
@@ -262,10 +256,6 @@ public final class SiteRenderer {
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
         out.page(new PageKey(locale, document).outputPath(), templates.render("document.ftlh", model), menu);
-        if (!fallback) {
-            rendered.accept(page);
-        }
-        java.lang.ref.Reference.reachabilityFence(tree);
     }
 
     private BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
@@ -454,7 +444,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * Every file {@link #render(SiteOutput, ProgressListener, java.util.function.Consumer)} writes,
+     * Every file {@link #render(SiteOutput, ProgressListener)} writes,
      * relative and with '/': what a link check needs to know before the pages are rendered.
      */
     public java.util.Set<String> files() {
