@@ -134,7 +134,6 @@ public final class SiteRenderer {
      * parsed again. Thread-safe.
      */
     public void renderEarly(Page page) {
-        org.commonmark.node.Document tree = page.body();
         List<String[]> references = new ArrayList<>();
         ClauseReferences real = references(page.locale(), page.document());
         ClauseReferences placeholders = new ClauseReferences() {
@@ -150,7 +149,6 @@ public final class SiteRenderer {
             }
         };
         String html = BodyRenderer.render(bodyContext(page, page.locale(), placeholders));
-        java.lang.ref.Reference.reachabilityFence(tree);
         if (html.chars().filter(c -> c == '\uFDD0').count() != references.size()) {
             return; // the text itself has the placeholder character: render it the usual way
         }
