@@ -33,7 +33,7 @@ import org.privacysite.internal.report.ReportFormat;
 import org.privacysite.internal.report.ReportOptions;
 import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
-import org.privacysite.internal.render.RepeatedParts;
+import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
 
@@ -399,9 +399,11 @@ public final class PrivacySite {
                 }
 
                 @Override
-                public void page(String path, String html, RepeatedParts repeated) {
-                    links.accept(path, html, repeated);
-                    publish(path, html);
+                public void page(String path, RenderedPage page) {
+                    links.accept(path, page);
+                    if (publish != null) {
+                        publish.page(path, page.withoutSourcePositions());
+                    }
                 }
 
                 private void publish(String path, String content) {

@@ -58,15 +58,19 @@ class TunedJvmTest {
         assertTrue(ours > 0 && users > ours, command::toString);
         assertTrue(command.contains("-Dprivacy-site.tuned-jvm=second"), command::toString);
         assertTrue(command.contains(TunedJvm.BATCH_GC), command::toString);
+        assertTrue(command.indexOf(TunedJvm.BATCH_HEAP) > 0 && command.indexOf(TunedJvm.BATCH_HEAP) < users, command::toString);
         List<String> serve = TunedJvm.command(new String[] {"serve", "--content", large.toString()}).orElseThrow();
         assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
     }
 
-    /** The real thing: a new JVM runs main, which starts the second one; exit code and output come through. */
+    /**
+     * The real thing: a new JVM runs main, which starts the second one; exit code and output come
+     * through. The user's small -Xmx holds although our first heap is an eighth of the RAM.
+     */
     @Test
     void buildRunsInTheSecondJvmAndPassesItsExitCodeOn() throws IOException, InterruptedException {
         Path out = temp.resolve("site");
-        Process ok = start("build", "--verbose", "--content", SampleSite.content().toString(),
+        Process ok = start(List.of("-Xmx256m"), "build", "--verbose", "--content", SampleSite.content().toString(),
                 "--templates", SampleSite.templates().toString(), "--out", out.toString());
         String err = new String(ok.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(ok.waitFor(120, TimeUnit.SECONDS));

@@ -26,6 +26,7 @@ import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.ProgressListener;
 import org.privacysite.internal.progress.StageProgress;
+import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.RepeatedParts;
 
 /**
@@ -114,21 +115,15 @@ public final class LinkChecker {
     }
 
     /**
-     * Like {@link #accept(String, String)} for a page that contains {@code repeated}: each distinct
-     * part is parsed once for all pages (the findings are the same), the rest of the page as usual.
+     * Like {@link #accept(String, String)} for a rendered page: each distinct part of its menu is
+     * parsed once for all pages (the findings are the same), the rest of the page as usual.
      */
-    public void accept(String path, String html, RepeatedParts repeated) {
-        int at = html.indexOf(repeated.markup());
-        if (at < 0) {
-            accept(path, html);
-            return;
-        }
-        String before = html.substring(0, at);
-        String after = html.substring(at + repeated.markup().length());
-        if (clean(repeated.pool(), depth(path))) {
-            scans.put(path, scan(path, before + after, null)); // the parts add no id, link or finding to this page
+    public void accept(String path, RenderedPage page) {
+        RepeatedParts menu = page.menu();
+        if (clean(menu.pool(), depth(path))) {
+            scans.put(path, scan(path, page.before() + page.after(), null)); // the menu adds no id, link or finding to this page
         } else {
-            scans.put(path, scan(path, before + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">" + after, repeated.parts()));
+            scans.put(path, scan(path, page.before() + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">" + page.after(), menu.parts()));
         }
         scanned.step();
     }

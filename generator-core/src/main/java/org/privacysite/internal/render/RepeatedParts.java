@@ -5,12 +5,21 @@ import java.util.List;
 /**
  * Markup that a page contains verbatim, made of parts that other pages repeat: the document
  * menu, whose entries are the same on every page of a locale. A reader that checks every page
- * (the link check) can then look at each distinct part once instead of once per page.
+ * (the link check) can then look at each distinct part once instead of once per page, and a
+ * writer can copy each part's bytes instead of encoding them again.
  *
- * @param markup the parts, back to back, as they appear in the page
- * @param parts  the same String instances on every page that repeats them
- * @param pool   every part that the pages sharing this pool draw their parts from (the same List
- *               instance for all of them), so that a reader can look at the whole pool once
+ * @param parts the parts, in page order: the same String instances on every page that repeats them
+ * @param utf8  each part's UTF-8 encoding, by index (the same arrays on every page)
+ * @param pool  every part that the pages sharing this pool draw their parts from (the same List
+ *              instance for all of them), so that a reader can look at the whole pool once
  */
-public record RepeatedParts(String markup, List<String> parts, List<String> pool) {
+public record RepeatedParts(List<String> parts, List<byte[]> utf8, List<String> pool) {
+
+    /** No repeated parts. */
+    public static final RepeatedParts NONE = new RepeatedParts(List.of(), List.of(), List.of());
+
+    /** The parts back to back, as the page shows them. */
+    public String markup() {
+        return String.join("", parts);
+    }
 }

@@ -17,9 +17,9 @@ public interface SiteOutput {
     /** A rendered text file at {@code path} (relative, with '/'). */
     void text(String path, String content);
 
-    /** A rendered page at {@code path}, which contains {@code repeated} verbatim; writers just write it. */
-    default void page(String path, String html, RepeatedParts repeated) {
-        text(path, html);
+    /** A rendered page at {@code path}. */
+    default void page(String path, RenderedPage page) {
+        text(path, page.html());
     }
 
     /** The template's asset directory, copied below {@code assets/}. */
@@ -30,11 +30,20 @@ public interface SiteOutput {
         return new SiteOutput() {
             @Override
             public void text(String path, String content) {
+                // Encoding a whole String at once is much faster than a Writer's chunks.
+                write(path, content.getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void page(String path, RenderedPage page) {
+                write(path, page.utf8());
+            }
+
+            private void write(String path, byte[] content) {
                 Path file = root.resolve(path);
                 try {
                     Files.createDirectories(file.getParent());
-                    // Encoding a whole String at once is much faster than a Writer's chunks.
-                    Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+                    Files.write(file, content);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + file, e);
                 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.render.RenderedPage;
+import org.privacysite.internal.render.RepeatedParts;
 
 /** The link check on small hand-written sites: one page per locale, like the generator writes them. */
 class LinkCheckerTest {
@@ -277,7 +279,7 @@ class LinkCheckerTest {
         LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             whole.accept(page.getKey(), page.getValue());
-            byParts.accept(page.getKey(), page.getValue(), new org.privacysite.internal.render.RepeatedParts(menu, parts, parts));
+            byParts.accept(page.getKey(), rendered(page.getValue(), parts, parts));
         }
         List<Finding> findings = byParts.findings();
         assertEquals(whole.findings(), findings);
@@ -308,10 +310,17 @@ class LinkCheckerTest {
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             List<String> parts = page.getKey().startsWith("en") ? en : fr;
             whole.accept(page.getKey(), page.getValue());
-            byParts.accept(page.getKey(), page.getValue(),
-                    new org.privacysite.internal.render.RepeatedParts(String.join("", parts), parts, pool));
+            byParts.accept(page.getKey(), rendered(page.getValue(), parts, pool));
         }
         assertEquals(whole.findings(), byParts.findings());
         only(byParts.findings(), "links.broken", Location.of(enSource).at(20, 0));
+    }
+
+    /** {@code html} as the renderer hands it over: the page around its menu, made of {@code parts}. */
+    private static RenderedPage rendered(String html, List<String> parts, List<String> pool) {
+        String menu = String.join("", parts);
+        int at = html.indexOf(menu);
+        List<byte[]> utf8 = parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toList();
+        return new RenderedPage(html.substring(0, at), new RepeatedParts(parts, utf8, pool), html.substring(at + menu.length()));
     }
 }

@@ -141,6 +141,38 @@ class SiteRenderTest {
         assertTrue(page.contains(">Section 9</a> describes your rights"), "labels filled in: " + page.substring(page.indexOf("wherever you live")));
     }
 
+    /**
+     * Pages are rendered with a marker where the menu goes and split there; a template that shows
+     * the menu twice, and a text that contains the marker, still get the menu where they ask for it.
+     */
+    @Test
+    void theMenuAppearsWhereverTheTemplateShowsIt() throws IOException {
+        String marker = "\uFDD2privacy-site:menu\uFDD2";
+        Path content = SampleSite.copyContent(tmp.resolve("marker-content"));
+        Path policy = content.resolve("en/privacy.md");
+        Files.writeString(policy, Files.readString(policy).replace("This policy applies wherever you live.",
+                "This policy applies wherever you live " + marker + "."));
+        Path templates = tmp.resolve("twice-templates");
+        copyTree(realTemplates(), templates);
+        Path menu = templates.resolve("partials/menu.ftlh");
+        Files.writeString(menu, Files.readString(menu).replace("${menu}", "${menu}<!-- again -->${menu}"));
+
+        Path once = tmp.resolve("marker-site");
+        build(content, realTemplates(), once, 2);
+        String page = Files.readString(once.resolve("en/privacy/index.html"));
+        assertTrue(page.contains("wherever you live " + marker + "."), "the text as written");
+        assertEquals(1, Jsoup.parse(page).select("nav.document-menu").size(), "one menu");
+        String entries = Jsoup.parse(page).select("nav.document-menu li").outerHtml();
+        assertFalse(entries.isEmpty(), "the menu has its entries");
+
+        Path twice = tmp.resolve("twice-site");
+        build(content, templates, twice, 2);
+        String shown = Jsoup.parse(Files.readString(twice.resolve("en/cookies/index.html"))).select("nav.document-menu ul").html();
+        int at = shown.indexOf("<!-- again -->");
+        assertTrue(at > 0 && shown.indexOf("<li", at) > at, "entries before and after the comment: " + shown);
+        assertFalse(shown.contains(marker));
+    }
+
     @Test
     void everyLocaleAndDocumentIsWritten() {
         assertEquals(8, result.pages());
