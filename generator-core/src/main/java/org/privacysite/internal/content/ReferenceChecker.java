@@ -48,6 +48,7 @@ public final class ReferenceChecker {
     /** Checks only {@code pages} of {@code site}, for incremental rebuilds. */
     public static List<Finding> check(Site site, java.util.Collection<Page> pages) {
         List<Finding> findings = new ArrayList<>();
+        java.util.Set<String> documents = java.util.Set.copyOf(site.config().documents()); // looked up per link
         for (Page page : pages) {
             Map<String, Object> arguments = site.arguments(page);
             for (String key : List.of("title", "description")) {
@@ -78,7 +79,7 @@ public final class ReferenceChecker {
             }
             for (ClauseLink link : page.links()) {
                 String document = link.targetDocument(page.document());
-                if (!site.config().documents().contains(document)) {
+                if (!documents.contains(document)) {
                     findings.add(Finding.error(link.location(), "xref.unknown-document",
                             "link to '" + document + ".md', which is not a document of this site (documents: "
                                     + String.join(", ", site.config().documents()) + ")"));

@@ -55,6 +55,16 @@ public final class LinkChecker {
     private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
                             boolean hasXDefault, Location headLocation, List<FragmentLink> fragmentLinks,
                             List<ExternalLink> externalLinks, List<Finding> findings) {
+
+        /** Whether this page names {@code url} among its alternates; asked for every pair of languages. */
+        boolean namesAlternate(String url) {
+            for (Alternate alternate : alternates) {
+                if (alternate.url().equals(url)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final Path root;
@@ -63,7 +73,8 @@ public final class LinkChecker {
     private final ProgressListener progress;
     private Set<String> files;
     private final Map<String, PageScan> scans = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile String sitemap;
+    /** The page addresses sitemap.xml lists, in its order; null without a sitemap. */
+    private volatile List<String> sitemap;
     private StageProgress scanned;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
@@ -104,13 +115,13 @@ public final class LinkChecker {
         return checker;
     }
 
-    /** A file of the site as it was rendered: pages are scanned now, the sitemap kept. Thread-safe. */
+    /** A file of the site as it was rendered: pages and the sitemap are scanned now. Thread-safe. */
     public void accept(String path, String content) {
         if (path.endsWith(".html")) {
             scans.put(path, scan(path, content, null));
             scanned.step();
         } else if (path.equals("sitemap.xml")) {
-            sitemap = content;
+            sitemap = listed(content);
         }
     }
 
@@ -186,7 +197,7 @@ public final class LinkChecker {
                 }
             }
             if (files.contains("sitemap.xml")) {
-                sitemap = Files.readString(root.resolve("sitemap.xml"));
+                sitemap = listed(Files.readString(root.resolve("sitemap.xml")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built site in " + root, e);
@@ -564,11 +575,8 @@ public final class LinkChecker {
             return;
         }
         Location where = Location.of(Path.of("sitemap.xml"));
-        Set<String> listed = new HashSet<>();
-        Document xml = Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser());
-        for (Element loc : xml.select("url > loc")) {
-            String url = loc.text().trim();
-            listed.add(url);
+        Set<String> listed = new HashSet<>(sitemap);
+        for (String url : sitemap) {
             if (!byCanonical.containsKey(url)) {
                 findings.add(Finding.error(where, "links.sitemap-entry", "sitemap.xml lists " + url + ", which is no page of the site"));
             }
@@ -582,6 +590,12 @@ public final class LinkChecker {
         }
     }
 
+    /** The page addresses a sitemap lists (parsed while the pages render: at 10k pages it has 23 MB). */
+    private static List<String> listed(String sitemap) {
+        Document xml = Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser());
+        return xml.select("url > loc").stream().map(loc -> loc.text().trim()).toList();
+    }
+
     /** Every hreflang alternate must exist and name this page among its own alternates. */
     private static void checkAlternates(PageScan scan, Map<String, PageScan> byCanonical, List<Finding> findings) {
         if (scan.alternates().isEmpty()) {
@@ -592,7 +606,7 @@ public final class LinkChecker {
             if (target == null) {
                 findings.add(Finding.error(alternate.location(), "links.hreflang-target",
                         "hreflang '" + alternate.hreflang() + "' points at a page that does not exist"));
-            } else if (target.alternates().stream().noneMatch(back -> back.url().equals(scan.canonical()))) {
+            } else if (!target.namesAlternate(scan.canonical())) {
                 findings.add(Finding.error(alternate.location(), "links.hreflang-reciprocal",
                         "the '" + alternate.hreflang() + "' page does not link back to this page"));
             }

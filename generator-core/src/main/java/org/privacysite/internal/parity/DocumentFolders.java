@@ -31,7 +31,7 @@ final class DocumentFolders {
                             + "' is not a locale of site.yaml (locales: " + String.join(", ", site.config().locales()) + ")"));
                     continue;
                 }
-                extraDocuments(site, entry, findings);
+                extraDocuments(java.util.Set.copyOf(site.config().documents()), entry, findings);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + site.contentDirectory(), e);
@@ -39,11 +39,11 @@ final class DocumentFolders {
         return findings;
     }
 
-    private static void extraDocuments(Site site, Path localeFolder, List<Finding> findings) throws IOException {
+    private static void extraDocuments(java.util.Set<String> documents, Path localeFolder, List<Finding> findings) throws IOException {
         try (Stream<Path> files = Files.list(localeFolder)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".md") && !site.config().documents().contains(name.substring(0, name.length() - 3))) {
+                if (name.endsWith(".md") && !documents.contains(name.substring(0, name.length() - 3))) {
                     findings.add(Finding.warning(Location.of(file), "parity.document-extra", "'" + name
                             + "' is not listed under 'documents' in site.yaml, so it is not published"));
                 }

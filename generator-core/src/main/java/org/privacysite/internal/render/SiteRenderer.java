@@ -218,6 +218,12 @@ public final class SiteRenderer {
         StageProgress done = StageProgress.start(progress, ProgressListener.Stage.RENDER,
                 config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
+        // The single files first: a reader of the sitemap (the link check) then works on it while pages render.
+        jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
+        jobs.add(executor.submit(() -> out.text("index.html", templates.render("index.ftlh", indexModel()))));
+        jobs.add(executor.submit(() -> copyAssets(out)));
+        jobs.add(executor.submit(() -> out.text(HostingHeaders.HEADERS_FILE, HostingHeaders.headersFile(security))));
+        jobs.add(executor.submit(() -> out.text(HostingHeaders.NGINX_FILE, HostingHeaders.nginxSnippet(security))));
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 jobs.add(executor.submit(() -> {
@@ -226,11 +232,6 @@ public final class SiteRenderer {
                 }));
             }
         }
-        jobs.add(executor.submit(() -> out.text("index.html", templates.render("index.ftlh", indexModel()))));
-        jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
-        jobs.add(executor.submit(() -> copyAssets(out)));
-        jobs.add(executor.submit(() -> out.text(HostingHeaders.HEADERS_FILE, HostingHeaders.headersFile(security))));
-        jobs.add(executor.submit(() -> out.text(HostingHeaders.NGINX_FILE, HostingHeaders.nginxSnippet(security))));
         await(jobs);
         return config.locales().size() * config.documents().size();
     }
