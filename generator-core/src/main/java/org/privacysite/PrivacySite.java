@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,21 +96,21 @@ public final class PrivacySite {
         ExecutorService executor = executor();
         try {
             OutputDirectory.recover(outputDirectory); // a build killed mid-swap: the previous site comes back first
-            String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
+            CompletableFuture<String> fingerprint = fingerprintAlongside();
             AtomicReference<SiteRenderer> early = new AtomicReference<>();
             Site site = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
                 // Each body is rendered right after its page is parsed, so that rendering need not parse it again.
                 early.set(new SiteRenderer(pageless, executor, false));
                 return early.get()::renderEarly;
             });
-            List<Finding> findings = sourceFindings(site);
+            List<Finding> findings = sourceFindings(site, executor);
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
                 pages.set(early.get().forParsedSite(site).render(staging, progress));
-                InputFingerprint.write(staging, fingerprint);
+                InputFingerprint.write(staging, join(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
         } catch (IOException e) {
@@ -168,9 +170,8 @@ public final class PrivacySite {
             if (outputDirectory != null) {
                 OutputDirectory.recover(outputDirectory);
             }
-            // Of the inputs as they are read, so that an edit during the run is not "up to date".
-            String fingerprint = outputDirectory == null ? null
-                    : InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
+            CompletableFuture<String> fingerprint = outputDirectory == null
+                    ? CompletableFuture.completedFuture(null) : fingerprintAlongside();
             // Parity's clause contents and the page bodies are read from each Markdown tree right after
             // its parse; the link check renders every page from those bodies.
             PageContents contents = new PageContents();
@@ -185,21 +186,24 @@ public final class PrivacySite {
                 };
             });
             SiteRenderer renderer = early.get().forParsedSite(site);
-            List<Finding> findings = new ArrayList<>(sourceFindings(site));
+            List<Finding> findings = new ArrayList<>(sourceFindings(site, executor));
             boolean buildable = findings.stream().noneMatch(Finding::isError);
+            // The parity check needs no rendered page: it runs while the pages render, in a thread of its own.
+            CompletableFuture<List<Finding>> parity = CompletableFuture.supplyAsync(
+                    () -> ParityChecker.check(site, contents, executor), PrivacySite::startAlongside);
             if (!buildable || outputDirectory == null) {
-                List<Finding> links = buildable ? checkLinks(site, renderer, null) : List.of();
-                return result(site, findings, ParityChecker.check(site, contents, executor), links);
+                List<Finding> links = buildable ? checkLinks(site, renderer, null, executor) : List.of();
+                return result(site, findings, join(parity), links);
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
-                    List<Finding> links = checkLinks(site, renderer, SiteOutput.directory(staging));
-                    CheckResult result = result(site, findings, ParityChecker.check(site, contents, executor), links);
+                    List<Finding> links = checkLinks(site, renderer, SiteOutput.directory(staging), executor);
+                    CheckResult result = result(site, findings, join(parity), links);
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
                     }
-                    InputFingerprint.write(staging, fingerprint);
+                    InputFingerprint.write(staging, join(fingerprint));
                     published.set(result);
                 });
             } catch (NotPublished notPublished) {
@@ -210,6 +214,30 @@ public final class PrivacySite {
             throw new UncheckedIOException("cannot prepare the output directory " + outputDirectory, e);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
+    private CompletableFuture<String> fingerprintAlongside() {
+        return CompletableFuture.supplyAsync(
+                () -> InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory), PrivacySite::startAlongside);
+    }
+
+    private static void startAlongside(Runnable check) {
+        Thread thread = new Thread(check, "privacy-site-alongside");
+        thread.setDaemon(true); // a check whose result nobody waits for any more does not keep the JVM up
+        thread.start();
+    }
+
+    /** The result of a check that ran alongside, or what it threw. */
+    private static <T> T join(CompletableFuture<T> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
     }
 
@@ -356,9 +384,9 @@ public final class PrivacySite {
         }
     }
 
-    private static List<Finding> sourceFindings(Site site) {
+    private static List<Finding> sourceFindings(Site site, ExecutorService executor) {
         List<Finding> findings = new ArrayList<>(site.findings());
-        findings.addAll(ReferenceChecker.check(site));
+        findings.addAll(ReferenceChecker.check(site, executor));
         ParityChecker.consentMessages(site, findings);
         findings.sort(BY_PLACE);
         return findings;
@@ -377,7 +405,7 @@ public final class PrivacySite {
      * links page by page as they are rendered. With a {@code publish} output, the pages also go
      * there, without the Markdown lines, exactly as {@code build} writes them.
      */
-    private List<Finding> checkLinks(Site site, SiteRenderer renderer, SiteOutput publish) {
+    private List<Finding> checkLinks(Site site, SiteRenderer renderer, SiteOutput publish, ExecutorService executor) {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
@@ -389,7 +417,7 @@ public final class PrivacySite {
             }
         }
         // Progress is reported by the render stage: each page is checked right after it is rendered.
-        LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, ProgressListener.NONE);
+        LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE);
         try {
             renderer.render(new SiteOutput() {
                 @Override

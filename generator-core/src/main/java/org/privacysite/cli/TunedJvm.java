@@ -36,9 +36,11 @@ final class TunedJvm {
     /**
      * With it, the parallel collector's first heap: an eighth of the RAM (never above the maximum, so a
      * user's -Xmx512m still holds). From the default 1/64 the old generation grew through full
-     * collections, 0.6 s each; a 10k-page check ran 18.3 s instead of 20.4 s.
+     * collections, 0.6 s each; a 10k-page check ran 18.3 s instead of 20.4 s. What survives one young
+     * collection (the early bodies, the site model) lives to the end, so it is promoted at once
+     * instead of copied between survivor spaces: GC pauses 1.3 s instead of 2.5 s.
      */
-    static final String BATCH_HEAP = "-XX:InitialRAMPercentage=12.5";
+    static final List<String> BATCH_HEAP = List.of("-XX:InitialRAMPercentage=12.5", "-XX:MaxTenuringThreshold=1");
 
     /** The commands that run long enough for the flags to matter (not --help or --version). */
     private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "serve");
@@ -158,7 +160,7 @@ final class TunedJvm {
             // A batch run: the throughput collector took no longer than G1 and kept a third less memory
             // (10k-page build: 2.5 GB RSS instead of 3.6 GB). The preview keeps G1's short pauses.
             command.add(BATCH_GC);
-            command.add(BATCH_HEAP);
+            command.addAll(BATCH_HEAP);
         }
         command.addAll(options); // after ours: the user's own settings (-Xmx, -XX:...) win
         command.add("-D" + PROPERTY + "=" + CHILD);

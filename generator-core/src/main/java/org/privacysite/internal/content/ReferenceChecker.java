@@ -19,7 +19,19 @@ public final class ReferenceChecker {
     }
 
     public static List<Finding> check(Site site) {
-        List<Finding> findings = check(site, site.pages());
+        return check(site, Runnable::run);
+    }
+
+    /** Checks {@code site}, slices of its pages on {@code executor}; the findings in page order. */
+    public static List<Finding> check(Site site, java.util.concurrent.Executor executor) {
+        List<Page> pages = site.pages();
+        List<java.util.concurrent.CompletableFuture<List<Finding>>> slices = new ArrayList<>();
+        for (int from = 0; from < pages.size(); from += 500) {
+            List<Page> slice = pages.subList(from, Math.min(pages.size(), from + 500));
+            slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> check(site, slice), executor));
+        }
+        List<Finding> findings = new ArrayList<>();
+        slices.forEach(slice -> findings.addAll(slice.join()));
         findings.addAll(bundles(site));
         return findings;
     }

@@ -275,8 +275,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + menu + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             whole.accept(page.getKey(), page.getValue());
             byParts.accept(page.getKey(), rendered(page.getValue(), parts, parts));
@@ -305,8 +305,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + String.join("", fr) + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             List<String> parts = page.getKey().startsWith("en") ? en : fr;
             whole.accept(page.getKey(), page.getValue());
