@@ -22,6 +22,8 @@ public final class UiMessages implements TemplateMethodModelEx {
     private final List<MessageBundle> bundles;
     private final LocaleFormatter formatter;
     private final Map<String, Object> facts;
+    /** Messages without arguments of their own, formatted once: every page shows the same labels. */
+    private final Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param bundles the locale's bundles first, then fallbacks */
     public UiMessages(List<MessageBundle> bundles, LocaleFormatter formatter, Map<String, Object> facts) {
@@ -51,8 +53,14 @@ public final class UiMessages implements TemplateMethodModelEx {
         throw new IllegalArgumentException("no message '" + key + "' in " + bundles.get(0).file());
     }
 
+    /** Formats message {@code key} with the facts; the same text each time, so it is formatted once. */
     public String format(String key) {
-        return format(key, Map.of());
+        String text = plain.get(key);
+        if (text == null) {
+            text = format(key, Map.of());
+            plain.put(key, text);
+        }
+        return text;
     }
 
     @Override
@@ -64,6 +72,9 @@ public final class UiMessages implements TemplateMethodModelEx {
         if (!has(key)) {
             throw new TemplateModelException("there is no UI message '" + key + "' in " + bundles.get(0).file().getFileName()
                     + "; add it to templates/messages/<locale>.yaml");
+        }
+        if (arguments.size() == 1) {
+            return format(key);
         }
         Map<String, Object> values = new HashMap<>();
         for (int i = 1; i < arguments.size(); i += 2) {
