@@ -11,7 +11,8 @@ import org.privacysite.Location;
  * @param title     heading text as written (may hold ICU arguments)
  * @param parentKey key of the enclosing clause, or null at the top level
  * @param textHash  hash of the clause's own Markdown (heading and text up to the next heading), to see
- *                  whether the source changed since a translation was made
+ *                  whether the source changed since a translation was made; null in a translation
+ *                  parsed for a build or check, which never needs its own
  */
 public record Clause(String key, int level, String number, String title, String parentKey, Location location,
                      String textHash) {

@@ -28,7 +28,6 @@ import org.privacysite.internal.messages.MessageBundle;
  */
 public final class SiteLoader {
 
-    private final PageParser parser = new PageParser();
     private final ExecutorService executor;
     private final String baseUrl;
     private final ProgressListener progress;
@@ -95,6 +94,7 @@ public final class SiteLoader {
         java.util.function.Consumer<Page> reader = readers.apply(Site.of(config, contentDirectory, templatesDirectory, List.of(),
                 Map.copyOf(ui), Map.copyOf(texts), consent, List.of()));
         List<Finding> findings = new ArrayList<>();
+        PageParser parser = new PageParser(config.sourceLocale());
         List<java.util.concurrent.Callable<Page>> tasks = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
