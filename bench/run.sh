@@ -330,7 +330,7 @@ profile_build() {
   # DebugNonSafepoints: without it JFR pins samples of inlined code on the wrong methods.
   # With a recording the CLI runs in this one JVM, so it gets the flags its second JVM would have
   # (TunedJvm.FLAGS in generator-core/src/main/java/org/privacysite/cli/TunedJvm.java).
-  timeout -s KILL $((PROFILE_SECONDS + 30)) java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:+UseParallelGC -XX:InitialRAMPercentage=12.5 -XX:MaxTenuringThreshold=1 \
+  timeout -s KILL $((PROFILE_SECONDS + 30)) java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:+UseParallelGC -XX:InitialRAMPercentage=12.5 -XX:MaxTenuringThreshold=1 -XX:NewRatio=8 \
     -XX:InlineSmallCode=300 -XX:MaxInlineSize=15 -XX:FreqInlineSize=50 -XX:MaxInlineLevel=5 \
     "-XX:StartFlightRecording=duration=${PROFILE_SECONDS}s,settings=profile,filename=$WORK/build-$size.jfr" \
     -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours" \

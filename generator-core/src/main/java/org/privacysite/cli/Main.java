@@ -120,7 +120,7 @@ public final class Main implements Callable<Integer> {
             }
             boolean verbose = command.root().userObject() instanceof Main main && main.verbose;
             if (verbose && TunedJvm.isSecondJvm()) {
-                command.commandLine().getErr().println("Running in a second JVM with " + String.join(" ", TunedJvm.FLAGS));
+                command.commandLine().getErr().println("Running in a second JVM with " + TunedJvm.jvmOptions());
             }
             return ProgressLine.forTerminal(command.commandLine().getErr(), verbose);
         }
