@@ -226,10 +226,11 @@ public final class LivePreview implements AutoCloseable {
         data.put("build", build);
         data.put("full", full);
         data.put("pages", update.pages());
-        events.broadcast("reload", Json.writeCompact(data));
         long millis = TimeUnit.NANOSECONDS.toMillis(update.nanos() > 0 ? update.nanos() : System.nanoTime() - start);
         int pages = update.pages().size();
+        // The log first, as for errors: whoever sees the reload event can rely on the log line being there.
         info.accept((changed.isEmpty() ? "Built " : "Rebuilt ") + pages + " page" + (pages == 1 ? "" : "s") + " in " + millis + " ms");
+        events.broadcast("reload", Json.writeCompact(data));
     }
 
     private void warmUp() {
