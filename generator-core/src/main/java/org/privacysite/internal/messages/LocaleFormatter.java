@@ -28,7 +28,8 @@ public final class LocaleFormatter {
 
     private final ULocale locale;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
-    private final Map<String, String> results = new ConcurrentHashMap<>();
+    /** Formatted arguments by their pattern and values: [pattern, value, value...]. */
+    private final Map<List<Object>, String> results = new ConcurrentHashMap<>();
 
     public LocaleFormatter(String languageTag) {
         this.locale = ULocale.forLanguageTag(languageTag);
@@ -55,13 +56,13 @@ public final class LocaleFormatter {
         if (segment.isLiteral()) {
             return segment.text();
         }
-        StringBuilder key = new StringBuilder(segment.argumentPattern());
-        for (String name : segment.names()) {
-            Object value = values.get(name);
-            // The class is part of the key: 1 (a number) and "1" (a text) format differently.
-            key.append('\u0000').append(value == null ? "null" : value.getClass().getName()).append('=').append(value);
+        List<String> names = segment.names();
+        Object[] key = new Object[names.size() + 1];
+        key[0] = segment.argumentPattern();
+        for (int i = 0; i < names.size(); i++) {
+            key[i + 1] = values.get(names.get(i)); // 1 (a number) and "1" (a text) are not equal: they format differently
         }
-        String cacheKey = key.toString();
+        List<Object> cacheKey = java.util.Arrays.asList(key); // compared by value, cheaper than a key string
         String cached = results.get(cacheKey);
         if (cached != null) {
             return cached;
@@ -87,7 +88,7 @@ public final class LocaleFormatter {
         }
     }
 
-    private static <V> Map<String, V> bounded(Map<String, V> cache) {
+    private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
