@@ -171,7 +171,7 @@ public final class SiteRenderer {
             }
         };
         String html = BodyRenderer.render(bodyContext(page, page.locale(), placeholders));
-        if (html.chars().filter(c -> c == '\uFDD0').count() != references.size()) {
+        if (count(html, '\uFDD0') != references.size()) {
             return; // the text itself has the placeholder character: render it the usual way
         }
         if (earlyRoom.addAndGet(-html.length()) < 0) {
@@ -179,6 +179,14 @@ public final class SiteRenderer {
             return;
         }
         early.put(new PageKey(page.locale(), page.document()), new EarlyBody(html, List.copyOf(references)));
+    }
+
+    private static int count(String text, char c) {
+        int count = 0;
+        for (int at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** The early body of an own page, with its labels filled in; null when there is none. */
