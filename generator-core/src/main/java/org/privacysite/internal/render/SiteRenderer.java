@@ -94,10 +94,16 @@ public final class SiteRenderer {
         // indexOf over the page and bulk appends: a regex replace took 5% of a check --out.
         StringBuilder stripped = new StringBuilder(html.length());
         int from = 0;
-        for (; at >= 0; at = html.indexOf(SOURCE_POSITION, from)) {
-            int end = html.indexOf('"', at + SOURCE_POSITION.length());
-            stripped.append(html, from, at);
-            from = end + 1;
+        for (; at >= 0; at = html.indexOf(SOURCE_POSITION, at + 1)) {
+            int digits = at + SOURCE_POSITION.length();
+            int end = digits;
+            while (end < html.length() && html.charAt(end) >= '0' && html.charAt(end) <= '9') {
+                end++;
+            }
+            if (end > digits && end < html.length() && html.charAt(end) == '"') { // else not ours: kept as written
+                stripped.append(html, from, at);
+                from = end + 1;
+            }
         }
         return stripped.append(html, from, html.length()).toString();
     }

@@ -293,6 +293,15 @@ class SiteRenderTest {
         snapshot(out).forEach((path, text) -> assertFalse(text.contains("data-source-line"), path));
     }
 
+    /** Only the attribute the check build adds goes; look-alikes a template wrote stay, and nothing hangs. */
+    @Test
+    void strippingSourcePositionsRemovesOnlyTheirAttribute() {
+        assertEquals("<a href=\"#x\">x</a><h2 id=\"y\">y</h2>",
+                SiteRenderer.withoutSourcePositions("<a href=\"#x\" data-source-line=\"12\">x</a><h2 id=\"y\" data-source-line=\"3\">y</h2>"));
+        String written = "<p> data-source-line=\"x\" and data-source-line=\"\" end data-source-line=\"7";
+        assertEquals(written, SiteRenderer.withoutSourcePositions(written));
+    }
+
     @Test
     void outputDependsOnlyOnTheSources() {
         java.util.TimeZone javaDefault = java.util.TimeZone.getDefault();
