@@ -31,7 +31,11 @@ public final class ReferenceChecker {
             slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> check(site, slice), executor));
         }
         List<Finding> findings = new ArrayList<>();
-        slices.forEach(slice -> findings.addAll(slice.join()));
+        try {
+            slices.forEach(slice -> findings.addAll(slice.join()));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e; // as if checked in this thread
+        }
         findings.addAll(bundles(site));
         return findings;
     }
