@@ -1,6 +1,7 @@
 package org.privacysite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,8 +62,21 @@ class TunedJvmTest {
         for (String flag : TunedJvm.BATCH_HEAP) {
             assertTrue(command.indexOf(flag) > 0 && command.indexOf(flag) < users, command::toString);
         }
+        assertTrue(command.indexOf(TunedJvm.QUICK_JIT) > 0 && command.indexOf(TunedJvm.QUICK_JIT) < users,
+                "a site this size builds with C1 only: " + command);
         List<String> serve = TunedJvm.command(new String[] {"serve", "--content", large.toString()}).orElseThrow();
         assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
+        assertTrue(!serve.contains(TunedJvm.QUICK_JIT), "the preview keeps C2: " + serve);
+    }
+
+    /** C1 alone for builds and checks of sites below the size where C2's compile time pays off. */
+    @Test
+    void onlyLargeSitesAreCompiledByC2() {
+        assertTrue(TunedJvm.quickJit("build", TunedJvm.SMALL_SITE));
+        assertTrue(TunedJvm.quickJit("check", TunedJvm.LARGE_SITE - 1));
+        assertFalse(TunedJvm.quickJit("check", TunedJvm.LARGE_SITE));
+        assertFalse(TunedJvm.quickJit("build", TunedJvm.LARGE_SITE));
+        assertFalse(TunedJvm.quickJit("serve", TunedJvm.SMALL_SITE));
     }
 
     /**
