@@ -106,11 +106,11 @@ public final class LinkChecker {
     /**
      * A checker fed file by file while the site is rendered ({@link #accept}), so the site need not be
      * written and read back; {@code files} are all the files the site will have. {@link #findings} works
-     * on {@code executor}, or in the calling thread if it is null.
+     * on {@code executor}.
      */
     public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress) {
-        LinkChecker checker = new LinkChecker(null, sources, executor, progress);
+        LinkChecker checker = new LinkChecker(null, sources, java.util.Objects.requireNonNull(executor, "executor"), progress);
         checker.files = Set.copyOf(files);
         checker.scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS,
                 (int) files.stream().filter(file -> file.endsWith(".html")).count());
@@ -230,10 +230,6 @@ public final class LinkChecker {
         checkSitemap(ordered, byCanonical, findings);
         externalLinks.clear();
         ordered.forEach(scan -> externalLinks.addAll(scan.externalLinks()));
-        if (executor == null) {
-            findings.addAll(siteWideFindings(ordered, byCanonical));
-            return findings;
-        }
         // Slices of pages on the executor: at 10k pages this loop alone took half a second.
         List<Future<List<Finding>>> slices = new ArrayList<>();
         for (int from = 0; from < ordered.size(); from += 500) {

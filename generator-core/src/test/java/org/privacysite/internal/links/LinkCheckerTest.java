@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,13 @@ import org.privacysite.internal.render.RepeatedParts;
 class LinkCheckerTest {
 
     private static final String BASE = "https://privacy.example/";
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
 
     @TempDir
     Path site;
@@ -81,13 +89,8 @@ class LinkCheckerTest {
     }
 
     private List<Finding> check() {
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            return new LinkChecker(site, Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource), executor)
-                    .check();
-        } finally {
-            executor.shutdownNow();
-        }
+        return new LinkChecker(site, Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource), executor)
+                .check();
     }
 
     private static Finding only(List<Finding> findings, String rule, Location where) {
@@ -275,8 +278,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + menu + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             whole.accept(page.getKey(), page.getValue());
             byParts.accept(page.getKey(), rendered(page.getValue(), parts, parts));
@@ -305,8 +308,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + String.join("", fr) + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, null, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             List<String> parts = page.getKey().startsWith("en") ? en : fr;
             whole.accept(page.getKey(), page.getValue());
