@@ -203,14 +203,13 @@ public final class LivePreview implements AutoCloseable {
             return;
         }
         if (!update.succeeded()) {
-            List<Map<String, Object>> problems = update.errors().stream().map(LivePreview::problem).toList();
-            failed(problems);
             for (Finding finding : update.errors()) {
                 error.accept(finding.toString());
             }
             long count = update.errors().size();
             error.accept("Rebuild failed with " + count + " error" + (count == 1 ? "" : "s")
                     + "; the preview keeps the last good site until the sources are fixed.");
+            failed(update.errors().stream().map(LivePreview::problem).toList()); // after the log, as below
             return;
         }
         Object keyAfter = fileKey(outputDirectory);
