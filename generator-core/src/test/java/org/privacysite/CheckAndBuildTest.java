@@ -61,10 +61,8 @@ class CheckAndBuildTest {
 
     @Test
     void strictAlsoKeepsWarningsFromBeingPublished() throws IOException {
-        Path content = SampleSite.copyContent(temp.resolve("content"));
-        Path english = content.resolve("en/privacy.md");
-        Files.writeString(english, Files.readString(english).replace("## Children {#children}\n",
-                "## Children {#children}\n\nWe never knowingly collect data from children.\n"));
+        Path content = SampleSite.copyContent(temp.resolve("content"), "en/privacy.md", "## Children {#children}\n",
+                "## Children {#children}\n\nWe never knowingly collect data from children.\n");
 
         Path out = temp.resolve("site");
         assertTrue(site(content).checkAndBuild(out, true).failed(true), "stale translations are warnings");

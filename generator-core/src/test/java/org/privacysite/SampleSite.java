@@ -33,6 +33,24 @@ public final class SampleSite {
         return target;
     }
 
+    /**
+     * Copies the sample content into {@code target} with one edit: {@code text} in {@code file}
+     * (relative to the content) replaced by {@code replacement}. Fails if the sample lacks the text.
+     */
+    public static Path copyContent(Path target, String file, String text, String replacement) {
+        Path edited = copyContent(target).resolve(file);
+        try {
+            String source = Files.readString(edited);
+            if (!source.contains(text)) {
+                throw new IllegalStateException(file + " of the sample content no longer contains: " + text);
+            }
+            Files.writeString(edited, source.replace(text, replacement));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
     public static void copyTree(Path source, Path target) {
         try {
             org.privacysite.internal.output.OutputDirectory.copyTree(source, target);

@@ -130,10 +130,8 @@ class SiteRenderTest {
     /** The placeholder character in the text itself: that body is rendered from its tree, the text kept as written. */
     @Test
     void textWithThePlaceholderCharacterIsRenderedFromItsTree() throws IOException {
-        Path content = SampleSite.copyContent(tmp.resolve("placeholder-content"));
-        Path policy = content.resolve("en/privacy.md");
-        Files.writeString(policy, Files.readString(policy).replace("This policy applies wherever you live.",
-                "This policy applies wherever you live \uFDD00\uFDD1."));
+        Path content = SampleSite.copyContent(tmp.resolve("placeholder-content"), "en/privacy.md",
+                "This policy applies wherever you live.", "This policy applies wherever you live \uFDD00\uFDD1.");
         Path target = tmp.resolve("placeholder-site");
         build(content, realTemplates(), target, 2);
         String page = Files.readString(target.resolve("en/privacy/index.html"));
@@ -148,10 +146,8 @@ class SiteRenderTest {
     @Test
     void theMenuAppearsWhereverTheTemplateShowsIt() throws IOException {
         String marker = "\uFDD2privacy-site:menu\uFDD2";
-        Path content = SampleSite.copyContent(tmp.resolve("marker-content"));
-        Path policy = content.resolve("en/privacy.md");
-        Files.writeString(policy, Files.readString(policy).replace("This policy applies wherever you live.",
-                "This policy applies wherever you live " + marker + "."));
+        Path content = SampleSite.copyContent(tmp.resolve("marker-content"), "en/privacy.md",
+                "This policy applies wherever you live.", "This policy applies wherever you live " + marker + ".");
         Path templates = tmp.resolve("twice-templates");
         copyTree(realTemplates(), templates);
         Path menu = templates.resolve("partials/menu.ftlh");
