@@ -53,17 +53,12 @@ public final class LinkChecker {
 
     /** What a page contributes to the site-wide checks. */
     private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
-                            boolean hasXDefault, Location headLocation, List<FragmentLink> fragmentLinks,
-                            List<ExternalLink> externalLinks, List<Finding> findings) {
+                            Set<String> alternateUrls, boolean hasXDefault, Location headLocation,
+                            List<FragmentLink> fragmentLinks, List<ExternalLink> externalLinks, List<Finding> findings) {
 
         /** Whether this page names {@code url} among its alternates; asked for every pair of languages. */
         boolean namesAlternate(String url) {
-            for (Alternate alternate : alternates) {
-                if (alternate.url().equals(url)) {
-                    return true;
-                }
-            }
-            return false;
+            return alternateUrls.contains(url);
         }
     }
 
@@ -83,8 +78,11 @@ public final class LinkChecker {
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<PoolAtDepth, Boolean> cleanPools = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Stands for the repeated parts in the markup parsed for a page; no template writes such a tag. */
-    private static final String REPEATED_TAG = "privacy-site-repeated";
+    /**
+     * The name of the {@code <meta>} element that stands for repeated parts in the markup parsed for
+     * a page: a void element that HTML allows in the head as in the body, where the parts go.
+     */
+    private static final String REPEATED_MARKER = "privacy-site:repeated";
 
     /**
      * @param root     the built site
@@ -120,7 +118,7 @@ public final class LinkChecker {
     /** A file of the site as it was rendered: pages and the sitemap are scanned now. Thread-safe. */
     public void accept(String path, String content) {
         if (path.endsWith(".html")) {
-            scans.put(path, scan(path, content, null));
+            scans.put(path, scan(path, content, List.of()));
             scanned.step();
         } else if (path.equals("sitemap.xml")) {
             sitemap = listed(content);
@@ -128,16 +126,23 @@ public final class LinkChecker {
     }
 
     /**
-     * Like {@link #accept(String, String)} for a rendered page: each distinct part of its menu is
-     * parsed once for all pages (the findings are the same), the rest of the page as usual.
+     * Like {@link #accept(String, String)} for a rendered page: each distinct repeated part (an
+     * entry of the menu or the language switcher, the hreflang links) is parsed once for all pages,
+     * the page's own markup as usual.
      */
     public void accept(String path, RenderedPage page) {
-        RepeatedParts menu = page.menu();
-        if (clean(menu.pool(), depth(path))) {
-            scans.put(path, scan(path, page.before() + page.after(), null)); // the menu adds no id, link or finding to this page
-        } else {
-            scans.put(path, scan(path, page.before() + "<" + REPEATED_TAG + "></" + REPEATED_TAG + ">" + page.after(), menu.parts()));
+        int depth = depth(path);
+        StringBuilder html = new StringBuilder(page.own().get(0));
+        List<RepeatedParts> marked = new ArrayList<>();
+        for (int i = 0; i < page.repeated().size(); i++) {
+            RepeatedParts repeated = page.repeated().get(i);
+            if (!clean(repeated.pool(), depth)) { // else it adds no id, link or finding to this page
+                html.append("<meta name=\"").append(REPEATED_MARKER).append("\" content=\"").append(marked.size()).append("\">");
+                marked.add(repeated);
+            }
+            html.append(page.own().get(i + 1));
         }
+        scans.put(path, scan(path, html.toString(), marked));
         scanned.step();
     }
 
@@ -257,16 +262,18 @@ public final class LinkChecker {
         return findings;
     }
 
-    private PageScan scan(String path, String html, List<String> repeatedParts) {
+    private PageScan scan(String path, String html, List<RepeatedParts> marked) {
         Document document = Jsoup.parse(html, "");
         PageWalk walk = new PageWalk(path);
+        int next = 0; // only the markers this checker put in, in their order
         // One walk over the elements instead of a selector query per kind of element.
         for (Element element : document.getAllElements()) {
-            if (repeatedParts != null && element.normalName().equals(REPEATED_TAG)) {
-                for (String part : repeatedParts) {
+            if (next < marked.size() && element.normalName().equals("meta") && element.attr("name").equals(REPEATED_MARKER)
+                    && element.attr("content").equals(Integer.toString(next))) {
+                for (String part : marked.get(next).parts()) {
                     part(part).visit(walk);
                 }
-                repeatedParts = null; // only the marker this checker put in
+                next++;
             } else {
                 walk.visit(element);
             }
@@ -281,7 +288,9 @@ public final class LinkChecker {
                 checkLink(path, element, linkOf(element), walk.ids, walk.findings, fragmentLinks, external);
             }
         }
-        return new PageScan(path, walk.ids, walk.canonical, walk.alternates, walk.xDefault,
+        Set<String> alternateUrls = new HashSet<>();
+        walk.alternates.forEach(alternate -> alternateUrls.add(alternate.url()));
+        return new PageScan(path, walk.ids, walk.canonical, walk.alternates, alternateUrls, walk.xDefault,
                 location(path, document.head()), fragmentLinks, external, walk.findings);
     }
 

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -51,7 +53,13 @@ public final class SiteRenderer {
     private final SecurityPolicy security;
     private final Map<String, String> integrity;
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
-    private final Map<String, MenuEntries> menus = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Entries> menus = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The language switcher's entries per document: the same on the document's page in every language. */
+    private final Map<String, Entries> switchers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The hreflang alternates per document, as one part: the same on each of its pages. */
+    private final Map<String, RepeatedParts> alternateLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tells the markers of one renderer apart from any text: a page cannot contain it by chance or on purpose. */
+    private final String markerPrefix = "\uFDD2privacy-site:" + Long.toHexString(new java.security.SecureRandom().nextLong()) + ":";
 
     /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
     private final Map<PageKey, EarlyBody> early;
@@ -67,18 +75,29 @@ public final class SiteRenderer {
     }
 
     /**
-     * Each document's menu entry of one locale, as markup and as UTF-8: as a link to another page,
-     * and as the current page.
+     * The entries of a list that many pages repeat (the menu: one per document; the language
+     * switcher: one per locale), each rendered once as a link to another page and once as the
+     * current page, as markup and as UTF-8.
      */
-    private record MenuEntries(List<String> other, List<String> current, List<String> all,
-                               List<byte[]> otherUtf8, List<byte[]> currentUtf8) {
+    private record Entries(List<String> keys, List<String> other, List<String> current, List<String> all,
+                           List<byte[]> otherUtf8, List<byte[]> currentUtf8) {
+
+        /** The entries as the page of {@code currentKey} shows them. */
+        RepeatedParts on(String currentKey) {
+            String[] parts = new String[keys.size()];
+            byte[][] utf8 = new byte[keys.size()][];
+            for (int i = 0; i < keys.size(); i++) {
+                boolean isCurrent = keys.get(i).equals(currentKey);
+                parts[i] = (isCurrent ? current : other).get(i);
+                utf8[i] = (isCurrent ? currentUtf8 : otherUtf8).get(i);
+            }
+            return new RepeatedParts(java.util.Arrays.asList(parts), java.util.Arrays.asList(utf8), all);
+        }
     }
 
-    /**
-     * Stands for the menu while the page template runs, so that the menu is not copied into every
-     * page's markup ({@link RenderedPage}). Noncharacters: escaped text cannot make up the marker by chance.
-     */
-    private static final String MENU_MARKER = "\uFDD2privacy-site:menu\uFDD2";
+    private static final String MENU_ITEM = "partials/menu-item.ftlh";
+    private static final String LANGUAGE_ITEM = "partials/language-item.ftlh";
+    private static final String ALTERNATES = "partials/alternates.ftlh";
 
     private static final String SOURCE_POSITION = " data-source-line=\"";
 
@@ -117,7 +136,7 @@ public final class SiteRenderer {
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
-                         Map<String, MenuEntries> menus, SecurityPolicy security, Map<String, String> integrity,
+                         Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
                          Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom) {
         this.site = site;
         this.early = early;
@@ -285,26 +304,59 @@ public final class SiteRenderer {
 
         Map<String, Object> model = commonModel(locale, root);
         model.put("page", view);
-        RepeatedParts menu = menu(locale, document, root);
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
-        out.page(new PageKey(locale, document).outputPath(), renderPage(model, menu));
+        Map<String, RepeatedParts> repeated = new LinkedHashMap<>();
+        repeated.put("menu", menu(locale, document, root));
+        if (templates.has(LANGUAGE_ITEM)) {
+            repeated.put("languageLinks", switchers.computeIfAbsent(document + "\u0000" + root,
+                    key -> languageEntries(document, root)).on(locale));
+        }
+        if (templates.has(ALTERNATES)) {
+            repeated.put("alternateLinks", alternateLinks.computeIfAbsent(document + "\u0000" + root,
+                    key -> alternateLinks(document, root)));
+        }
+        out.page(new PageKey(locale, document).outputPath(), renderPage(model, repeated));
     }
 
-    /** document.ftlh with {@code model}, split around the menu if the template shows it once, as ours does. */
-    private RenderedPage renderPage(Map<String, Object> model, RepeatedParts menu) {
-        model.put("menu", markup(menu.parts().isEmpty() ? "" : MENU_MARKER));
-        String html = templates.render("document.ftlh", model);
-        int at = html.indexOf(MENU_MARKER);
-        if (at < 0) {
-            return new RenderedPage(html, RepeatedParts.NONE, "");
+    /**
+     * document.ftlh with {@code model}, split around the repeated parts (model variables, by name)
+     * where the template shows each once, as ours does. While the template runs, each part is a
+     * marker; a part the template shows twice is put in as markup, and the page rendered again.
+     */
+    private RenderedPage renderPage(Map<String, Object> model, Map<String, RepeatedParts> repeated) {
+        Map<String, RepeatedParts> marked = new HashMap<>();
+        for (Map.Entry<String, RepeatedParts> part : repeated.entrySet()) {
+            boolean empty = part.getValue().parts().isEmpty();
+            model.put(part.getKey(), markup(empty ? "" : markerPrefix + part.getKey() + "\uFDD2"));
+            if (!empty) {
+                marked.put(part.getKey(), part.getValue());
+            }
         }
-        if (html.indexOf(MENU_MARKER, at + 1) < 0) {
-            return new RenderedPage(html.substring(0, at), menu, html.substring(at + MENU_MARKER.length()));
+        while (true) {
+            String html = templates.render("document.ftlh", model);
+            List<String> own = new ArrayList<>();
+            List<RepeatedParts> parts = new ArrayList<>();
+            Set<String> shown = new HashSet<>();
+            String twice = null;
+            int from = 0;
+            for (int at = html.indexOf(markerPrefix); at >= 0 && twice == null; at = html.indexOf(markerPrefix, from)) {
+                int end = html.indexOf('\uFDD2', at + markerPrefix.length());
+                String name = html.substring(at + markerPrefix.length(), end);
+                if (!shown.add(name)) {
+                    twice = name;
+                }
+                own.add(html.substring(from, at));
+                parts.add(marked.get(name));
+                from = end + 1;
+            }
+            if (twice == null) {
+                own.add(html.substring(from));
+                return new RenderedPage(own, parts);
+            }
+            model.put(twice, markup(marked.remove(twice).markup()));
         }
-        model.put("menu", markup(menu.markup()));
-        return new RenderedPage(templates.render("document.ftlh", model), RepeatedParts.NONE, "");
     }
 
     private BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
@@ -387,33 +439,46 @@ public final class SiteRenderer {
 
     /** The document menu of a page: the markup for {@code partials/menu.ftlh}, entry by entry. */
     private RepeatedParts menu(String locale, String current, String root) {
-        MenuEntries entries = menus.computeIfAbsent(locale + "\u0000" + root, key -> menuEntries(locale, root));
-        List<String> documents = config.documents();
-        String[] parts = new String[documents.size()];
-        byte[][] utf8 = new byte[documents.size()][];
-        for (int i = 0; i < documents.size(); i++) {
-            boolean isCurrent = documents.get(i).equals(current);
-            parts[i] = (isCurrent ? entries.current() : entries.other()).get(i);
-            utf8[i] = (isCurrent ? entries.currentUtf8() : entries.otherUtf8()).get(i);
-        }
-        return new RepeatedParts(java.util.Arrays.asList(parts), java.util.Arrays.asList(utf8), entries.all());
+        return menus.computeIfAbsent(locale + "\u0000" + root, key -> entries(MENU_ITEM, commonModel(locale, root),
+                config.documents(), (document, isCurrent) -> new PageView.LinkView(locale,
+                        pageOrFallback(locale, document).frontMatter().title(), root + locale + "/" + document + "/",
+                        url(locale, document), isCurrent))).on(current);
     }
 
-    private MenuEntries menuEntries(String locale, String root) {
-        Map<String, Object> model = commonModel(locale, root);
+    /**
+     * The language switcher's entries of {@code document}, shown on its page in every language:
+     * {@code partials/language-item.ftlh} sees only {@code item} and {@code root}, no page data.
+     */
+    private Entries languageEntries(String document, String root) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("root", root);
+        return entries(LANGUAGE_ITEM, model, config.locales(), (locale, isCurrent) -> new PageView.LinkView(locale,
+                ui.get(locale).format("language.name"), root + locale + "/" + document + "/", url(locale, document), isCurrent));
+    }
+
+    /** The hreflang links of {@code document}'s pages, rendered once by {@code partials/alternates.ftlh}. */
+    private RepeatedParts alternateLinks(String document, String root) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("root", root);
+        model.put("alternates", alternates(document, root));
+        model.put("xDefault", url(config.sourceLocale(), document));
+        List<String> markup = List.of(templates.render(ALTERNATES, model));
+        return new RepeatedParts(markup, utf8(markup), markup);
+    }
+
+    private Entries entries(String template, Map<String, Object> model, List<String> keys,
+                            java.util.function.BiFunction<String, Boolean, PageView.LinkView> item) {
         List<String> other = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String document : config.documents()) {
-            Page page = pageOrFallback(locale, document);
+        for (String key : keys) {
             for (boolean isCurrent : new boolean[] {false, true}) {
-                model.put("item", new PageView.LinkView(locale, page.frontMatter().title(), root + locale + "/" + document + "/",
-                        url(locale, document), isCurrent));
-                (isCurrent ? current : other).add(templates.render("partials/menu-item.ftlh", model));
+                model.put("item", item.apply(key, isCurrent));
+                (isCurrent ? current : other).add(templates.render(template, model));
             }
         }
         List<String> all = new ArrayList<>(other);
         all.addAll(current);
-        return new MenuEntries(List.copyOf(other), List.copyOf(current), List.copyOf(all), utf8(other), utf8(current));
+        return new Entries(List.copyOf(keys), List.copyOf(other), List.copyOf(current), List.copyOf(all), utf8(other), utf8(current));
     }
 
     private static List<byte[]> utf8(List<String> markup) {

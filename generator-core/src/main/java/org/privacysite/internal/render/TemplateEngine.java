@@ -88,6 +88,15 @@ public final class TemplateEngine {
         }
     }
 
+    /** Whether the templates have {@code name} (a partial that older template sets may lack). */
+    public boolean has(String name) {
+        try {
+            return configuration.getTemplate(name, null, null, null, true, true) != null;
+        } catch (IOException e) {
+            return true; // it exists but does not parse: rendering it reports where
+        }
+    }
+
     public String render(String name, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         render(name, model, out);

@@ -292,6 +292,35 @@ class LinkCheckerTest {
                 findings.stream().map(Finding::rule).toList(), findings::toString);
     }
 
+    /**
+     * The hreflang links in the head are a repeated part too (one per document): the alternates they
+     * name still count for each page, so a page that is not named back is found as in a full parse.
+     */
+    @Test
+    void alternatesInTheHeadAreReadFromTheirRepeatedPart() throws IOException {
+        String both = "<link rel=\"alternate\" hreflang=\"en\" href=\"" + BASE + "en/privacy/\">\n"
+                + "<link rel=\"alternate\" hreflang=\"fr\" href=\"" + BASE + "fr/privacy/\">\n";
+        String frOnly = "<link rel=\"alternate\" hreflang=\"fr\" href=\"" + BASE + "fr/privacy/\">\n";
+        Map<String, String> pages = Map.of(
+                "en/privacy/index.html", page("en", List.of("en", "fr"), false, ""),
+                "fr/privacy/index.html", page("fr", List.of("fr"), false, ""));
+        List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
+        Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        List<String> menu = List.of("<a href=\"../../fr/privacy/\">fr</a>");
+        for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
+            List<String> alternates = List.of(page.getKey().startsWith("en") ? both : frOnly);
+            whole.accept(page.getKey(), page.getValue());
+            byParts.accept(page.getKey(), rendered(page.getValue(), List.of(repeated(alternates, alternates), repeated(menu, menu))));
+        }
+        List<Finding> findings = byParts.findings();
+        assertEquals(whole.findings(), findings);
+        assertEquals(List.of("links.hreflang-reciprocal", "links.hreflang-x-default", "links.hreflang-x-default"),
+                findings.stream().map(Finding::rule).toList(), findings::toString);
+        assertTrue(findings.get(0).message().contains("'fr' page does not link back"), findings::toString);
+    }
+
     /** A menu without a problem is not looked at page by page; the pages' own problems are still found. */
     @Test
     void aSoundMenuLeavesThePagesOwnFindings() throws IOException {
@@ -321,9 +350,25 @@ class LinkCheckerTest {
 
     /** {@code html} as the renderer hands it over: the page around its menu, made of {@code parts}. */
     private static RenderedPage rendered(String html, List<String> parts, List<String> pool) {
-        String menu = String.join("", parts);
-        int at = html.indexOf(menu);
-        List<byte[]> utf8 = parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toList();
-        return new RenderedPage(html.substring(0, at), new RepeatedParts(parts, utf8, pool), html.substring(at + menu.length()));
+        return rendered(html, List.of(repeated(parts, pool)));
+    }
+
+    private static RepeatedParts repeated(List<String> parts, List<String> pool) {
+        return new RepeatedParts(parts, parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toList(), pool);
+    }
+
+    /** {@code html} split around each of {@code repeated}, which it shows in this order. */
+    private static RenderedPage rendered(String html, List<RepeatedParts> repeated) {
+        List<String> own = new java.util.ArrayList<>();
+        int from = 0;
+        for (RepeatedParts parts : repeated) {
+            int at = html.indexOf(parts.markup(), from);
+            own.add(html.substring(from, at));
+            from = at + parts.markup().length();
+        }
+        own.add(html.substring(from));
+        RenderedPage page = new RenderedPage(own, repeated);
+        assertEquals(html, page.html());
+        return page;
     }
 }
