@@ -91,8 +91,8 @@ final class TunedJvm {
         }
         Process child;
         try {
-            // The child's standard input is a pipe from this JVM, never written: it closes when this
-            // JVM ends, however it ends (even kill -9), and the child then exits too (watchParent).
+            // The child's standard input is a pipe from this JVM, never written: the child never reads the terminal.
+            // It watches this JVM instead and exits when it is gone, however it ended (watchParent).
             child = new ProcessBuilder(command.get()).redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException | UnsupportedOperationException e) {
@@ -122,19 +122,25 @@ final class TunedJvm {
      * gone, so that killing the command never leaves a build running on its own.
      */
     static void watchParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // nothing is ever written; read until the pipe closes
+            // Polled, not a read that blocks until the first JVM's pipe closes: a thread blocked in native
+            // code makes every exit of this JVM wait 300 ms for it (HotSpot's VM_Exit), on every command.
+            while (parent.map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
                 }
-            } catch (IOException e) {
-                // the pipe broke: the first JVM is gone as well
             }
             System.exit(Main.INTERNAL);
         }, "privacy-site-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }
+
+    /** How often the second JVM looks whether the first is still there. */
+    private static final long PARENT_POLL_MILLIS = 200;
 
     /** Whether the CLI talks to a terminal: in the second JVM, whether the first one did. */
     static boolean hasTerminal() {
