@@ -2,9 +2,12 @@ package org.privacysite.internal.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.privacysite.internal.output.OutputDirectory;
 
@@ -43,7 +46,14 @@ public interface SiteOutput {
                 Path file = root.resolve(path);
                 try {
                     Files.createDirectories(file.getParent());
-                    Files.write(file, content);
+                    // One write call: Files.write hands a page to the kernel in 8 KB pieces.
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                        ByteBuffer bytes = ByteBuffer.wrap(content);
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + file, e);
                 }
