@@ -48,6 +48,23 @@ final class TunedJvm {
             "-XX:NewRatio=8");
 
     /**
+     * With the batch heap where the kernel gives transparent huge pages on request ("madvise", as on
+     * the benchmark machine): the heap in 2 MB pages, far fewer page faults and TLB misses; a 10k-page
+     * check 3% faster (user CPU -1 s). Not asked for where the kernel has them off: the JVM would warn.
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** Whether the kernel gives transparent huge pages to a JVM that asks for them. */
+    static boolean hugePagesOnRequest() {
+        try {
+            String mode = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return mode.contains("[madvise]") || mode.contains("[always]");
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux, or no such setting
+        }
+    }
+
+    /**
      * From this many policy files on, C2 (with the smaller inlining limits) pays for its compile
      * time in a build or check; below it, C1 alone is faster: a 1k-page check 3.2 s instead of 4.4 s,
      * 3k pages 7.1 s instead of 7.7 s, but 5k pages 10.7 s instead of 10.1 s.
@@ -196,6 +213,9 @@ final class TunedJvm {
             // (10k-page build: 2.5 GB RSS instead of 3.6 GB). The preview keeps G1's short pauses.
             command.add(BATCH_GC);
             command.addAll(BATCH_HEAP);
+            if (hugePagesOnRequest()) {
+                command.add(HUGE_PAGES);
+            }
         }
         if (quickJit(name, policyFiles)) {
             command.add(QUICK_JIT);

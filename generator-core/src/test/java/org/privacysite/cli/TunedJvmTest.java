@@ -64,9 +64,11 @@ class TunedJvmTest {
         }
         assertTrue(command.indexOf(TunedJvm.QUICK_JIT) > 0 && command.indexOf(TunedJvm.QUICK_JIT) < users,
                 "a site this size builds with C1 only: " + command);
+        assertEquals(TunedJvm.hugePagesOnRequest(), command.contains(TunedJvm.HUGE_PAGES), "huge pages where the kernel gives them");
         List<String> serve = TunedJvm.command(new String[] {"serve", "--content", large.toString()}).orElseThrow();
         assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
         assertTrue(!serve.contains(TunedJvm.QUICK_JIT), "the preview keeps C2: " + serve);
+        assertTrue(!serve.contains(TunedJvm.HUGE_PAGES), "the preview keeps the default heap: " + serve);
     }
 
     /** C1 alone for builds and checks of sites below the size where C2's compile time pays off. */
@@ -92,6 +94,7 @@ class TunedJvmTest {
         assertTrue(ok.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, ok.exitValue(), err);
         assertTrue(err.contains("Running in a second JVM with -XX:+IgnoreUnrecognizedVMOptions -XX:InlineSmallCode=300"), err);
+        assertFalse(err.contains("VM warning"), "none of our flags makes the JVM complain: " + err);
         assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
 
         Process failed = start("build", "--content", temp.resolve("missing").toString(),
