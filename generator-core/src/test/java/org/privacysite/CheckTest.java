@@ -113,6 +113,23 @@ class CheckTest {
         assertEquals(1, withRule(result, "links.sitemap-entry").size(), result.findings().toString());
     }
 
+    /** A custom sitemap template that writes broken XML is reported where the XML breaks, not as a crash. */
+    @Test
+    void aSitemapThatIsNotWellFormedXmlIsReportedAtItsLine() throws IOException {
+        Path templates = temp.resolve("templates");
+        SampleSite.copyTree(SampleSite.templates(), templates);
+        Path sitemap = templates.resolve("sitemap.ftlx");
+        Files.writeString(sitemap, Files.readString(sitemap).replace("</urlset>", "<url><loc>x</url>\n</urlset>"));
+        CheckResult result = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build().check();
+
+        List<Finding> broken = withRule(result, "links.sitemap-xml");
+        assertEquals(1, broken.size(), result.findings().toString());
+        assertEquals(Path.of("sitemap.xml"), broken.get(0).location().file());
+        assertTrue(broken.get(0).location().line() > 1, broken.get(0).toString());
+        assertTrue(broken.get(0).message().startsWith("sitemap.xml is not well-formed XML: The element type \"loc\""),
+                broken.get(0).message()); // the parser's own words, without its "ParseError at [row,col]" preamble
+    }
+
     @Test
     void aCookieWithoutItsPurposeTextStopsTheBuildAtItsLineInCookiesYaml() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));

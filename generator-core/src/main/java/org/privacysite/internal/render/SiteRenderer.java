@@ -79,17 +79,18 @@ public final class SiteRenderer {
      * switcher: one per locale), each rendered once as a link to another page and once as the
      * current page, as markup and as UTF-8.
      */
-    private record Entries(List<String> keys, List<String> other, List<String> current, List<String> all,
+    private record Entries(Map<String, Integer> positions, List<String> other, List<String> current, List<String> all,
                            List<byte[]> otherUtf8, List<byte[]> currentUtf8) {
 
         /** The entries as the page of {@code currentKey} shows them. */
         RepeatedParts on(String currentKey) {
-            String[] parts = new String[keys.size()];
-            byte[][] utf8 = new byte[keys.size()][];
-            for (int i = 0; i < keys.size(); i++) {
-                boolean isCurrent = keys.get(i).equals(currentKey);
-                parts[i] = (isCurrent ? current : other).get(i);
-                utf8[i] = (isCurrent ? currentUtf8 : otherUtf8).get(i);
+            // Copies of the "other" entries with the current one swapped in: 500 comparisons a page were 2% of a check.
+            String[] parts = other.toArray(new String[0]);
+            byte[][] utf8 = otherUtf8.toArray(new byte[0][]);
+            Integer at = positions.get(currentKey);
+            if (at != null) {
+                parts[at] = current.get(at);
+                utf8[at] = currentUtf8.get(at);
             }
             return new RepeatedParts(java.util.Arrays.asList(parts), java.util.Arrays.asList(utf8), all);
         }
@@ -478,7 +479,11 @@ public final class SiteRenderer {
         }
         List<String> all = new ArrayList<>(other);
         all.addAll(current);
-        return new Entries(List.copyOf(keys), List.copyOf(other), List.copyOf(current), List.copyOf(all), utf8(other), utf8(current));
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            positions.put(keys.get(i), i);
+        }
+        return new Entries(Map.copyOf(positions), List.copyOf(other), List.copyOf(current), List.copyOf(all), utf8(other), utf8(current));
     }
 
     private static List<byte[]> utf8(List<String> markup) {
