@@ -58,6 +58,9 @@ public final class SiteRenderer {
     private final Map<String, Entries> switchers = new java.util.concurrent.ConcurrentHashMap<>();
     /** The hreflang alternates per document, as one part: the same on each of its pages. */
     private final Map<String, RepeatedParts> alternateLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether the templates render the switcher's entries and the hreflang links as parts (older template sets do not). */
+    private final boolean languageItems;
+    private final boolean alternatesPartial;
     /** Tells the markers of one renderer apart from any text: a page cannot contain it by chance or on purpose. */
     private final String markerPrefix = "\uFDD2privacy-site:" + Long.toHexString(new java.security.SecureRandom().nextLong()) + ":";
 
@@ -149,6 +152,8 @@ public final class SiteRenderer {
         this.security = security;
         this.integrity = integrity;
         this.menus.putAll(menus);
+        this.languageItems = templates.has(LANGUAGE_ITEM);
+        this.alternatesPartial = templates.has(ALTERNATES);
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
             LocaleFormatter formatter = new LocaleFormatter(locale);
@@ -310,11 +315,11 @@ public final class SiteRenderer {
         model.put("xDefault", url(config.sourceLocale(), document));
         Map<String, RepeatedParts> repeated = new LinkedHashMap<>();
         repeated.put("menu", menu(locale, document, root));
-        if (templates.has(LANGUAGE_ITEM)) {
+        if (languageItems) {
             repeated.put("languageLinks", switchers.computeIfAbsent(document + "\u0000" + root,
                     key -> languageEntries(document, root)).on(locale));
         }
-        if (templates.has(ALTERNATES)) {
+        if (alternatesPartial) {
             repeated.put("alternateLinks", alternateLinks.computeIfAbsent(document + "\u0000" + root,
                     key -> alternateLinks(document, root)));
         }

@@ -140,6 +140,46 @@ class SiteRenderTest {
     }
 
     /**
+     * A template set from before the switcher entries and hreflang links became parts (no
+     * language-item.ftlh or alternates.ftlh; the templates loop over {@code languages} and
+     * {@code alternates} themselves) still builds, into the same pages.
+     */
+    @Test
+    void templatesThatLoopOverTheLanguagesThemselvesGiveTheSamePages() throws IOException {
+        Path templates = tmp.resolve("looping-templates");
+        copyTree(realTemplates(), templates);
+        Files.delete(templates.resolve("partials/language-item.ftlh"));
+        Files.delete(templates.resolve("partials/alternates.ftlh"));
+        Path switcher = templates.resolve("partials/language-switcher.ftlh");
+        Files.writeString(switcher, Files.readString(switcher).replace("${languageLinks}", """
+                <#list languages as language>
+                    <li><a href="${language.href}" lang="${language.locale}" hreflang="${language.locale}"<#if language.current> aria-current="page"</#if>>${language.label}</a></li>
+                </#list>
+                """));
+        Path document = templates.resolve("document.ftlh");
+        Files.writeString(document, Files.readString(document)
+                .replace("alternateLinks=alternateLinks", "alternates=alternates xDefault=xDefault"));
+        Path layout = templates.resolve("layout.ftlh");
+        Files.writeString(layout, Files.readString(layout)
+                .replace("alternateLinks=\"\"", "alternates=[] xDefault=\"\"").replace("${alternateLinks}", """
+                <#list alternates as alternate>
+                <link rel="alternate" hreflang="${alternate.locale}" href="${alternate.url}">
+                </#list>
+                <#if xDefault?has_content>
+                <link rel="alternate" hreflang="x-default" href="${xDefault}">
+                </#if>
+                """));
+        Path looping = tmp.resolve("looping-site");
+        build(fixtureContent(), templates, looping, 2);
+        for (String locale : List.of("en", "fr", "ar", "ja")) {
+            String path = locale + "/privacy/index.html";
+            String page = Files.readString(looping.resolve(path));
+            assertEquals(Files.readString(out.resolve(path)), page, path);
+            assertTrue(page.contains("hreflang=\"x-default\""), path);
+        }
+    }
+
+    /**
      * Pages are rendered with a marker where the menu goes and split there; a template that shows
      * the menu twice, and a text that contains the marker, still get the menu where they ask for it.
      */
