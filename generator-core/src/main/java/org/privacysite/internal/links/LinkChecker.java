@@ -166,8 +166,12 @@ public final class LinkChecker {
      * page at that depth need not look at its parts one by one (the menu of a sound site).
      */
     private boolean clean(List<String> pool, int depth) {
-        return cleanPools.computeIfAbsent(new PoolAtDepth(pool, depth), key -> pool.stream().map(this::part)
-                .allMatch(part -> depth <= part.climbs && part.problems(depth).isEmpty()));
+        return cleanPools.computeIfAbsent(new PoolAtDepth(pool, depth), key -> {
+            // All parts parsed together, one jsoup parse instead of one per part (40,000 were 4% of a 10k
+            // check): the elements are the same, and the pool is clean when all of them are.
+            Part all = new Part(fragment(String.join("", pool)));
+            return depth <= all.climbs && all.problems(depth).isEmpty();
+        });
     }
 
     /** How many leading {@code ../} a relative link has. */
@@ -300,7 +304,7 @@ public final class LinkChecker {
     private Part part(String markup) {
         Part part = parts.get(markup);
         if (part == null) {
-            part = new Part(markup);
+            part = new Part(fragment(markup));
             if (parts.size() >= URL_CACHE_LIMIT) {
                 parts.clear();
             }
@@ -309,8 +313,14 @@ public final class LinkChecker {
         return part;
     }
 
+    /** The elements of a piece of markup, parsed as a body fragment (without the body around it). */
+    private static List<Element> fragment(String markup) {
+        List<Element> all = Jsoup.parseBodyFragment(markup, "").body().getAllElements();
+        return all.subList(1, all.size());
+    }
+
     /**
-     * The elements of a repeated part. When they have no ids and their links climb to the site's
+     * The elements of a repeated part (or of a whole pool of them, to tell whether it is clean). When they have no ids and their links climb to the site's
      * root ({@code ../../fr/cookies/} from a page two levels deep, as the menu's do) or go to no
      * page of it, what the links say depends only on how deep the page is: they are checked once
      * per depth, and each page gets the findings, if any, at its own location. Otherwise each page
@@ -323,9 +333,8 @@ public final class LinkChecker {
         /** Per depth of the pages: each linking element with a problem, and its finding. */
         private final Map<Integer, List<Map.Entry<Element, Finding>>> problems = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Part(String markup) {
-            List<Element> all = Jsoup.parseBodyFragment(markup, "").body().getAllElements();
-            elements = List.copyOf(all.subList(1, all.size())); // without the body around the fragment
+        Part(List<Element> elements) {
+            this.elements = List.copyOf(elements);
             int climbs = Integer.MAX_VALUE;
             for (Element element : elements) {
                 climbs = Math.min(climbs, climbs(element));
