@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.content.Page;
@@ -110,7 +110,7 @@ public final class PrivacySite {
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
                 pages.set(early.get().forParsedSite(site).render(staging, progress));
-                InputFingerprint.write(staging, join(fingerprint));
+                InputFingerprint.write(staging, Jobs.joined(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
         } catch (IOException e) {
@@ -193,17 +193,17 @@ public final class PrivacySite {
                     () -> ParityChecker.check(site, contents, executor), PrivacySite::startAlongside);
             if (!buildable || outputDirectory == null) {
                 List<Finding> links = buildable ? checkLinks(site, renderer, null, executor) : List.of();
-                return result(site, findings, join(parity), links);
+                return result(site, findings, Jobs.joined(parity), links);
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
                     List<Finding> links = checkLinks(site, renderer, SiteOutput.directory(staging), executor);
-                    CheckResult result = result(site, findings, join(parity), links);
+                    CheckResult result = result(site, findings, Jobs.joined(parity), links);
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
                     }
-                    InputFingerprint.write(staging, join(fingerprint));
+                    InputFingerprint.write(staging, Jobs.joined(fingerprint));
                     published.set(result);
                 });
             } catch (NotPublished notPublished) {
@@ -227,18 +227,6 @@ public final class PrivacySite {
         Thread thread = new Thread(check, "privacy-site-alongside");
         thread.setDaemon(true); // a check whose result nobody waits for any more does not keep the JVM up
         thread.start();
-    }
-
-    /** The result of a check that ran alongside, or what it threw. */
-    private static <T> T join(CompletableFuture<T> check) {
-        try {
-            return check.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 
     private CheckResult result(Site site, List<Finding> sourceFindings, List<Finding> parity, List<Finding> links) {

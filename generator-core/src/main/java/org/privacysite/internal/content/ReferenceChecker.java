@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import org.privacysite.Finding;
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.messages.IcuMessage;
 
 /**
@@ -27,18 +26,7 @@ public final class ReferenceChecker {
 
     /** Checks {@code site}, slices of its pages on {@code executor}; the findings in page order. */
     public static List<Finding> check(Site site, Executor executor) {
-        List<Page> pages = site.pages();
-        List<CompletableFuture<List<Finding>>> slices = new ArrayList<>();
-        for (int from = 0; from < pages.size(); from += 500) {
-            List<Page> slice = pages.subList(from, Math.min(pages.size(), from + 500));
-            slices.add(CompletableFuture.supplyAsync(() -> check(site, slice), executor));
-        }
-        List<Finding> findings = new ArrayList<>();
-        try {
-            slices.forEach(slice -> findings.addAll(slice.join()));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e; // as if checked in this thread
-        }
+        List<Finding> findings = Jobs.inSlices(site.pages(), 500, executor, slice -> check(site, slice));
         findings.addAll(bundles(site));
         return findings;
     }

@@ -25,6 +25,7 @@ import org.jsoup.nodes.Element;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.ProgressListener;
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.RepeatedParts;
@@ -242,12 +243,7 @@ public final class LinkChecker {
         externalLinks.clear();
         ordered.forEach(scan -> externalLinks.addAll(scan.externalLinks()));
         // Slices of pages on the executor: at 10k pages this loop alone took half a second.
-        List<Future<List<Finding>>> slices = new ArrayList<>();
-        for (int from = 0; from < ordered.size(); from += 500) {
-            List<PageScan> slice = ordered.subList(from, Math.min(ordered.size(), from + 500));
-            slices.add(executor.submit(() -> siteWideFindings(slice, byCanonical)));
-        }
-        slices.forEach(slice -> findings.addAll(await(slice)));
+        findings.addAll(Jobs.inSlices(ordered, 500, executor, slice -> siteWideFindings(slice, byCanonical)));
         return findings;
     }
 
@@ -720,9 +716,9 @@ public final class LinkChecker {
                 : Location.of(Path.of(path));
     }
 
-    private static <T> T await(Future<T> job) {
+    private static void await(Future<?> job) {
         try {
-            return job.get();
+            job.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw new UncheckedIOException(io);

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.content.Page;
 
 /**
@@ -33,11 +33,7 @@ public final class PageContents {
                 reads.add(CompletableFuture.runAsync(() -> read(page), executor));
             }
         }
-        try {
-            reads.forEach(CompletableFuture::join);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        reads.forEach(Jobs::joined);
         return byFile;
     }
 }
