@@ -20,11 +20,6 @@ public record RenderedPage(List<String> own, List<RepeatedParts> repeated) {
         }
     }
 
-    /** A page that repeats nothing. */
-    public static RenderedPage of(String html) {
-        return new RenderedPage(List.of(html), List.of());
-    }
-
     /** The whole page. */
     public String html() {
         StringBuilder html = new StringBuilder(own.get(0));
