@@ -38,6 +38,8 @@ import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
+import org.privacysite.internal.rules.ConfigRules;
+import org.privacysite.internal.rules.ParityRules;
 
 /**
  * The generator: turns a content directory (site.yaml, policies per locale) and a templates
@@ -61,7 +63,7 @@ public final class PrivacySite {
             .comparing((Finding f) -> f.location().displayPath())
             .thenComparingInt(f -> f.location().line())
             .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::rule)
+            .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
 
     private final Path contentDirectory;
@@ -242,10 +244,10 @@ public final class PrivacySite {
     private static List<Finding> configured(SiteConfig config, List<Finding> findings) {
         List<Finding> configured = new ArrayList<>();
         for (Finding finding : findings) {
-            if (config.disabledRules().contains(finding.rule())) {
+            if (config.disabledRules().contains(finding.ruleId())) {
                 continue;
             }
-            Severity severity = config.severities().getOrDefault(finding.rule(), finding.severity());
+            Severity severity = config.severities().getOrDefault(finding.ruleId(), finding.severity());
             configured.add(new Finding(finding.location(), finding.rule(), severity, finding.message()));
         }
         return configured;
@@ -349,12 +351,12 @@ public final class PrivacySite {
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             SiteConfig config = site.config();
             if (!config.targetLocales().contains(locale)) {
-                throw new ConfigurationException(Finding.error(config.location(), "config.locale",
+                throw new ConfigurationException(Finding.of(config.location(), ConfigRules.LOCALE,
                         "'" + locale + "' is not a translation locale of this site (translations: "
                                 + String.join(", ", config.targetLocales()) + ")"));
             }
             if (!config.documents().contains(document)) {
-                throw new ConfigurationException(Finding.error(config.location(), "config.document",
+                throw new ConfigurationException(Finding.of(config.location(), ConfigRules.DOCUMENT,
                         "'" + document + "' is not a document of this site (documents: " + String.join(", ", config.documents()) + ")"));
             }
             Page source = site.sourcePage(document);
@@ -362,7 +364,7 @@ public final class PrivacySite {
             if (source == null || translation == null) {
                 List<Finding> errors = site.findings().stream().filter(Finding::isError).toList();
                 throw new PrivacySiteException(errors.isEmpty()
-                        ? List.of(Finding.error(Location.of(site.pageFile(locale, document)), "parity.document-missing",
+                        ? List.of(Finding.of(Location.of(site.pageFile(locale, document)), ParityRules.DOCUMENT_MISSING,
                                 "there is no " + locale + " translation of '" + document + "' to mark"))
                         : errors);
             }

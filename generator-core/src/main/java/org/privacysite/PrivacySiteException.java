@@ -21,8 +21,8 @@ public class PrivacySiteException extends RuntimeException {
     }
 
     /** Convenience for a single error at a location. */
-    public static PrivacySiteException at(Location location, String rule, String message) {
-        return new PrivacySiteException(Finding.error(location, rule, message));
+    public static PrivacySiteException at(Location location, Rule rule, String message) {
+        return new PrivacySiteException(Finding.of(location, rule, message));
     }
 
     public List<Finding> findings() {

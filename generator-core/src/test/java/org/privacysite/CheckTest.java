@@ -26,7 +26,7 @@ class CheckTest {
     }
 
     static List<Finding> withRule(CheckResult result, String rule) {
-        return result.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
     }
 
     @Test
@@ -79,7 +79,7 @@ class CheckTest {
     void aMissingTranslationMayFallBackToTheSourceWithANoticeAndTruthfulHreflang() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Files.delete(content.resolve("ja/cookies.md"));
-        assertEquals(List.of("parity.document-missing"), site(content).check().findings().stream().map(Finding::rule).distinct().toList());
+        assertEquals(List.of("parity.document-missing"), site(content).check().findings().stream().map(Finding::ruleId).distinct().toList());
 
         Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml")) + "fallback:\n  ja: [cookies]\n");
         assertEquals(List.of(), site(content).check().findings());
@@ -140,7 +140,7 @@ class CheckTest {
                 () -> site(content).build(temp.resolve("site")));
 
         Finding finding = error.findings().get(0);
-        assertEquals("consent.message-missing", finding.rule());
+        assertEquals("consent.message-missing", finding.ruleId());
         assertTrue(finding.location().displayPath().endsWith("cookies.yaml"), finding.toString());
         assertTrue(finding.location().line() > 1, finding.toString());
     }

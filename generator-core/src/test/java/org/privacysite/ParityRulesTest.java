@@ -62,7 +62,7 @@ class ParityRulesTest {
 
     static Finding only(String rule, String file) {
         List<Finding> found = result.findings().stream()
-                .filter(f -> f.rule().equals(rule) && f.location().displayPath().endsWith(file)).toList();
+                .filter(f -> f.ruleId().equals(rule) && f.location().displayPath().endsWith(file)).toList();
         assertEquals(1, found.size(), rule + " in " + file + ": " + result.findings());
         return found.get(0);
     }

@@ -85,7 +85,7 @@ class ConsentConfigLoaderTest {
             "stats.js", "data:text/javascript,1"})
     void unsafeOrUnclearScriptSourcesAreRejectedAtTheirLine(String src) {
         PrivacySiteException e = failure(config("", "    scripts:\n      - src: \"" + src + "\"\n"));
-        assertEquals("consent.script-src", e.findings().get(0).rule());
+        assertEquals("consent.script-src", e.findings().get(0).ruleId());
         assertEquals(6, e.findings().get(0).location().line());
     }
 
@@ -115,7 +115,7 @@ class ConsentConfigLoaderTest {
     @Test
     void anUnknownConsentModeSignalIsReported() {
         PrivacySiteException e = failure(config("googleConsentMode: true\n", "    googleConsentSignals: [analytics_storage, ads]\n"));
-        assertEquals("consent.consent-mode-signal", e.findings().get(0).rule());
+        assertEquals("consent.consent-mode-signal", e.findings().get(0).ruleId());
         assertTrue(e.findings().get(0).message().contains("'ads'"), e.findings().get(0).message());
         assertEquals(6, e.findings().get(0).location().line());
     }
@@ -124,6 +124,6 @@ class ConsentConfigLoaderTest {
     @ValueSource(strings = {"my consent", "consent;x", "\"\""})
     void theStorageNameMustBeACookieName(String name) {
         PrivacySiteException e = failure(config("storageName: " + (name.startsWith("\"") ? name : "\"" + name + "\"") + "\n", ""));
-        assertEquals("consent.storage-name", e.findings().get(0).rule());
+        assertEquals("consent.storage-name", e.findings().get(0).ruleId());
     }
 }

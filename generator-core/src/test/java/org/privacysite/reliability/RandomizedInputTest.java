@@ -321,12 +321,12 @@ class RandomizedInputTest {
     private void checkLocated(String label, List<Finding> findings) {
         for (Finding finding : findings) {
             boolean located = finding.location() != null && finding.location().file() != null
-                    && (finding.location().line() > 0 || WHOLE_FILE_RULES.contains(finding.rule()));
+                    && (finding.location().line() > 0 || WHOLE_FILE_RULES.contains(finding.ruleId()));
             if (!located) {
-                failures.putIfAbsent("unlocated " + finding.rule(), label + ": a finding without file:line: " + finding + "\n" + inputs());
+                failures.putIfAbsent("unlocated " + finding.ruleId(), label + ": a finding without file:line: " + finding + "\n" + inputs());
             }
             if (finding.message() == null || finding.message().isBlank() || finding.message().contains("Exception")) {
-                failures.putIfAbsent("message " + finding.rule(), label + ": a finding without plain words: " + finding + "\n" + inputs());
+                failures.putIfAbsent("message " + finding.ruleId(), label + ": a finding without plain words: " + finding + "\n" + inputs());
             }
         }
     }

@@ -13,6 +13,7 @@ import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.Severity;
 import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
@@ -38,7 +39,7 @@ public final class SiteConfigLoader {
         String name = yaml.requireString("name");
         String baseUrl = yaml.requireString("baseUrl");
         if (!baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
-            throw PrivacySiteException.at(yaml.locationOf("baseUrl"), "config.base-url",
+            throw PrivacySiteException.at(yaml.locationOf("baseUrl"), ConfigRules.BASE_URL,
                     "baseUrl must be an absolute http(s) URL, like https://privacy.example.com/");
         }
         if (!baseUrl.endsWith("/")) {
@@ -47,12 +48,12 @@ public final class SiteConfigLoader {
 
         List<String> locales = yaml.requireStringList("locales");
         if (locales.isEmpty()) {
-            throw PrivacySiteException.at(yaml.locationOf("locales"), "config.locales", "list at least one locale");
+            throw PrivacySiteException.at(yaml.locationOf("locales"), ConfigRules.LOCALES, "list at least one locale");
         }
         checkNames(yaml, "locales", locales, true);
         List<String> documents = yaml.requireStringList("documents");
         if (documents.isEmpty()) {
-            throw PrivacySiteException.at(yaml.locationOf("documents"), "config.documents", "list at least one document");
+            throw PrivacySiteException.at(yaml.locationOf("documents"), ConfigRules.DOCUMENTS, "list at least one document");
         }
         checkNames(yaml, "documents", documents, false);
 
@@ -62,12 +63,12 @@ public final class SiteConfigLoader {
         if (factsYaml != null) {
             for (String key : factsYaml.keys()) {
                 if (!key.matches("[A-Za-z][A-Za-z0-9_]*")) {
-                    throw PrivacySiteException.at(factsYaml.keyLocation(key), "config.fact-name",
+                    throw PrivacySiteException.at(factsYaml.keyLocation(key), ConfigRules.FACT_NAME,
                             "fact name '" + key + "' may only use letters, digits and _ (it is used as {" + key + "})");
                 }
                 Object value = factsYaml.scalar(key);
                 if (value == null) {
-                    throw PrivacySiteException.at(factsYaml.keyLocation(key), "config.fact-value", "fact '" + key + "' has no value");
+                    throw PrivacySiteException.at(factsYaml.keyLocation(key), ConfigRules.FACT_VALUE, "fact '" + key + "' has no value");
                 }
                 facts.put(key, value);
                 factLocations.put(key, factsYaml.keyLocation(key));
@@ -79,7 +80,7 @@ public final class SiteConfigLoader {
         if (fallbackYaml != null) {
             for (String locale : fallbackYaml.keys()) {
                 if (!locales.contains(locale)) {
-                    throw PrivacySiteException.at(fallbackYaml.keyLocation(locale), "config.fallback",
+                    throw PrivacySiteException.at(fallbackYaml.keyLocation(locale), ConfigRules.FALLBACK,
                             "fallback names locale '" + locale + "', which is not in 'locales'");
                 }
                 fallbacks.put(locale, fallbackYaml.requireStringList(locale));
@@ -95,7 +96,7 @@ public final class SiteConfigLoader {
                     case "error" -> severities.put(rule, Severity.ERROR);
                     case "warning" -> severities.put(rule, Severity.WARNING);
                     case "off" -> disabled.add(rule);
-                    default -> throw PrivacySiteException.at(checks.locationOf(rule), "config.checks",
+                    default -> throw PrivacySiteException.at(checks.locationOf(rule), ConfigRules.RULES,
                             "the level of '" + rule + "' must be error, warning or off");
                 }
             }
@@ -111,15 +112,15 @@ public final class SiteConfigLoader {
             String value = values.get(i);
             Location where = yaml.locationOf(key, i);
             if (!seen.add(value)) {
-                throw PrivacySiteException.at(where, "config.duplicate", "'" + value + "' is listed twice in '" + key + "'");
+                throw PrivacySiteException.at(where, ConfigRules.DUPLICATE, "'" + value + "' is listed twice in '" + key + "'");
             }
             if (locales) {
                 if (!LOCALE.matcher(value).matches() || !LANGUAGES.contains(value.split("-")[0])) {
-                    throw PrivacySiteException.at(where, "config.locale",
+                    throw PrivacySiteException.at(where, ConfigRules.LOCALE,
                             "'" + value + "' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)");
                 }
             } else if (!NAME.matcher(value).matches()) {
-                throw PrivacySiteException.at(where, "config.document-name",
+                throw PrivacySiteException.at(where, ConfigRules.DOCUMENT_NAME,
                         "document name '" + value + "' may only use lower-case letters, digits and hyphens");
             }
             checked.add(value);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
@@ -42,12 +43,12 @@ public final class ConsentConfigLoader {
         int revision = yaml.integer("revision", 1);
         int expiryMonths = yaml.integer("expiryMonths", 6);
         if (expiryMonths < 1 || expiryMonths > 24) {
-            throw PrivacySiteException.at(yaml.locationOf("expiryMonths"), "consent.expiry",
+            throw PrivacySiteException.at(yaml.locationOf("expiryMonths"), ConsentRules.EXPIRY,
                     "expiryMonths must be between 1 and 24");
         }
         String storageName = yaml.string("storageName", "consent");
         if (!COOKIE_NAME.matcher(storageName).matches()) {
-            throw PrivacySiteException.at(yaml.locationOf("storageName"), "consent.storage-name",
+            throw PrivacySiteException.at(yaml.locationOf("storageName"), ConsentRules.STORAGE_NAME,
                     "storageName '" + storageName + "' is not a valid cookie name (letters, digits and !#$%&'*+.^_`|~-)");
         }
         boolean consentMode = yaml.bool("googleConsentMode", false);
@@ -56,7 +57,7 @@ public final class ConsentConfigLoader {
         for (YamlMap category : yaml.mapList("categories")) {
             String id = category.requireString("id");
             if (!ID.matcher(id).matches() || !ids.add(id)) {
-                throw PrivacySiteException.at(category.locationOf("id"), "consent.category-id",
+                throw PrivacySiteException.at(category.locationOf("id"), ConsentRules.CATEGORY_ID,
                         "category id '" + id + "' must be unique and use lower-case letters, digits, _ or -");
             }
             List<ConsentConfig.Vendor> vendors = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class ConsentConfigLoader {
             for (YamlMap cookie : category.mapList("cookies")) {
                 String party = cookie.string("party", "first");
                 if (!party.equals("first") && !party.equals("third")) {
-                    throw PrivacySiteException.at(cookie.locationOf("party"), "consent.party", "party must be 'first' or 'third'");
+                    throw PrivacySiteException.at(cookie.locationOf("party"), ConsentRules.PARTY, "party must be 'first' or 'third'");
                 }
                 cookies.add(new ConsentConfig.Cookie(cookie.requireString("name"), cookie.requireString("provider"),
                         party.equals("third"), duration(cookie), cookie.requireString("purpose"), cookie.location()));
@@ -77,7 +78,7 @@ public final class ConsentConfigLoader {
                     scripts(category), consentSignals(id, category)));
         }
         if (categories.stream().noneMatch(ConsentConfig.Category::required)) {
-            throw PrivacySiteException.at(yaml.locationOf("categories"), "consent.necessary",
+            throw PrivacySiteException.at(yaml.locationOf("categories"), ConsentRules.NECESSARY,
                     "one category must be 'required: true' (the strictly necessary cookies)");
         }
         return new ConsentConfig(file, revision, expiryMonths, storageName, List.copyOf(categories), consentMode);
@@ -90,7 +91,7 @@ public final class ConsentConfigLoader {
             String src = script.requireString("src").trim();
             String problem = checkScriptSource(src);
             if (problem != null) {
-                throw PrivacySiteException.at(script.locationOf("src"), "consent.script-src", "script src '" + src + "' " + problem);
+                throw PrivacySiteException.at(script.locationOf("src"), ConsentRules.SCRIPT_SRC, "script src '" + src + "' " + problem);
             }
             scripts.add(new ConsentConfig.Script(src, script.locationOf("src")));
         }
@@ -137,7 +138,7 @@ public final class ConsentConfigLoader {
         List<String> signals = category.requireStringList("googleConsentSignals");
         for (int i = 0; i < signals.size(); i++) {
             if (!ConsentConfig.CONSENT_MODE_SIGNALS.contains(signals.get(i))) {
-                throw PrivacySiteException.at(category.locationOf("googleConsentSignals", i), "consent.consent-mode-signal",
+                throw PrivacySiteException.at(category.locationOf("googleConsentSignals", i), ConsentRules.CONSENT_MODE_SIGNAL,
                         "'" + signals.get(i) + "' is not a Google Consent Mode signal; use one of "
                                 + String.join(", ", ConsentConfig.CONSENT_MODE_SIGNALS));
             }
@@ -152,12 +153,12 @@ public final class ConsentConfigLoader {
         }
         Matcher matcher = DURATION.matcher(text);
         if (!matcher.matches()) {
-            throw PrivacySiteException.at(cookie.locationOf("duration"), "consent.duration",
+            throw PrivacySiteException.at(cookie.locationOf("duration"), ConsentRules.DURATION,
                     "duration '" + text + "' must be 'session' or a number with days, months or years, like '13 months'");
         }
         String unit = matcher.group(2).endsWith("s") ? matcher.group(2) : matcher.group(2) + "s";
         if (matcher.group(1).length() > 5) {
-            throw PrivacySiteException.at(cookie.locationOf("duration"), "consent.duration",
+            throw PrivacySiteException.at(cookie.locationOf("duration"), ConsentRules.DURATION,
                     "duration '" + text + "' is implausibly long; write it in years, like '2 years'");
         }
         return new ConsentConfig.Duration(unit, Integer.parseInt(matcher.group(1)));

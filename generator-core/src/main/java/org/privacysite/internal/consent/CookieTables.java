@@ -8,6 +8,7 @@ import java.util.Map;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.render.TemplateEngine;
 import org.privacysite.internal.render.UiMessages;
+import org.privacysite.internal.rules.ConsentRules;
 
 /**
  * The cookie tables of the cookie policy, generated from {@code cookies.yaml} so that the policy
@@ -26,7 +27,7 @@ public final class CookieTables {
                                 TemplateEngine templates) {
         ConsentConfig.Category category = config.category(categoryId);
         if (category == null) {
-            throw PrivacySiteException.at(config.location(), "consent.unknown-category",
+            throw PrivacySiteException.at(config.location(), ConsentRules.UNKNOWN_CATEGORY,
                     "a cookie-table block names category '" + categoryId + "', which cookies.yaml does not define");
         }
         List<Row> rows = new ArrayList<>();

@@ -30,6 +30,10 @@ import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.IcuSyntaxException;
+import org.privacysite.internal.rules.ContentRules;
+import org.privacysite.internal.rules.IcuRules;
+import org.privacysite.internal.rules.ParityRules;
+import org.privacysite.internal.rules.SourceRules;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
@@ -71,7 +75,7 @@ public final class PageParser {
         return parse(locale, document, file, text, () -> {
             String again = SourceFiles.read(file, where);
             if (again.hashCode() != hash) {
-                throw PrivacySiteException.at(where, "source.changed",
+                throw PrivacySiteException.at(where, SourceRules.CHANGED,
                         "the file changed while the site was being built; build again");
             }
             return body(where, again);
@@ -101,16 +105,16 @@ public final class PageParser {
     private Page parse(String locale, String document, Path file, String text, java.util.function.Supplier<Document> reparse) {
         Location where = Location.of(file);
         if (text.isBlank()) {
-            throw PrivacySiteException.at(where.at(1, 1), "content.empty",
+            throw PrivacySiteException.at(where.at(1, 1), ContentRules.EMPTY,
                     "the file is empty; it needs front matter (title, effective) and the policy text");
         }
         if (!text.startsWith("---\n")) {
-            throw PrivacySiteException.at(where.at(1, 1), "front-matter.missing",
+            throw PrivacySiteException.at(where.at(1, 1), ContentRules.FRONT_MATTER_MISSING,
                     "the file must start with front matter: a '---' line, 'title: ...', 'effective: YYYY-MM-DD', and a closing '---' line");
         }
         int close = findClosingFence(text);
         if (close < 0) {
-            throw PrivacySiteException.at(where.at(1, 1), "front-matter.unclosed",
+            throw PrivacySiteException.at(where.at(1, 1), ContentRules.FRONT_MATTER_UNCLOSED,
                     "the front matter opened on line 1 is never closed with a '---' line");
         }
         String yaml = text.substring(4, close);
@@ -158,7 +162,7 @@ public final class PageParser {
     /** Recursion stops at {@link #MAX_DEPTH}, so the stack stays shallow whatever the input. */
     private static void checkDepth(Node node, int depth, Collector collector) {
         if (depth > MAX_DEPTH) {
-            throw PrivacySiteException.at(collector.locate(node), "content.too-deep", "the text is nested more than "
+            throw PrivacySiteException.at(collector.locate(node), ContentRules.TOO_DEEP, "the text is nested more than "
                     + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each other); simplify it");
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
@@ -195,10 +199,10 @@ public final class PageParser {
     private static FrontMatter frontMatter(YamlMap yaml) {
         String title = yaml.requireString("title");
         if (title.isBlank()) {
-            throw PrivacySiteException.at(yaml.locationOf("title"), "front-matter.title", "the title is empty");
+            throw PrivacySiteException.at(yaml.locationOf("title"), ContentRules.FRONT_MATTER_TITLE, "the title is empty");
         }
         if (!yaml.has("effective")) {
-            throw PrivacySiteException.at(yaml.location(), "front-matter.effective",
+            throw PrivacySiteException.at(yaml.location(), ContentRules.FRONT_MATTER_EFFECTIVE,
                     "'effective' is required: the date this version takes effect, as YYYY-MM-DD");
         }
         LocalDate effective = yaml.date("effective");
@@ -218,7 +222,7 @@ public final class PageParser {
                 try {
                     IcuMessage.parse(text);
                 } catch (IcuSyntaxException e) {
-                    throw PrivacySiteException.at(yaml.locationInValue(key, e.index()), "icu.syntax",
+                    throw PrivacySiteException.at(yaml.locationInValue(key, e.index()), IcuRules.SYNTAX,
                             e.getMessage() + " in '" + key + "'");
                 }
             }
@@ -271,27 +275,27 @@ public final class PageParser {
             String key = stripKey(heading);
             String title = plainText(heading).trim();
             if (heading.getLevel() == 1) {
-                findings.add(Finding.error(where, "content.heading-level",
+                findings.add(Finding.of(where, ContentRules.HEADING_LEVEL,
                         "a '#' heading is not allowed: the page title comes from 'title' in the front matter; clauses start at '##'"));
                 return;
             }
             if (key == null) {
-                findings.add(Finding.error(where, "content.heading-key",
+                findings.add(Finding.of(where, ContentRules.HEADING_KEY,
                         "heading '" + title + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
                 return;
             }
             if (!KEY.matcher(key).matches()) {
-                findings.add(Finding.error(where, "content.key-syntax", "clause key '" + key
+                findings.add(Finding.of(where, ContentRules.KEY_SYNTAX, "clause key '" + key
                         + "' may only use lower-case letters a-z, digits and hyphens, and must start with a letter"));
                 return;
             }
             if (!keys.add(key)) {
-                findings.add(Finding.error(where, "parity.clause-duplicate", "clause key '" + key + "' is used twice in this document"));
+                findings.add(Finding.of(where, ParityRules.CLAUSE_DUPLICATE, "clause key '" + key + "' is used twice in this document"));
                 return;
             }
             int level = heading.getLevel();
             if (level > previousLevel + 1) {
-                findings.add(Finding.error(where, "content.heading-skip", "heading level jumps from "
+                findings.add(Finding.of(where, ContentRules.HEADING_SKIP, "heading level jumps from "
                         + "#".repeat(previousLevel) + " to " + "#".repeat(level) + "; use " + "#".repeat(previousLevel + 1)));
                 return;
             }
@@ -318,7 +322,7 @@ public final class PageParser {
         /** Only web, e-mail and telephone links (and relative ones) reach a page; say so instead of dropping one silently. */
         private void checkScheme(String destination, Location where) {
             if (!SafeUrls.isAllowed(destination)) {
-                findings.add(Finding.error(where, "content.unsafe-url", "the link address '" + abbreviate(destination)
+                findings.add(Finding.of(where, ContentRules.UNSAFE_URL, "the link address '" + abbreviate(destination)
                         + "' is not allowed; use http(s), mailto: or tel: addresses, or a link to another page"));
             }
         }
@@ -338,7 +342,7 @@ public final class PageParser {
                         argumentUses.add(new ArgumentUse(argument, where, true));
                     }
                 } catch (IcuSyntaxException e) {
-                    findings.add(Finding.error(where, "icu.syntax", e.getMessage() + " in the link address"));
+                    findings.add(Finding.of(where, IcuRules.SYNTAX, e.getMessage() + " in the link address"));
                 }
             }
             Matcher matcher = CLAUSE_LINK.matcher(destination);
@@ -346,7 +350,7 @@ public final class PageParser {
             if (matcher.matches() && (matcher.group(1) != null || matcher.group(2) != null)) {
                 links.add(new ClauseLink(matcher.group(1), matcher.group(2), empty, where));
             } else if (empty) {
-                findings.add(Finding.error(where, "content.xref-syntax", "a link without text must point at a clause, like [](#retention) or [](cookies.md#manage)"));
+                findings.add(Finding.of(where, ContentRules.XREF_SYNTAX, "a link without text must point at a clause, like [](#retention) or [](cookies.md#manage)"));
             }
             visitChildren(link);
         }
@@ -370,7 +374,7 @@ public final class PageParser {
         }
 
         private void rawHtml(Node html) {
-            findings.add(Finding.error(locate(html), "content.raw-html",
+            findings.add(Finding.of(locate(html), ContentRules.RAW_HTML,
                     "raw HTML is not allowed in policies; write it in Markdown (it is shown as text)"));
         }
 
@@ -439,7 +443,7 @@ public final class PageParser {
                 replacement = new MessageText(IcuMessage.parse(text.toString()), segments);
             } catch (IcuSyntaxException e) {
                 MessageText probe = new MessageText(null, segments);
-                findings.add(Finding.error(probe.locationOf(e.index()), "icu.syntax", e.getMessage()));
+                findings.add(Finding.of(probe.locationOf(e.index()), IcuRules.SYNTAX, e.getMessage()));
                 return;
             }
             for (IcuMessage.Argument argument : replacement.message().arguments()) {

@@ -8,6 +8,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 
 import org.privacysite.Finding;
+import org.privacysite.internal.rules.ConsentRules;
+import org.privacysite.internal.rules.IcuRules;
+import org.privacysite.internal.rules.XrefRules;
+import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.messages.IcuMessage;
 
@@ -43,7 +47,7 @@ public final class ReferenceChecker {
                     if (site.config().facts().containsKey(argument.name())) {
                         String problem = problem(argument, site.config().facts());
                         if (problem != null) {
-                            findings.add(Finding.error(entry.location(), "icu.unknown-fact", problem + " (message '" + entry.key() + "')"));
+                            findings.add(Finding.of(entry.location(), IcuRules.UNKNOWN_FACT, problem + " (message '" + entry.key() + "')"));
                         }
                     }
                 }
@@ -64,7 +68,7 @@ public final class ReferenceChecker {
                     for (IcuMessage.Argument argument : IcuMessage.parse(text).arguments()) {
                         String problem = problem(argument, arguments);
                         if (problem != null) {
-                            findings.add(Finding.error(page.frontMatter().locationOf(key), "icu.unknown-fact", problem));
+                            findings.add(Finding.of(page.frontMatter().locationOf(key), IcuRules.UNKNOWN_FACT, problem));
                         }
                     }
                 }
@@ -72,22 +76,22 @@ public final class ReferenceChecker {
             for (ArgumentUse use : page.argumentUses()) {
                 String problem = problem(use.argument(), arguments);
                 if (problem != null) {
-                    findings.add(Finding.error(use.location(), "icu.unknown-fact", problem + (use.inLinkAddress() ? " (in a link address)" : "")));
+                    findings.add(Finding.of(use.location(), IcuRules.UNKNOWN_FACT, problem + (use.inLinkAddress() ? " (in a link address)" : "")));
                 }
             }
             for (CookieTableUse table : page.cookieTables()) {
                 if (site.consent() == null) {
-                    findings.add(Finding.error(table.location(), "consent.missing",
+                    findings.add(Finding.of(table.location(), ConsentRules.MISSING,
                             "a cookie-table block needs content/cookies.yaml, which does not exist"));
                 } else if (site.consent().category(table.category()) == null) {
-                    findings.add(Finding.error(table.location(), "consent.unknown-category", "cookie-table names category '"
+                    findings.add(Finding.of(table.location(), ConsentRules.UNKNOWN_CATEGORY, "cookie-table names category '"
                             + table.category() + "', which cookies.yaml does not define"));
                 }
             }
             for (ClauseLink link : page.links()) {
                 String document = link.targetDocument(page.document());
                 if (!documents.contains(document)) {
-                    findings.add(Finding.error(link.location(), "xref.unknown-document",
+                    findings.add(Finding.of(link.location(), XrefRules.UNKNOWN_DOCUMENT,
                             "link to '" + document + ".md', which is not a document of this site (documents: "
                                     + String.join(", ", site.config().documents()) + ")"));
                     continue;
@@ -100,7 +104,7 @@ public final class ReferenceChecker {
                     target = site.sourcePage(document); // a fallback page shows the source text
                 }
                 if (target != null && target.clause(link.key()) == null) {
-                    findings.add(Finding.error(link.location(), "xref.unknown-clause", "cross-reference to clause '"
+                    findings.add(Finding.of(link.location(), XrefRules.UNKNOWN_CLAUSE, "cross-reference to clause '"
                             + link.key() + "', which does not exist in " + target.locale() + "/" + document + ".md"));
                 }
             }
@@ -108,43 +112,10 @@ public final class ReferenceChecker {
         return findings;
     }
 
-    /** The known name within two edits of {@code name}, if any: most typos are one or two keys off. */
-    static String closest(String name, java.util.Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : new TreeSet<>(known)) {
-            int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
     private static String problem(IcuMessage.Argument argument, Map<String, Object> arguments) {
         Object value = arguments.get(argument.name());
         if (value == null) {
-            String suggestion = closest(argument.name(), arguments.keySet());
+            String suggestion = ClosestName.closest(argument.name(), arguments.keySet());
             return "'" + argument.name() + "' is not a fact; " + (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
                     + "facts are defined under 'facts' in site.yaml";
         }

@@ -21,6 +21,10 @@ import org.privacysite.ConfigurationException;
 import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.consent.ConsentConfigLoader;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.rules.ConfigRules;
+import org.privacysite.internal.rules.ContentRules;
+import org.privacysite.internal.rules.ParityRules;
+import org.privacysite.internal.rules.SourceRules;
 
 /**
  * The parse stage: reads site.yaml, cookies.yaml, every policy file and every message bundle.
@@ -60,10 +64,10 @@ public final class SiteLoader {
     public Site load(Path contentDirectory, Path templatesDirectory,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
         if (!Files.isDirectory(contentDirectory)) {
-            throw new ConfigurationException(Finding.error(Location.of(contentDirectory), "config.content-directory", "content directory not found"));
+            throw new ConfigurationException(Finding.of(Location.of(contentDirectory), ConfigRules.CONTENT_DIRECTORY, "content directory not found"));
         }
         if (!Files.isDirectory(templatesDirectory)) {
-            throw new ConfigurationException(Finding.error(Location.of(templatesDirectory), "config.templates-directory", "templates directory not found"));
+            throw new ConfigurationException(Finding.of(Location.of(templatesDirectory), ConfigRules.TEMPLATES_DIRECTORY, "templates directory not found"));
         }
         SiteConfig config;
         ConsentConfig consent;
@@ -71,7 +75,7 @@ public final class SiteLoader {
             config = SiteConfigLoader.load(contentDirectory);
             if (baseUrl != null) {
                 if (!baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
-                    throw PrivacySiteException.at(config.location(), "config.base-url",
+                    throw PrivacySiteException.at(config.location(), ConfigRules.BASE_URL,
                             "the base URL '" + baseUrl + "' given to the build must be an absolute http(s) URL");
                 }
                 config = config.withBaseUrl(baseUrl);
@@ -106,10 +110,10 @@ public final class SiteLoader {
                         return parser.parse(locale, document, file);
                     });
                 } else if (locale.equals(config.sourceLocale())) {
-                    findings.add(Finding.error(Location.of(file), "content.source-missing", "the source document '"
+                    findings.add(Finding.of(Location.of(file), ContentRules.SOURCE_MISSING, "the source document '"
                             + document + "' listed in site.yaml does not exist; create " + locale + "/" + document + ".md"));
                 } else if (!config.mayFallBack(locale, document)) {
-                    findings.add(Finding.error(Location.of(file), "parity.document-missing", "document '" + document
+                    findings.add(Finding.of(Location.of(file), ParityRules.DOCUMENT_MISSING, "document '" + document
                             + "' is missing in " + locale + " (present in " + config.sourceLocale()
                             + "); translate it, or allow a fallback to the source in site.yaml"));
                 }
@@ -160,7 +164,7 @@ public final class SiteLoader {
     private static void checkInside(Path realContent, Path file) {
         Path real = realPath(file, Location.of(file));
         if (!real.startsWith(realContent)) {
-            throw PrivacySiteException.at(Location.of(file), "source.outside-content",
+            throw PrivacySiteException.at(Location.of(file), SourceRules.OUTSIDE_CONTENT,
                     "this file is a link to " + real + ", outside the content directory; copy the file instead");
         }
     }
@@ -169,7 +173,7 @@ public final class SiteLoader {
         try {
             return path.toRealPath();
         } catch (java.io.IOException e) {
-            throw PrivacySiteException.at(where, "source.unreadable", "cannot read the file: " + e.getMessage());
+            throw PrivacySiteException.at(where, SourceRules.UNREADABLE, "cannot read the file: " + e.getMessage());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.SourceRules;
 
 /** Reads a source file as strict UTF-8 text with a single kind of line ending. */
 public final class SourceFiles {
@@ -28,9 +29,9 @@ public final class SourceFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw PrivacySiteException.at(where, "source.missing", "file not found");
+            throw PrivacySiteException.at(where, SourceRules.MISSING, "file not found");
         } catch (IOException e) {
-            throw PrivacySiteException.at(where, "source.unreadable", "cannot read the file: " + e.getMessage());
+            throw PrivacySiteException.at(where, SourceRules.UNREADABLE, "cannot read the file: " + e.getMessage());
         }
         // The String constructor is the fast, intrinsic decoder, but it replaces bad bytes with U+FFFD:
         // only text that shows one is decoded again strictly, to tell a real U+FFFD from a bad byte.
@@ -42,10 +43,10 @@ public final class SourceFiles {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes));
             } catch (MalformedInputException e) {
-                throw PrivacySiteException.at(badByteLocation(bytes, where), "source.encoding",
+                throw PrivacySiteException.at(badByteLocation(bytes, where), SourceRules.ENCODING,
                         "the file is not valid UTF-8; save it as UTF-8");
             } catch (CharacterCodingException e) {
-                throw PrivacySiteException.at(where, "source.encoding", "the file is not valid UTF-8; save it as UTF-8");
+                throw PrivacySiteException.at(where, SourceRules.ENCODING, "the file is not valid UTF-8; save it as UTF-8");
             }
         }
         if (text.startsWith("\uFEFF")) {

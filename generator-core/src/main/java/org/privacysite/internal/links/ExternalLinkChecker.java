@@ -42,6 +42,7 @@ import javax.net.ssl.SSLException;
 
 import org.privacysite.Finding;
 import org.privacysite.internal.links.ExternalLinkOutcome.Kind;
+import org.privacysite.internal.rules.LinkRules;
 
 /**
  * Checks http(s) links of a built site against the live web (only with {@code check --external}).
@@ -58,22 +59,16 @@ import org.privacysite.internal.links.ExternalLinkOutcome.Kind;
  * Findings, one per link occurrence, in the order of the links given:
  * <table>
  * <caption>rules</caption>
- * <tr><td>{@value #BROKEN}</td><td>error</td><td>404 or 410 (also after redirects), or an address that cannot be requested</td></tr>
- * <tr><td>{@value #UNREACHABLE}</td><td>error</td><td>unknown host, connection refused, TLS failure</td></tr>
- * <tr><td>{@value #REDIRECT_LOOP}</td><td>error</td><td>redirects that loop or exceed the limit</td></tr>
- * <tr><td>{@value #REDIRECT}</td><td>warning</td><td>permanent redirect: link to the new address instead</td></tr>
- * <tr><td>{@value #TIMEOUT}</td><td>warning</td><td>no answer in time after every try</td></tr>
- * <tr><td>{@value #STATUS}</td><td>warning</td><td>an answer that neither proves nor disproves the page: 401, 403, 429, 5xx</td></tr>
+ * <tr><td>{@code links.external-broken}</td><td>error</td><td>404 or 410 (also after redirects), or an address that cannot be requested</td></tr>
+ * <tr><td>{@code links.external-unreachable}</td><td>error</td><td>unknown host, connection refused, TLS failure</td></tr>
+ * <tr><td>{@code links.external-redirect-loop}</td><td>error</td><td>redirects that loop or exceed the limit</td></tr>
+ * <tr><td>{@code links.external-redirect}</td><td>warning</td><td>permanent redirect: link to the new address instead</td></tr>
+ * <tr><td>{@code links.external-timeout}</td><td>warning</td><td>no answer in time after every try</td></tr>
+ * <tr><td>{@code links.external-status}</td><td>warning</td><td>an answer that neither proves nor disproves the page: 401, 403, 429, 5xx</td></tr>
  * </table>
  */
 public final class ExternalLinkChecker {
 
-    public static final String BROKEN = "links.external-broken";
-    public static final String UNREACHABLE = "links.external-unreachable";
-    public static final String REDIRECT_LOOP = "links.external-redirect-loop";
-    public static final String REDIRECT = "links.external-redirect";
-    public static final String TIMEOUT = "links.external-timeout";
-    public static final String STATUS = "links.external-status";
 
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -390,18 +385,18 @@ public final class ExternalLinkChecker {
         String detail = outcome.detail().isEmpty() ? "" : ": " + outcome.detail();
         return switch (outcome.kind()) {
             case OK, EXCLUDED -> null;
-            case MOVED -> Finding.warning(link.location(), REDIRECT,
+            case MOVED -> Finding.of(link.location(), LinkRules.EXTERNAL_REDIRECT,
                     url + " redirects permanently to '" + outcome.target() + "': link to the new address");
-            case BROKEN -> Finding.error(link.location(), BROKEN,
+            case BROKEN -> Finding.of(link.location(), LinkRules.EXTERNAL_BROKEN,
                     url + " is broken: the server answers " + statusText(outcome.status()) + at);
-            case STATUS -> Finding.warning(link.location(), STATUS,
+            case STATUS -> Finding.of(link.location(), LinkRules.EXTERNAL_STATUS,
                     url + " could not be verified: the server answers " + statusText(outcome.status()) + at + detail);
-            case TIMEOUT -> Finding.warning(link.location(), TIMEOUT,
+            case TIMEOUT -> Finding.of(link.location(), LinkRules.EXTERNAL_TIMEOUT,
                     url + " did not answer within " + seconds(settings.requestTimeout()) + at + " ("
                             + outcome.tries() + (outcome.tries() == 1 ? " try)" : " tries)"));
-            case UNREACHABLE -> Finding.error(link.location(), UNREACHABLE, url + " cannot be reached" + at + detail);
-            case REDIRECT_LOOP -> Finding.error(link.location(), REDIRECT_LOOP, url + " " + outcome.detail());
-            case INVALID -> Finding.error(link.location(), BROKEN, url + " is not a web address that can be requested" + detail);
+            case UNREACHABLE -> Finding.of(link.location(), LinkRules.EXTERNAL_UNREACHABLE, url + " cannot be reached" + at + detail);
+            case REDIRECT_LOOP -> Finding.of(link.location(), LinkRules.EXTERNAL_REDIRECT_LOOP, url + " " + outcome.detail());
+            case INVALID -> Finding.of(link.location(), LinkRules.EXTERNAL_BROKEN, url + " is not a web address that can be requested" + detail);
         };
     }
 

@@ -23,12 +23,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.privacysite.Finding;
+import org.privacysite.Rule;
 import org.privacysite.Location;
 import org.privacysite.ProgressListener;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.RepeatedParts;
+import org.privacysite.internal.rules.LinkRules;
 
 /**
  * Checks the links of a built site offline: every internal page, fragment and asset exists,
@@ -255,7 +257,7 @@ public final class LinkChecker {
             for (FragmentLink link : scan.fragmentLinks()) {
                 PageScan target = scans.get(link.target());
                 if (target != null && !target.ids().contains(link.fragment())) {
-                    findings.add(Finding.error(link.location(), "links.fragment", "link '" + link.url() + "' points at #"
+                    findings.add(Finding.of(link.location(), LinkRules.FRAGMENT, "link '" + link.url() + "' points at #"
                             + link.fragment() + ", which is not an id in " + link.target()));
                 }
             }
@@ -415,7 +417,7 @@ public final class LinkChecker {
 
         void visit(Element element) {
             if (element.hasAttr("id") && !ids.add(element.id())) {
-                findings.add(finding(path, element, "links.duplicate-id", "id '" + element.id() + "' is used twice in this page"));
+                findings.add(finding(path, element, LinkRules.DUPLICATE_ID, "id '" + element.id() + "' is used twice in this page"));
             }
             String tag = element.normalName();
             String rel = tag.equals("link") ? element.attr("rel") : "";
@@ -447,10 +449,10 @@ public final class LinkChecker {
             urls.put(url, parsed);
         }
         switch (parsed.kind()) {
-            case UNSAFE -> findings.add(finding(path, element, "links.unsafe-url", "unsafe link '" + url + "'"));
-            case BAD_MAILTO -> findings.add(finding(path, element, "links.mailto", "malformed e-mail link '" + url + "'"));
-            case BAD_TEL -> findings.add(finding(path, element, "links.tel", "malformed telephone link '" + url + "'"));
-            case MALFORMED -> findings.add(finding(path, element, "links.malformed", "malformed link '" + url + "'"));
+            case UNSAFE -> findings.add(finding(path, element, LinkRules.UNSAFE_URL, "unsafe link '" + url + "'"));
+            case BAD_MAILTO -> findings.add(finding(path, element, LinkRules.MAILTO, "malformed e-mail link '" + url + "'"));
+            case BAD_TEL -> findings.add(finding(path, element, LinkRules.TEL, "malformed telephone link '" + url + "'"));
+            case MALFORMED -> findings.add(finding(path, element, LinkRules.MALFORMED, "malformed link '" + url + "'"));
             case EXTERNAL -> ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
             case OTHER -> {
                 // mailto: and tel: links that are well formed
@@ -463,11 +465,11 @@ public final class LinkChecker {
                             List<FragmentLink> fragmentLinks) {
         String target = resolveShared(path, parsed.path());
         if (target == null) {
-            findings.add(finding(path, element, "links.outside-site", "link '" + url + "' leaves the site"));
+            findings.add(finding(path, element, LinkRules.OUTSIDE_SITE, "link '" + url + "' leaves the site"));
             return;
         }
         if (!files.contains(target)) {
-            findings.add(finding(path, element, "links.broken", "link '" + url + "' points at " + target + ", which does not exist"));
+            findings.add(finding(path, element, LinkRules.BROKEN, "link '" + url + "' points at " + target + ", which does not exist"));
             return;
         }
         String fragment = parsed.fragment();
@@ -476,7 +478,7 @@ public final class LinkChecker {
         }
         if (target.equals(path)) {
             if (!ownIds.contains(fragment)) {
-                findings.add(finding(path, element, "links.fragment", "link '" + url + "' points at #" + fragment
+                findings.add(finding(path, element, LinkRules.FRAGMENT, "link '" + url + "' points at #" + fragment
                         + ", which is not an id in this page"));
             }
         } else {
@@ -612,13 +614,13 @@ public final class LinkChecker {
         Set<String> listed = new HashSet<>(sitemap);
         for (String url : sitemap) {
             if (!byCanonical.containsKey(url)) {
-                findings.add(Finding.error(where, "links.sitemap-entry", "sitemap.xml lists " + url + ", which is no page of the site"));
+                findings.add(Finding.of(where, LinkRules.SITEMAP_ENTRY, "sitemap.xml lists " + url + ", which is no page of the site"));
             }
         }
         for (PageScan page : pages) {
             boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
             if (ownCanonical && !page.alternates().isEmpty() && !listed.contains(page.canonical())) {
-                findings.add(Finding.error(page.headLocation(), "links.sitemap-missing", "this page (" + page.canonical()
+                findings.add(Finding.of(page.headLocation(), LinkRules.SITEMAP_MISSING, "this page (" + page.canonical()
                         + ") is not listed in sitemap.xml"));
             }
         }
@@ -630,8 +632,8 @@ public final class LinkChecker {
         } catch (javax.xml.stream.XMLStreamException e) {
             javax.xml.stream.Location at = e.getLocation();
             Location where = Location.of(Path.of("sitemap.xml"));
-            sitemapProblem = Finding.error(at == null ? where : where.at(at.getLineNumber(), at.getColumnNumber()),
-                    "links.sitemap-xml", "sitemap.xml is not well-formed XML: " + e.getMessage().replaceFirst("(?s)^ParseError at .*?Message:\\s*", ""));
+            sitemapProblem = Finding.of(at == null ? where : where.at(at.getLineNumber(), at.getColumnNumber()),
+                    LinkRules.SITEMAP_XML, "sitemap.xml is not well-formed XML: " + e.getMessage().replaceFirst("(?s)^ParseError at .*?Message:\\s*", ""));
         }
     }
 
@@ -688,22 +690,22 @@ public final class LinkChecker {
         for (Alternate alternate : scan.alternates()) {
             PageScan target = byCanonical.get(alternate.url());
             if (target == null) {
-                findings.add(Finding.error(alternate.location(), "links.hreflang-target",
+                findings.add(Finding.of(alternate.location(), LinkRules.HREFLANG_TARGET,
                         "hreflang '" + alternate.hreflang() + "' points at a page that does not exist"));
             } else if (!target.namesAlternate(scan.canonical())) {
-                findings.add(Finding.error(alternate.location(), "links.hreflang-reciprocal",
+                findings.add(Finding.of(alternate.location(), LinkRules.HREFLANG_RECIPROCAL,
                         "the '" + alternate.hreflang() + "' page does not link back to this page"));
             }
         }
         if (!scan.hasXDefault()) {
-            findings.add(Finding.error(scan.headLocation(), "links.hreflang-x-default", "hreflang alternates lack x-default"));
+            findings.add(Finding.of(scan.headLocation(), LinkRules.HREFLANG_X_DEFAULT, "hreflang alternates lack x-default"));
         }
     }
 
-    private Finding finding(String path, Element element, String rule, String message) {
+    private Finding finding(String path, Element element, Rule rule, String message) {
         Location location = location(path, element);
         boolean fromTemplate = element.attr("data-source-line").isEmpty();
-        return Finding.error(location, rule, message + (fromTemplate ? " (in the built page, from a template)" : ""));
+        return Finding.of(location, rule, message + (fromTemplate ? " (in the built page, from a template)" : ""));
     }
 
     /** The Markdown line the element came from, when it came from Markdown; else the built page. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.rules.BundleRules;
+import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
@@ -43,13 +45,13 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
             Location valueLocation = yaml.locationOf(key);
             String text = yaml.string(key, null);
             if (text == null) {
-                findings.add(Finding.error(yaml.keyLocation(key), "bundle.empty", "message '" + key + "' has no text"));
+                findings.add(Finding.of(yaml.keyLocation(key), BundleRules.EMPTY, "message '" + key + "' has no text"));
                 continue;
             }
             try {
                 entries.put(key, new Entry(key, IcuMessage.parse(text), valueLocation));
             } catch (IcuSyntaxException e) {
-                findings.add(Finding.error(yaml.locationInValue(key, e.index()), "icu.syntax",
+                findings.add(Finding.of(yaml.locationInValue(key, e.index()), IcuRules.SYNTAX,
                         e.getMessage() + " in message '" + key + "'"));
             }
         }

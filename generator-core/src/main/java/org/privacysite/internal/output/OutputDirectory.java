@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
+import org.privacysite.internal.rules.ConfigRules;
 
 /**
  * Writes a site into a fresh directory beside the target and swaps it in only when writing
@@ -88,8 +89,8 @@ public final class OutputDirectory {
             }
         }
         if (!replaceable) {
-            throw new org.privacysite.ConfigurationException(org.privacysite.Finding.error(org.privacysite.Location.of(target),
-                    "config.output", "the output " + (Files.isDirectory(target) ? "directory holds files that this tool did not build"
+            throw new org.privacysite.ConfigurationException(org.privacysite.Finding.of(org.privacysite.Location.of(target),
+                    ConfigRules.OUTPUT, "the output " + (Files.isDirectory(target) ? "directory holds files that this tool did not build"
                             : "path is not a directory") + "; it is not replaced. Choose a new or empty directory, or a previous site"));
         }
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Site;
+import org.privacysite.internal.rules.ParityRules;
 
 /** Files and folders under content/ that site.yaml does not know: likely a typo or a forgotten entry. */
 final class DocumentFolders {
@@ -27,7 +28,7 @@ final class DocumentFolders {
                     continue;
                 }
                 if (!site.config().locales().contains(name)) {
-                    findings.add(Finding.warning(Location.of(entry), "parity.locale-unknown", "folder '" + name
+                    findings.add(Finding.of(Location.of(entry), ParityRules.LOCALE_UNKNOWN, "folder '" + name
                             + "' is not a locale of site.yaml (locales: " + String.join(", ", site.config().locales()) + ")"));
                     continue;
                 }
@@ -44,7 +45,7 @@ final class DocumentFolders {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".md") && !documents.contains(name.substring(0, name.length() - 3))) {
-                    findings.add(Finding.warning(Location.of(file), "parity.document-extra", "'" + name
+                    findings.add(Finding.of(Location.of(file), ParityRules.DOCUMENT_EXTRA, "'" + name
                             + "' is not listed under 'documents' in site.yaml, so it is not published"));
                 }
             }

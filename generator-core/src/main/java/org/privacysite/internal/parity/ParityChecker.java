@@ -16,6 +16,9 @@ import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.rules.BundleRules;
+import org.privacysite.internal.rules.ConsentRules;
+import org.privacysite.internal.rules.ParityRules;
 
 /**
  * Compares every translation with the source locale: the same clauses in the same structure, the
@@ -83,13 +86,13 @@ public final class ParityChecker {
         for (ConsentConfig.Category category : site.consent().categories()) {
             for (String key : List.of(category.nameKey(), category.purposeKey())) {
                 if (!texts.has(key)) {
-                    findings.add(Finding.error(category.location(), "consent.message-missing", "category '" + category.id()
+                    findings.add(Finding.of(category.location(), ConsentRules.MESSAGE_MISSING, "category '" + category.id()
                             + "' needs the message '" + key + "' in " + site.config().sourceLocale() + "/messages.yaml"));
                 }
             }
             for (ConsentConfig.Cookie cookie : category.cookies()) {
                 if (!texts.has(cookie.purposeKey())) {
-                    findings.add(Finding.error(cookie.location(), "consent.message-missing", "cookie '" + cookie.name()
+                    findings.add(Finding.of(cookie.location(), ConsentRules.MESSAGE_MISSING, "cookie '" + cookie.name()
                             + "' needs the message '" + cookie.purposeKey() + "' in " + site.config().sourceLocale() + "/messages.yaml"));
                 }
             }
@@ -110,27 +113,27 @@ public final class ParityChecker {
             translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
             for (String name : sourceArguments.keySet()) {
                 if (!targetArguments.containsKey(name)) {
-                    findings.add(Finding.error(translated.location(), "parity.argument-missing",
+                    findings.add(Finding.of(translated.location(), ParityRules.ARGUMENT_MISSING,
                             clause + " does not use {" + name + "}, which " + sourceLocale + " uses"));
                 }
             }
             for (ClauseContent.Argument argument : targetArguments.values()) {
                 IcuMessage.Argument expected = sourceArguments.get(argument.argument().name());
                 if (expected == null) {
-                    findings.add(Finding.error(argument.location(), "parity.argument-extra",
+                    findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_EXTRA,
                             "{" + argument.argument().name() + "} is not used in this clause of " + sourceLocale));
                 } else if (!expected.type().equals(argument.argument().type())) {
-                    findings.add(Finding.error(argument.location(), "parity.argument-type", "{" + argument.argument().name()
+                    findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_TYPE, "{" + argument.argument().name()
                             + "} is a " + argument.argument().type() + " argument here but a " + expected.type() + " in " + sourceLocale));
                 } else if (expected.type().equals("select") && !expected.keywords().equals(argument.argument().keywords())) {
-                    findings.add(Finding.error(argument.location(), "parity.select-cases", "{" + argument.argument().name()
+                    findings.add(Finding.of(argument.location(), ParityRules.SELECT_CASES, "{" + argument.argument().name()
                             + "} has cases " + new TreeSet<>(argument.argument().keywords()) + " but " + sourceLocale + " has "
                             + new TreeSet<>(expected.keywords())));
                 }
             }
             if (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
                     || original.links().size() != translated.links().size()) {
-                findings.add(Finding.error(translated.location(), "parity.links", clause + " links to "
+                findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause + " links to "
                         + translated.links() + " but " + sourceLocale + " links to " + original.links()));
             }
             shape(clause, "paragraphs", original.paragraphs(), translated.paragraphs(), translated, findings);
@@ -143,7 +146,7 @@ public final class ParityChecker {
 
     private static void shape(String clause, String what, int expected, int actual, ClauseContent where, List<Finding> findings) {
         if (expected != actual) {
-            findings.add(Finding.warning(where.location(), "parity.structure",
+            findings.add(Finding.of(where.location(), ParityRules.STRUCTURE,
                     clause + " has " + actual + " " + what + "; the source has " + expected));
         }
     }
@@ -159,8 +162,8 @@ public final class ParityChecker {
         Set<String> categories = PluralCategories.of(page.locale());
         for (ClauseContent content : contents.values()) {
             for (ClauseContent.Argument argument : content.arguments()) {
-                missingCategories(argument.argument(), categories).ifPresent(missing -> findings.add(Finding.warning(
-                        argument.location(), "parity.plural-categories", "{" + argument.argument().name()
+                missingCategories(argument.argument(), categories).ifPresent(missing -> findings.add(Finding.of(
+                        argument.location(), ParityRules.PLURAL_CATEGORIES, "{" + argument.argument().name()
                                 + ", plural} lacks the " + page.locale() + " plural forms " + missing)));
             }
         }
@@ -170,8 +173,8 @@ public final class ParityChecker {
         Set<String> categories = PluralCategories.of(bundle.locale());
         for (MessageBundle.Entry entry : bundle.entries().values()) {
             for (IcuMessage.Argument argument : entry.message().arguments()) {
-                missingCategories(argument, categories).ifPresent(missing -> findings.add(Finding.warning(entry.location(),
-                        "parity.plural-categories", "message '" + entry.key() + "': {" + argument.name()
+                missingCategories(argument, categories).ifPresent(missing -> findings.add(Finding.of(entry.location(),
+                        ParityRules.PLURAL_CATEGORIES, "message '" + entry.key() + "': {" + argument.name()
                                 + ", plural} lacks the " + bundle.locale() + " plural forms " + missing)));
             }
         }
@@ -192,7 +195,7 @@ public final class ParityChecker {
         for (Clause clause : translation.clauses()) {
             Clause source = original.clause(clause.key());
             if (source != null && state.isStale(source)) {
-                findings.add(Finding.warning(clause.location(), "parity.stale", "clause '" + clause.key() + "' was translated from an older "
+                findings.add(Finding.of(clause.location(), ParityRules.STALE, "clause '" + clause.key() + "' was translated from an older "
                         + original.locale() + " version; update it, then run mark-translated --locale " + translation.locale()
                         + " --document " + translation.document()));
             }
@@ -207,20 +210,20 @@ public final class ParityChecker {
         for (int i = 0; i < sourceOrder.size(); i++) {
             String key = sourceOrder.get(i);
             if (!target.containsKey(key)) {
-                findings.add(Finding.error(whereMissing(sourceOrder, i, target, translation), "parity.clause-missing",
+                findings.add(Finding.of(whereMissing(sourceOrder, i, target, translation), ParityRules.CLAUSE_MISSING,
                         "clause '" + key + "' is missing (present in " + sourceLocale + ")"));
             }
         }
         for (Clause clause : target.values()) {
             Clause counterpart = source.get(clause.key());
             if (counterpart == null) {
-                findings.add(Finding.error(clause.location(), "parity.clause-extra",
+                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_EXTRA,
                         "clause '" + clause.key() + "' is not in the " + sourceLocale + " source; remove it or fix its key"));
             } else if (counterpart.level() != clause.level()) {
-                findings.add(Finding.error(clause.location(), "parity.clause-level", "clause '" + clause.key() + "' is a "
+                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_LEVEL, "clause '" + clause.key() + "' is a "
                         + "#".repeat(clause.level()) + " heading here but " + "#".repeat(counterpart.level()) + " in " + sourceLocale));
             } else if (!Objects.equals(counterpart.parentKey(), clause.parentKey())) {
-                findings.add(Finding.error(clause.location(), "parity.clause-parent", "clause '" + clause.key() + "' is under '"
+                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_PARENT, "clause '" + clause.key() + "' is under '"
                         + clause.parentKey() + "' here but under '" + counterpart.parentKey() + "' in " + sourceLocale));
             }
         }
@@ -229,7 +232,7 @@ public final class ParityChecker {
         for (int i = 0; i < common.size(); i++) {
             if (!common.get(i).equals(translated.get(i))) {
                 Clause misplaced = target.get(translated.get(i));
-                findings.add(Finding.error(misplaced.location(), "parity.clause-order", "clause '" + misplaced.key()
+                findings.add(Finding.of(misplaced.location(), ParityRules.CLAUSE_ORDER, "clause '" + misplaced.key()
                         + "' is out of order: " + sourceLocale + " has '" + common.get(i) + "' at this position"));
                 break; // one report per page; the rest follows from it
             }
@@ -254,24 +257,24 @@ public final class ParityChecker {
         }
         Location file = Location.of(target.file());
         if (target.entries().isEmpty() && !source.entries().isEmpty() && target.findings().isEmpty()) {
-            findings.add(Finding.error(file, "bundle.missing", "message file is missing or empty; "
+            findings.add(Finding.of(file, BundleRules.MISSING, "message file is missing or empty; "
                     + source.entries().size() + " messages of " + source.file().getFileName() + " need a translation"));
             return;
         }
         for (MessageBundle.Entry entry : source.entries().values()) {
             MessageBundle.Entry translated = target.entry(entry.key());
             if (translated == null) {
-                findings.add(Finding.error(file.at(1, 1), "bundle.key-missing", "message '" + entry.key()
+                findings.add(Finding.of(file.at(1, 1), BundleRules.KEY_MISSING, "message '" + entry.key()
                         + "' is missing (present in " + source.locale() + ")"));
             } else if (!translated.message().argumentNames().equals(entry.message().argumentNames())) {
-                findings.add(Finding.error(translated.location(), "bundle.arguments", "message '" + entry.key()
+                findings.add(Finding.of(translated.location(), BundleRules.ARGUMENTS, "message '" + entry.key()
                         + "' uses arguments " + translated.message().argumentNames() + " but the " + source.locale()
                         + " source uses " + entry.message().argumentNames()));
             }
         }
         for (MessageBundle.Entry entry : target.entries().values()) {
             if (!source.has(entry.key())) {
-                findings.add(Finding.error(entry.location(), "bundle.key-extra", "message '" + entry.key()
+                findings.add(Finding.of(entry.location(), BundleRules.KEY_EXTRA, "message '" + entry.key()
                         + "' is not in the " + source.locale() + " source"));
             }
         }

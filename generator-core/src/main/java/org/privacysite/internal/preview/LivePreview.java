@@ -267,7 +267,7 @@ public final class LivePreview implements AutoCloseable {
         problem.put("line", finding.location().line());
         problem.put("column", finding.location().column());
         problem.put("severity", finding.severity().label());
-        problem.put("rule", finding.rule());
+        problem.put("rule", finding.ruleId());
         problem.put("message", finding.message());
         problem.put("text", finding.toString());
         return problem;

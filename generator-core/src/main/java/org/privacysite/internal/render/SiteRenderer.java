@@ -28,6 +28,7 @@ import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.messages.LocaleFormatter;
+import org.privacysite.internal.rules.ConsentRules;
 
 import com.ibm.icu.util.ULocale;
 
@@ -418,7 +419,7 @@ public final class SiteRenderer {
     private java.util.function.Function<String, String> cookieTables(String locale) {
         return category -> {
             if (site.consent() == null) {
-                throw PrivacySiteException.at(Location.of(site.contentDirectory().resolve("cookies.yaml")), "consent.missing",
+                throw PrivacySiteException.at(Location.of(site.contentDirectory().resolve("cookies.yaml")), ConsentRules.MISSING,
                         "a cookie-table block needs content/cookies.yaml");
             }
             return CookieTables.render(site.consent(), category, ui.get(locale), texts.get(locale), templates);

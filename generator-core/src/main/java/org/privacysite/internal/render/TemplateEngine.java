@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.TemplateRules;
 
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -36,7 +37,7 @@ public final class TemplateEngine {
         try {
             configuration.setDirectoryForTemplateLoading(directory.toFile());
         } catch (IOException e) {
-            throw PrivacySiteException.at(Location.of(directory), "template.directory", "cannot read the templates: " + e.getMessage());
+            throw PrivacySiteException.at(Location.of(directory), TemplateRules.DIRECTORY, "cannot read the templates: " + e.getMessage());
         }
         // Records are read as properties (page.title), not as methods (page.title()).
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
@@ -63,28 +64,28 @@ public final class TemplateEngine {
             Template template = configuration.getTemplate(name);
             template.process(model, out);
         } catch (TemplateNotFoundException e) {
-            throw PrivacySiteException.at(Location.of(directory.resolve(name)), "template.missing",
+            throw PrivacySiteException.at(Location.of(directory.resolve(name)), TemplateRules.MISSING,
                     "template '" + name + "' not found in " + directory);
         } catch (ParseException e) {
             throw PrivacySiteException.at(templateLocation(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
-                    "template.syntax", describe(e.getEditorMessage()));
+                    TemplateRules.SYNTAX, describe(e.getEditorMessage()));
         } catch (TemplateException e) {
             // An #import or #include of a broken template: report the broken one, not the importer.
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof ParseException parse) {
                     throw PrivacySiteException.at(templateLocation(parse.getTemplateName(), parse.getLineNumber(), parse.getColumnNumber()),
-                            "template.syntax", describe(parse.getEditorMessage()));
+                            TemplateRules.SYNTAX, describe(parse.getEditorMessage()));
                 }
             }
             throw PrivacySiteException.at(templateLocation(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
-                    "template.error", describe(e.getMessageWithoutStackTop()));
+                    TemplateRules.ERROR, describe(e.getMessageWithoutStackTop()));
         } catch (IOException e) {
             // FreeMarker caches a failed load and rethrows it later wrapped in an IOException.
             if (e.getCause() instanceof ParseException parse) {
                 throw PrivacySiteException.at(templateLocation(parse.getTemplateName(), parse.getLineNumber(), parse.getColumnNumber()),
-                        "template.syntax", describe(parse.getEditorMessage()));
+                        TemplateRules.SYNTAX, describe(parse.getEditorMessage()));
             }
-            throw PrivacySiteException.at(Location.of(directory.resolve(name)), "template.io", "cannot render: " + e.getMessage());
+            throw PrivacySiteException.at(Location.of(directory.resolve(name)), TemplateRules.IO, "cannot render: " + e.getMessage());
         }
     }
 

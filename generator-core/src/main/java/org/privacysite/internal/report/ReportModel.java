@@ -63,7 +63,7 @@ final class ReportModel {
             entries.add(new Entry(path(file, options), inBase(file, options),
                     location == null ? 0 : Math.max(0, location.line()),
                     location == null ? 0 : Math.max(0, location.column()),
-                    finding.rule(), finding.severity(), oneLine(finding.message())));
+                    finding.ruleId(), finding.severity(), oneLine(finding.message())));
         }
         entries.sort(ORDER);
         return new ReportModel(options, List.copyOf(entries), result.pages());

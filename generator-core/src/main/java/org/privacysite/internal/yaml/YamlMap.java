@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.YamlRules;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -37,11 +38,11 @@ public final class YamlMap {
         for (NodeTuple tuple : node.getValue()) {
             Location keyLocation = locate(file, tuple.getKeyNode(), lineOffset);
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                throw PrivacySiteException.at(keyLocation, "yaml.syntax", "a key must be plain text");
+                throw PrivacySiteException.at(keyLocation, YamlRules.SYNTAX, "a key must be plain text");
             }
             String key = keyNode.getValue();
             if (entries.containsKey(key)) {
-                throw PrivacySiteException.at(keyLocation, "yaml.duplicate-key", "'" + key + "' is written twice");
+                throw PrivacySiteException.at(keyLocation, YamlRules.DUPLICATE_KEY, "'" + key + "' is written twice");
             }
             entries.put(key, tuple.getValueNode());
             keyLocations.put(key, keyLocation);
@@ -179,7 +180,7 @@ public final class YamlMap {
         List<String> values = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (!(item instanceof ScalarNode scalar)) {
-                throw PrivacySiteException.at(locate(location, item, lineOffset), "yaml.type",
+                throw PrivacySiteException.at(locate(location, item, lineOffset), YamlRules.TYPE,
                         "each entry of '" + key + "' must be a single value");
             }
             values.add(scalar.getValue());
@@ -218,7 +219,7 @@ public final class YamlMap {
         List<YamlMap> maps = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             if (!(item instanceof MappingNode mapping)) {
-                throw PrivacySiteException.at(locate(location, item, lineOffset), "yaml.type",
+                throw PrivacySiteException.at(locate(location, item, lineOffset), YamlRules.TYPE,
                         "each entry of '" + key + "' must be a map of 'name: value' lines");
             }
             maps.add(new YamlMap(location, mapping, lineOffset));
@@ -228,12 +229,12 @@ public final class YamlMap {
 
     private void require(String key) {
         if (!has(key)) {
-            throw PrivacySiteException.at(location, "yaml.missing-key", "'" + key + "' is required here");
+            throw PrivacySiteException.at(location, YamlRules.MISSING_KEY, "'" + key + "' is required here");
         }
     }
 
     private PrivacySiteException wrongType(String key, String expected) {
-        return PrivacySiteException.at(locationOf(key), "yaml.type", "'" + key + "' must be " + expected);
+        return PrivacySiteException.at(locationOf(key), YamlRules.TYPE, "'" + key + "' must be " + expected);
     }
 
     /** A "\\uD800" escape yields a lone surrogate, which no page can encode: refuse it where it is written. */
@@ -243,7 +244,7 @@ public final class YamlMap {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw PrivacySiteException.at(where, "yaml.character", "the text contains an invalid character (a lone \\u"
+                throw PrivacySiteException.at(where, YamlRules.CHARACTER, "the text contains an invalid character (a lone \\u"
                         + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " escape); remove it");
             }
         }
@@ -265,7 +266,7 @@ public final class YamlMap {
                 return Double.parseDouble(text);
             }
         } catch (NumberFormatException e) {
-            throw PrivacySiteException.at(where, "yaml.type", "'" + text + "' is not a number this tool can read");
+            throw PrivacySiteException.at(where, YamlRules.TYPE, "'" + text + "' is not a number this tool can read");
         }
         if (Tag.BOOL.equals(tag)) {
             return Boolean.parseBoolean(text);
@@ -274,7 +275,7 @@ public final class YamlMap {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw PrivacySiteException.at(where, "yaml.type", "'" + text + "' is not a valid date");
+                throw PrivacySiteException.at(where, YamlRules.TYPE, "'" + text + "' is not a valid date");
             }
         }
         return checkedText(text, where);

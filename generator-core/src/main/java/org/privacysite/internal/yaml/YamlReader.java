@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.YamlRules;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -36,10 +37,10 @@ public final class YamlReader {
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Location where = e.getProblemMark().map(mark -> position(file, mark, lineOffset)).orElse(file);
-            throw PrivacySiteException.at(where, "yaml.syntax", "YAML syntax error: " + e.getProblem());
+            throw PrivacySiteException.at(where, YamlRules.SYNTAX, "YAML syntax error: " + e.getProblem());
         } catch (YamlEngineException e) {
             // No position from the parser: point at the character it refused, else the first line.
-            throw PrivacySiteException.at(firstSpecialCharacter(file, text, lineOffset), "yaml.syntax", "YAML error: " + e.getMessage());
+            throw PrivacySiteException.at(firstSpecialCharacter(file, text, lineOffset), YamlRules.SYNTAX, "YAML error: " + e.getMessage());
         }
         if (root.isEmpty()) {
             // An empty document has no position of its own: point at its first line.
@@ -47,7 +48,7 @@ public final class YamlReader {
                     java.util.List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO), lineOffset);
         }
         if (!(root.get() instanceof MappingNode mapping)) {
-            throw PrivacySiteException.at(YamlMap.locate(file, root.get(), lineOffset), "yaml.type",
+            throw PrivacySiteException.at(YamlMap.locate(file, root.get(), lineOffset), YamlRules.TYPE,
                     "expected 'name: value' lines here");
         }
         return new YamlMap(file, mapping, lineOffset);

@@ -32,7 +32,7 @@ class SiteConfigLoaderTest {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SiteConfigLoader.load(content));
         assertEquals(1, e.findings().size(), e::getMessage);
         Finding finding = e.findings().get(0);
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(content.resolve("site.yaml"), finding.location().file());
         assertEquals(line, finding.location().line(), () -> "line of " + finding);
         assertEquals(column, finding.location().column(), () -> "column of " + finding);
@@ -249,7 +249,7 @@ class SiteConfigLoaderTest {
     @Test
     void missingFile() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SiteConfigLoader.load(content));
-        assertEquals("source.missing", e.findings().get(0).rule());
+        assertEquals("source.missing", e.findings().get(0).ruleId());
         assertEquals(content.resolve("site.yaml"), e.findings().get(0).location().file());
     }
 }

@@ -53,7 +53,7 @@ class PageParserTest {
     }
 
     private static Finding assertFinding(Finding finding, String name, String rule, int line, int column) {
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(fixture(name), finding.location().file(), finding::toString);
         assertEquals(line, finding.location().line(), () -> "line of " + finding);
         assertEquals(column, finding.location().column(), () -> "column of " + finding);
@@ -95,7 +95,7 @@ class PageParserTest {
     void emptyFrontMatterReportsMissingTitleWithALine() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> parse("front-matter-empty.md"));
         Finding finding = e.findings().get(0);
-        assertEquals("yaml.missing-key", finding.rule(), finding::toString);
+        assertEquals("yaml.missing-key", finding.ruleId(), finding::toString);
         assertTrue(finding.location().line() >= 1, () -> "no line in " + finding);
     }
 
@@ -119,7 +119,7 @@ class PageParserTest {
     void frontMatterSyntaxErrorIsReportedInTheFrontMatter() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> parse("front-matter-syntax-error.md"));
         Finding finding = e.findings().get(0);
-        assertEquals("yaml.syntax", finding.rule(), finding::toString);
+        assertEquals("yaml.syntax", finding.ruleId(), finding::toString);
         assertEquals(fixture("front-matter-syntax-error.md"), finding.location().file());
         int line = finding.location().line();
         assertTrue(line == 3 || line == 4, () -> "expected the broken value (3) or the closing fence (4): " + finding);
@@ -129,7 +129,7 @@ class PageParserTest {
     void emptyFile() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class,
                 () -> parser.parse("en", "privacy", Path.of("content/en/privacy.md"), "\n\n"));
-        assertEquals("content.empty", e.findings().get(0).rule());
+        assertEquals("content.empty", e.findings().get(0).ruleId());
     }
 
     @Test
@@ -322,7 +322,7 @@ class PageParserTest {
     void rawHtmlIsReported() {
         Page page = parse("raw-html.md");
         List<Finding> findings = page.findings();
-        assertTrue(findings.stream().allMatch(f -> f.rule().equals("content.raw-html")), findings::toString);
+        assertTrue(findings.stream().allMatch(f -> f.ruleId().equals("content.raw-html")), findings::toString);
         assertFinding(findings.get(0), "raw-html.md", "content.raw-html", 8, 1);
         assertFinding(findings.get(1), "raw-html.md", "content.raw-html", 10, 11);
     }

@@ -41,7 +41,7 @@ class ReferenceCheckerTest {
 
     private List<Finding> check() {
         Site site = TestSites.load(root);
-        List<Finding> parseErrors = site.findings().stream().filter(f -> !f.rule().equals("content.source-missing")).toList();
+        List<Finding> parseErrors = site.findings().stream().filter(f -> !f.ruleId().equals("content.source-missing")).toList();
         assertEquals(List.of(), parseErrors, "the pages parse");
         return ReferenceChecker.check(site);
     }
@@ -49,7 +49,7 @@ class ReferenceCheckerTest {
     private Finding only(List<Finding> findings, String rule, String file, int line, int column) {
         assertEquals(1, findings.size(), findings::toString);
         Finding finding = findings.get(0);
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(content.resolve(file), finding.location().file(), finding::toString);
         assertEquals(line, finding.location().line(), () -> "line of " + finding);
         assertEquals(column, finding.location().column(), () -> "column of " + finding);
@@ -155,7 +155,7 @@ class ReferenceCheckerTest {
                 "---\ntitle: \"{compnay} Privacy Policy\"\neffective: 2026-09-01\n---\n\n## Contact {#contact}\n");
         List<Finding> findings = check();
         assertEquals(1, findings.size(), findings::toString);
-        assertEquals("icu.unknown-fact", findings.get(0).rule());
+        assertEquals("icu.unknown-fact", findings.get(0).ruleId());
         assertEquals(2, findings.get(0).location().line(), findings::toString);
     }
 }

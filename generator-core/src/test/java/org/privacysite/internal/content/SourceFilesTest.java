@@ -72,7 +72,7 @@ class SourceFilesTest {
     @Test
     void invalidUtf8IsReportedWithLineAndColumn() throws IOException {
         Finding finding = failure(concat(bytes("first line\nab"), new byte[] {(byte) 0xFF}, bytes("cd\n")));
-        assertEquals("source.encoding", finding.rule());
+        assertEquals("source.encoding", finding.ruleId());
         assertEquals(2, finding.location().line());
         assertEquals(3, finding.location().column());
     }
@@ -81,7 +81,7 @@ class SourceFilesTest {
     void invalidUtf8ColumnCountsCharactersNotBytes() throws IOException {
         // a Latin-1 'é' (0xE9) after a correctly encoded 'é'
         Finding finding = failure(concat(bytes("x\ny\nré"), new byte[] {(byte) 0xE9, 't', 'e'}));
-        assertEquals("source.encoding", finding.rule());
+        assertEquals("source.encoding", finding.ruleId());
         assertEquals(3, finding.location().line());
         assertEquals(3, finding.location().column());
     }
@@ -90,7 +90,7 @@ class SourceFilesTest {
     void missingFile() {
         Path file = dir.resolve("absent.md");
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SourceFiles.read(file, Location.of(file)));
-        assertEquals("source.missing", e.findings().get(0).rule());
+        assertEquals("source.missing", e.findings().get(0).ruleId());
     }
 
     @Test

@@ -72,9 +72,9 @@ class CheckSourceLinesTest {
                 And [the rules](./#retension).
                 """);
         assertEquals(2, findings.size(), findings::toString);
-        assertEquals("links.broken", findings.get(0).rule(), findings::toString);
+        assertEquals("links.broken", findings.get(0).ruleId(), findings::toString);
         assertEquals(markdown(10), findings.get(0).location());
-        assertEquals("links.fragment", findings.get(1).rule(), findings::toString);
+        assertEquals("links.fragment", findings.get(1).ruleId(), findings::toString);
         assertEquals(markdown(12), findings.get(1).location());
         assertTrue(findings.get(1).message().contains("#retension"), findings.get(1)::toString);
     }
@@ -87,7 +87,7 @@ class CheckSourceLinesTest {
                 ![Our logo](../../assets/logo.png)
                 """);
         assertEquals(1, findings.size(), findings::toString);
-        assertEquals("links.broken", findings.get(0).rule());
+        assertEquals("links.broken", findings.get(0).ruleId());
         assertEquals(markdown(8), findings.get(0).location());
     }
 }

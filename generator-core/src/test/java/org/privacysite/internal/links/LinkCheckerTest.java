@@ -102,7 +102,7 @@ class LinkCheckerTest {
     private static Finding only(List<Finding> findings, String rule) {
         assertEquals(1, findings.size(), findings::toString);
         Finding finding = findings.get(0);
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertTrue(finding.isError(), finding::toString);
         return finding;
     }
@@ -172,7 +172,7 @@ class LinkCheckerTest {
         Files.delete(site.resolve("assets/site.css"));
         List<Finding> findings = check();
         assertEquals(3, findings.size(), findings::toString);
-        assertTrue(findings.stream().allMatch(f -> f.rule().equals("links.broken")), findings::toString);
+        assertTrue(findings.stream().allMatch(f -> f.ruleId().equals("links.broken")), findings::toString);
     }
 
     @Test
@@ -289,7 +289,7 @@ class LinkCheckerTest {
         assertTrue(findings.stream().anyMatch(finding -> finding.message().contains("fr/cookies/index.html")), findings::toString);
         assertEquals(List.of("links.duplicate-id", "links.broken", "links.broken", "links.broken", "links.fragment", // en
                         "links.duplicate-id", "links.broken", "links.fragment", "links.broken", "links.broken"),     // fr
-                findings.stream().map(Finding::rule).toList(), findings::toString);
+                findings.stream().map(Finding::ruleId).toList(), findings::toString);
     }
 
     /**
@@ -317,7 +317,7 @@ class LinkCheckerTest {
         List<Finding> findings = byParts.findings();
         assertEquals(whole.findings(), findings);
         assertEquals(List.of("links.hreflang-reciprocal", "links.hreflang-x-default", "links.hreflang-x-default"),
-                findings.stream().map(Finding::rule).toList(), findings::toString);
+                findings.stream().map(Finding::ruleId).toList(), findings::toString);
         assertTrue(findings.get(0).message().contains("'fr' page does not link back"), findings::toString);
     }
 

@@ -29,7 +29,7 @@ class MessageBundleTest {
     private Finding onlyFinding(MessageBundle bundle, String rule, int line, int column) {
         assertEquals(1, bundle.findings().size(), bundle.findings()::toString);
         Finding finding = bundle.findings().get(0);
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(Location.of(dir.resolve("fr.yaml")).at(line, column), finding.location(), finding::toString);
         return finding;
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.TemplateRules;
 
 class OutputDirectoryTest {
 
@@ -73,7 +74,7 @@ class OutputDirectoryTest {
         org.privacysite.ConfigurationException refused = org.junit.jupiter.api.Assertions.assertThrows(
                 org.privacysite.ConfigurationException.class,
                 () -> OutputDirectory.replace(target(), staging -> write(staging.resolve("index.html"), "x")));
-        assertEquals("config.output", refused.findings().get(0).rule());
+        assertEquals("config.output", refused.findings().get(0).ruleId());
         assertEquals("keep me", Files.readString(target().resolve("notes.txt")));
         assertEquals(List.of("site"), siblings(), "no staging directory is left behind");
     }
@@ -121,7 +122,7 @@ class OutputDirectoryTest {
         previousSite();
         Map<String, String> before = snapshot(target());
         PrivacySiteException failure = PrivacySiteException.at(Location.of(Path.of("templates/document.ftlh")).at(3, 5),
-                "template.error", "boom");
+                TemplateRules.ERROR, "boom");
         PrivacySiteException thrown = assertThrows(PrivacySiteException.class, () -> OutputDirectory.replace(target(), staging -> {
             write(staging.resolve("index.html"), "<p>half</p>");
             write(staging.resolve("en/privacy/index.html"), "<p>half</p>");

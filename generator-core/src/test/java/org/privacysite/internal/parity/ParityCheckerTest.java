@@ -47,7 +47,7 @@ class ParityCheckerTest {
         Site site = TestSites.load(root);
         assertEquals(List.of(), site.findings(), "the pages parse");
         return ParityChecker.check(site).stream()
-                .filter(f -> f.rule().startsWith("parity.clause") || f.rule().startsWith("bundle."))
+                .filter(f -> f.ruleId().startsWith("parity.clause") || f.ruleId().startsWith("bundle."))
                 .toList();
     }
 
@@ -61,7 +61,7 @@ class ParityCheckerTest {
     }
 
     private static Finding assertFinding(Finding finding, String rule, Location where) {
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(where, finding.location(), finding::toString);
         assertTrue(finding.isError(), finding::toString);
         return finding;
@@ -164,7 +164,7 @@ class ParityCheckerTest {
 
                 ### Délégué {#dpo}
                 """);
-        List<String> rules = findings.stream().map(Finding::rule).toList();
+        List<String> rules = findings.stream().map(Finding::ruleId).toList();
         assertEquals(List.of("parity.clause-missing", "parity.clause-parent"), rules, findings::toString);
         assertFinding(findings.get(1), "parity.clause-parent", fr(8, 1));
         assertTrue(findings.get(1).message().contains("'who-we-are'") && findings.get(1).message().contains("'contact'"),
@@ -273,7 +273,7 @@ class ParityCheckerTest {
         TestSites.write(content, "en/messages.yaml", "cookie.purpose: \"Keeps you signed in\"\n");
         TestSites.write(content, "fr/messages.yaml", "cookie.purpose: \"Vous garde connecté\"\ncookie.extra: \"x\"\n");
         List<Finding> findings = clauses("## A {#a}\n\n## B {#b}\n", "## A {#a}\n");
-        assertEquals(List.of("parity.clause-missing", "bundle.key-extra"), findings.stream().map(Finding::rule).toList(),
+        assertEquals(List.of("parity.clause-missing", "bundle.key-extra"), findings.stream().map(Finding::ruleId).toList(),
                 findings::toString);
         assertEquals(Location.of(content.resolve("fr/messages.yaml")).at(2, 15), findings.get(1).location());
     }

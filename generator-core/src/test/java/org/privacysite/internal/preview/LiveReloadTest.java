@@ -27,6 +27,7 @@ import org.privacysite.Preview;
 import org.privacysite.PreviewServer;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
+import org.privacysite.internal.rules.YamlRules;
 
 /** The reload channel: edits reach the open pages as events, errors too, and nothing stops the server. */
 class LiveReloadTest {
@@ -165,7 +166,7 @@ class LiveReloadTest {
 
     @Test
     void findingsKeepTheirLocation() {
-        Finding finding = Finding.error(new Location(temp.resolve("content/fr/privacy.md"), 3, 8), "front-matter.syntax", "bad");
+        Finding finding = Finding.error(new Location(temp.resolve("content/fr/privacy.md"), 3, 8), YamlRules.SYNTAX, "bad");
         var problem = LivePreview.problem(finding);
         assertTrue(problem.get("location").toString().endsWith("content/fr/privacy.md:3:8"), problem.toString());
         assertEquals(3, problem.get("line"));

@@ -396,7 +396,7 @@ class SiteRenderTest {
     private void assertSyntaxErrorReported(int threads) throws IOException {
         Path templates = templatesWith("document.ftlh", "document-with-syntax-error.ftlh");
         Finding finding = templateFailure(templates, threads);
-        assertEquals("template.syntax", finding.rule(), finding::toString);
+        assertEquals("template.syntax", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("document.ftlh"), finding.location().file(), finding::toString);
         assertEquals(5, finding.location().line(), finding::toString);
         assertTrue(finding.location().column() > 0, finding::toString);
@@ -407,7 +407,7 @@ class SiteRenderTest {
     void missingVariableIsReportedInTheTemplate() throws IOException {
         Path templates = templatesWith("document.ftlh", "document-with-missing-variable.ftlh");
         Finding finding = templateFailure(templates);
-        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("document.ftlh"), finding.location().file(), finding::toString);
         assertEquals(5, finding.location().line(), finding::toString);
         assertEquals(8, finding.location().column(), finding::toString);
@@ -419,7 +419,7 @@ class SiteRenderTest {
     void missingVariableInAPartialIsReportedInThePartial() throws IOException {
         Path templates = templatesWith("partials/footer.ftlh", "partials/footer-with-missing-variable.ftlh");
         Finding finding = templateFailure(templates);
-        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("partials/footer.ftlh"), finding.location().file(), finding::toString);
         assertEquals(2, finding.location().line(), finding::toString);
         assertTrue(finding.message().contains("supportPhone"), finding::toString);

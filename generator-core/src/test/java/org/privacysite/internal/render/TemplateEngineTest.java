@@ -52,7 +52,7 @@ class TemplateEngineTest {
     void syntaxErrorIsReportedWithItsLocation() throws IOException {
         Files.copy(SiteRenderTest.resource("broken-templates/document-with-syntax-error.ftlh"), templates.resolve("document.ftlh"));
         Finding finding = failure(new TemplateEngine(templates), "document.ftlh", Map.of());
-        assertEquals("template.syntax", finding.rule(), finding::toString);
+        assertEquals("template.syntax", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("document.ftlh"), finding.location().file());
         assertEquals(5, finding.location().line(), finding::toString);
         assertTrue(finding.location().column() > 0, finding::toString);
@@ -64,7 +64,7 @@ class TemplateEngineTest {
         TemplateEngine engine = new TemplateEngine(templates);
         failure(engine, "document.ftlh", Map.of());
         Finding second = failure(engine, "document.ftlh", Map.of());
-        assertEquals("template.syntax", second.rule(), second::toString);
+        assertEquals("template.syntax", second.ruleId(), second::toString);
         assertEquals(5, second.location().line(), second::toString);
     }
 
@@ -73,7 +73,7 @@ class TemplateEngineTest {
         template("partials/footer.ftlh", "<footer>\n  <p>${facts.phone}</p>\n</footer>\n");
         template("page.ftlh", "<main></main>\n<#include \"partials/footer.ftlh\">\n");
         Finding finding = failure(new TemplateEngine(templates), "page.ftlh", Map.of("facts", Map.of()));
-        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(Location.of(templates.resolve("partials/footer.ftlh")).at(2, 8), finding.location());
         assertTrue(finding.message().contains("facts.phone"), finding::toString);
         assertFalse(finding.message().contains("\n"), finding::toString);
@@ -83,7 +83,7 @@ class TemplateEngineTest {
     @Test
     void missingTemplate() {
         Finding finding = failure(new TemplateEngine(templates), "document.ftlh", Map.of());
-        assertEquals("template.missing", finding.rule(), finding::toString);
+        assertEquals("template.missing", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("document.ftlh"), finding.location().file());
     }
 
@@ -91,7 +91,7 @@ class TemplateEngineTest {
     void templatesCannotInstantiateJavaClasses() throws IOException {
         template("evil.ftlh", "<#assign run = \"freemarker.template.utility.Execute\"?new()>${run(\"id\")}");
         Finding finding = failure(new TemplateEngine(templates), "evil.ftlh", Map.of());
-        assertEquals("template.error", finding.rule(), finding::toString);
+        assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(1, finding.location().line());
     }
 
@@ -99,6 +99,6 @@ class TemplateEngineTest {
     void templatesCannotReachTheJavaApi() throws IOException {
         template("evil.ftlh", "${text?api.getClass().getName()}");
         Finding finding = failure(new TemplateEngine(templates), "evil.ftlh", Map.of("text", "x"));
-        assertTrue(finding.rule().startsWith("template."), finding::toString);
+        assertTrue(finding.ruleId().startsWith("template."), finding::toString);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.ParityRules;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ class JsonReportTest {
     @Test
     void everyCharacterSurvivesTheRoundTrip() throws Exception {
         String message = "quote \" backslash \\ slash / tab \t nul \u0000 bell \u0007 del \u007f sep \u2028 emoji 🙂 é";
-        CheckResult result = new CheckResult(List.of(Finding.warning(Location.of(base.resolve("a.md")).at(1, 1), "x.y", message)), 1);
+        CheckResult result = new CheckResult(List.of(Finding.warning(Location.of(base.resolve("a.md")).at(1, 1), ParityRules.CLAUSE_MISSING, message)), 1);
         String json = Reports.render(result, ReportFormat.JSON, ReportOptions.defaults().withBaseDirectory(base));
         assertEquals(message, new ObjectMapper().readTree(json).get("findings").get(0).get("message").asString());
         assertFalse(json.contains("\u0000"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.ParityRules;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -109,7 +110,7 @@ class JunitXmlReportTest {
     @Test
     void controlCharactersAndLineBreaksDoNotBreakTheXml() throws Exception {
         String message = "bad\u0001char, line\nbreak, tab\tand a lone \ud800 surrogate, emoji 🙂";
-        CheckResult result = new CheckResult(List.of(Finding.error(Location.of(base.resolve("a.md")).at(1, 1), "x.y", message)), 1);
+        CheckResult result = new CheckResult(List.of(Finding.error(Location.of(base.resolve("a.md")).at(1, 1), ParityRules.CLAUSE_MISSING, message)), 1);
         Element root = parse(Reports.render(result, ReportFormat.JUNIT, ReportOptions.defaults().withBaseDirectory(base)));
         String parsed = ((Element) root.getElementsByTagName("failure").item(0)).getAttribute("message");
         assertEquals("bad\uFFFDchar, line break, tab\tand a lone \uFFFD surrogate, emoji 🙂", parsed);

@@ -9,6 +9,9 @@ import java.util.Random;
 import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.IcuRules;
+import org.privacysite.internal.rules.LinkRules;
+import org.privacysite.internal.rules.ParityRules;
 
 /** Findings of every shape the reports must handle, below a base directory. */
 final class ReportFixtures {
@@ -24,12 +27,12 @@ final class ReportFixtures {
         Location template = Location.of(base.resolve("templates/page.ftlh"));
         Location japanese = Location.of(base.resolve("content/ja/プライバシー policy.md"));
         return List.of(
-                Finding.error(fr.at(42, 5), "parity.clause-missing", TRICKY),
-                Finding.warning(fr.at(10, 0), "parity.stale", "clause 'contact' was translated from an older source"),
-                Finding.error(fr.at(42, 5), "icu.syntax", "unmatched '{' at column 7"),
-                Finding.error(de, "links.broken", "link 'x.html' points at de/x.html, which does not exist"),
-                Finding.warning(template.at(3, 1), "links.external-redirect", "link 'http://a' redirects permanently to 'https://a/'"),
-                Finding.warning(japanese.at(7, 2), "parity.structure", "a list has 3 items, 4 in the source"));
+                Finding.error(fr.at(42, 5), ParityRules.CLAUSE_MISSING, TRICKY),
+                Finding.warning(fr.at(10, 0), ParityRules.STALE, "clause 'contact' was translated from an older source"),
+                Finding.error(fr.at(42, 5), IcuRules.SYNTAX, "unmatched '{' at column 7"),
+                Finding.error(de, LinkRules.BROKEN, "link 'x.html' points at de/x.html, which does not exist"),
+                Finding.warning(template.at(3, 1), LinkRules.EXTERNAL_REDIRECT, "link 'http://a' redirects permanently to 'https://a/'"),
+                Finding.warning(japanese.at(7, 2), ParityRules.STRUCTURE, "a list has 3 items, 4 in the source"));
     }
 
     static CheckResult result(Path base) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.LinkRules;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -114,7 +115,7 @@ class SarifReportTest {
 
     @Test
     void aFileOutsideTheBaseGetsAnAbsoluteFileUri(@TempDir Path elsewhere) throws Exception {
-        CheckResult result = new CheckResult(List.of(Finding.error(Location.of(elsewhere.resolve("x.html")).at(2, 3), "links.broken", "gone")), 1);
+        CheckResult result = new CheckResult(List.of(Finding.error(Location.of(elsewhere.resolve("x.html")).at(2, 3), LinkRules.BROKEN, "gone")), 1);
         String sarif = Reports.render(result, ReportFormat.SARIF, ReportOptions.defaults().withBaseDirectory(base));
         assertEquals(List.of(), messages(sarifSchema.validate(sarif, InputFormat.JSON)));
         JsonNode artifact = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results").get(0)

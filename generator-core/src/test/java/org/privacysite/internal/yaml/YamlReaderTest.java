@@ -28,7 +28,7 @@ class YamlReaderTest {
     static Finding assertAt(PrivacySiteException e, String rule, int line, int column) {
         assertEquals(1, e.findings().size(), e::getMessage);
         Finding finding = e.findings().get(0);
-        assertEquals(rule, finding.rule(), finding::toString);
+        assertEquals(rule, finding.ruleId(), finding::toString);
         assertEquals(FILE, finding.location().file(), finding::toString);
         assertEquals(line, finding.location().line(), () -> "line of " + finding);
         assertEquals(column, finding.location().column(), () -> "column of " + finding);
@@ -148,7 +148,7 @@ class YamlReaderTest {
         PrivacySiteException e = assertThrows(PrivacySiteException.class,
                 () -> read("name: Kestrel\nlocales: [en, fr\ndocuments: [privacy]\n"));
         Finding finding = e.findings().get(0);
-        assertEquals("yaml.syntax", finding.rule());
+        assertEquals("yaml.syntax", finding.ruleId());
         assertEquals(FILE, finding.location().file());
         assertTrue(finding.location().line() >= 2, finding::toString);
         assertTrue(finding.location().column() >= 1, finding::toString);
@@ -159,7 +159,7 @@ class YamlReaderTest {
         PrivacySiteException e = assertThrows(PrivacySiteException.class,
                 () -> YamlReader.readMap(WHERE, "title: a\n  bad: indentation\n", 1));
         Finding finding = e.findings().get(0);
-        assertEquals("yaml.syntax", finding.rule());
+        assertEquals("yaml.syntax", finding.ruleId());
         assertEquals(3, finding.location().line(), finding::toString);
         assertTrue(finding.location().column() >= 1, finding::toString);
     }
@@ -168,7 +168,7 @@ class YamlReaderTest {
     void tabIndentationIsASyntaxErrorWithLocation() {
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> read("facts:\n\tcompany: ACME\n"));
         Finding finding = e.findings().get(0);
-        assertEquals("yaml.syntax", finding.rule());
+        assertEquals("yaml.syntax", finding.ruleId());
         assertEquals(2, finding.location().line(), finding::toString);
     }
 
