@@ -5,10 +5,16 @@ import java.util.List;
 /**
  * What {@code check} found, sorted by file, line and column.
  *
- * @param pages number of pages checked
- * @param files the source files checked (for reports that list clean files too)
+ * @param pages       number of pages checked
+ * @param files       the source files checked (for reports that list clean files too)
+ * @param switchedOff findings that site.yaml's {@code rules:} or a clause heading switched off: not
+ *                    counted, but listed in the reports so that nothing is hidden silently
  */
-public record CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files) {
+public record CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files, List<Finding> switchedOff) {
+
+    public CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files) {
+        this(findings, pages, files, List.of());
+    }
 
     /** A result that does not list the checked files. */
     public CheckResult(List<Finding> findings, int pages) {

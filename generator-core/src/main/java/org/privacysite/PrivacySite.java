@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
+import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.ReferenceChecker;
@@ -105,7 +106,7 @@ public final class PrivacySite {
                 early.set(new SiteRenderer(pageless, executor, false));
                 return early.get()::renderEarly;
             });
-            List<Finding> findings = sourceFindings(site, executor);
+            List<Finding> findings = configured(site, sourceFindings(site, executor)).findings();
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
@@ -189,7 +190,7 @@ public final class PrivacySite {
             });
             SiteRenderer renderer = early.get().forParsedSite(site);
             List<Finding> findings = new ArrayList<>(sourceFindings(site, executor));
-            boolean buildable = findings.stream().noneMatch(Finding::isError);
+            boolean buildable = configured(site, findings).findings().stream().noneMatch(Finding::isError);
             // The parity check needs no rendered page: it runs while the pages render, in a thread of its own.
             CompletableFuture<List<Finding>> parity = CompletableFuture.supplyAsync(
                     () -> ParityChecker.check(site, contents, executor), PrivacySite::startAlongside);
@@ -235,22 +236,19 @@ public final class PrivacySite {
         List<Finding> findings = new ArrayList<>(sourceFindings);
         findings.addAll(parity);
         findings.addAll(links);
-        List<Finding> configured = configured(site.config(), findings);
-        configured.sort(BY_PLACE);
-        return new CheckResult(List.copyOf(configured), site.pages().size(), checkedFiles(site));
+        ConfiguredFindings.Result configured = configured(site, findings);
+        List<Finding> sorted = new ArrayList<>(configured.findings());
+        sorted.sort(BY_PLACE);
+        List<Finding> off = new ArrayList<>(configured.switchedOff());
+        off.sort(BY_PLACE);
+        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off));
     }
 
-    /** Applies the per-rule severities of site.yaml's {@code checks:}. */
-    private static List<Finding> configured(SiteConfig config, List<Finding> findings) {
-        List<Finding> configured = new ArrayList<>();
-        for (Finding finding : findings) {
-            if (config.disabledRules().contains(finding.ruleId())) {
-                continue;
-            }
-            Severity severity = config.severities().getOrDefault(finding.ruleId(), finding.severity());
-            configured.add(new Finding(finding.location(), finding.rule(), severity, finding.message()));
-        }
-        return configured;
+    /** Applies the rule levels of site.yaml's {@code rules:} and of clause headings; a setting naming nothing is an error. */
+    private static ConfiguredFindings.Result configured(Site site, List<Finding> findings) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(ConfiguredFindings.unknownTargets(site, RuleCatalogue::find, RuleCatalogue::closest));
+        return ConfiguredFindings.apply(site, all);
     }
 
     /**
@@ -307,7 +305,7 @@ public final class PrivacySite {
             }
         }
         List<Path> written = new ArrayList<>(Reports.write(result, directory, machineReadable,
-                ReportOptions.defaults().withStrict(strict).withCheckedFiles(result.files())));
+                ReportOptions.defaults().withStrict(strict).withCheckedFiles(result.files()).withRules(RuleCatalogue.all())));
         if (html) {
             Path page = directory.resolve("translation-status.html");
             writeTranslationStatus(page);

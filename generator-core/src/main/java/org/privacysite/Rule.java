@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  */
 public record Rule(String id, Severity defaultSeverity, String title, String protects, String fix, String example) {
 
-    private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+    /** Where the rules' pages live: docs/rules.md in the repository, one section per rule. */
+    public static final String HELP_BASE_URI = "https://github.com/privacysite/privacy-site/blob/main/docs/rules.md";
+
+    private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
 
     public Rule {
         Objects.requireNonNull(defaultSeverity, "defaultSeverity");
@@ -44,6 +47,11 @@ public record Rule(String id, Severity defaultSeverity, String title, String pro
     /** The part of the id before the first dot, e.g. {@code parity}. */
     public String area() {
         return id.substring(0, id.indexOf('.'));
+    }
+
+    /** The address of this rule's page: its section of docs/rules.md. */
+    public String helpUri() {
+        return HELP_BASE_URI + "#" + id.replace('.', '-');
     }
 
     @Override

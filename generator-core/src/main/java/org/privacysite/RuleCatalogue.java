@@ -13,6 +13,7 @@ import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.rules.LinkRules;
 import org.privacysite.internal.rules.ParityRules;
+import org.privacysite.internal.rules.RuleDocumentation;
 import org.privacysite.internal.rules.SourceRules;
 import org.privacysite.internal.rules.TemplateRules;
 import org.privacysite.internal.rules.XrefRules;
@@ -25,9 +26,6 @@ import org.privacysite.internal.spelling.ClosestName;
  * the README's rule table and the SARIF report's {@code rules} are made from it.
  */
 public final class RuleCatalogue {
-
-    /** Where each rule's page lives: {@code docs/rules.md}, one section per rule. */
-    public static final String HELP_BASE_URI = "https://github.com/privacysite/privacy-site/blob/main/docs/rules.md";
 
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
@@ -51,9 +49,14 @@ public final class RuleCatalogue {
         return ClosestName.closest(id, RULES.keySet());
     }
 
-    /** The address of a rule's documentation page. */
-    public static String helpUri(Rule rule) {
-        return HELP_BASE_URI + "#" + rule.id().replace('.', '-');
+    /** One rule's page as plain text (what {@code privacy-site rules --explain ID} prints). */
+    public static String explain(Rule rule) {
+        return RuleDocumentation.text(rule);
+    }
+
+    /** Every rule on a line: id, default severity, title. */
+    public static String listing() {
+        return RuleDocumentation.list(all());
     }
 
     @SafeVarargs

@@ -8,8 +8,24 @@ import java.util.List;
  *
  * @param sourceLocale the locale translations are made from
  * @param documents    one row per document, in menu order
+ * @param settings     the site's rule settings (site.yaml's {@code rules:} and clause headings), so that what is
+ *                     switched off or downgraded is visible to legal writers
+ * @param localClauses clauses declared {@code {#key local}}: one language's own, outside parity
  */
-public record TranslationStatus(String sourceLocale, List<String> locales, List<DocumentRow> documents) {
+public record TranslationStatus(String sourceLocale, List<String> locales, List<DocumentRow> documents,
+                                List<RuleSettingRow> settings, List<LocalClause> localClauses) {
+
+    public TranslationStatus(String sourceLocale, List<String> locales, List<DocumentRow> documents) {
+        this(sourceLocale, locales, documents, List.of(), List.of());
+    }
+
+    /** One rule setting: the rule, where it applies ({@code site}, {@code fr}, {@code fr/privacy#key}), its level, where it is written. */
+    public record RuleSettingRow(String rule, String target, String level, String where) {
+    }
+
+    /** A clause that exists in one locale only. */
+    public record LocalClause(String locale, String document, String key, String title, String where) {
+    }
 
     /** One document in every locale. */
     public record DocumentRow(String document, String title, List<Cell> cells) {
@@ -27,7 +43,7 @@ public record TranslationStatus(String sourceLocale, List<String> locales, List<
         }
     }
 
-    /** A source clause in one locale: ok, stale or missing. */
+    /** A source clause in one locale: ok, stale, missing, or local (the source's own, not expected here). */
     public record ClauseState(String key, String number, String title, String state) {
     }
 }

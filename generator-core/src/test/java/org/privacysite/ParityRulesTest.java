@@ -38,6 +38,8 @@ class ParityRulesTest {
     static int[] argumentType;
     static int[] argumentExtra;
     static int[] pluralCategories;
+    static int[] argumentMissing;
+    static int[] selectCases;
 
     @BeforeAll
     static void plantDefectsAndCheck() throws IOException {
@@ -52,6 +54,17 @@ class ParityRulesTest {
         String zeroCase = arabic.substring(plural + "{accountRetentionDays, plural, ".length(),
                 arabic.indexOf("} ", plural + "{accountRetentionDays, plural, ".length()) + 2);
         pluralCategories = plant("ar/privacy.md", "{accountRetentionDays, plural, " + zeroCase, "{accountRetentionDays, plural, ");
+        // fr: a value written by hand where the source takes it from a fact ("72 heures").
+        argumentMissing = plant("fr/privacy.md", "{breachNotificationHours, plural, one {# heure} many {# heures} other {# heures}}",
+                "72 heures");
+        // de: a select whose cases differ from the source's (the source gets one too).
+        plant("en/privacy.md", "within {breachNotificationHours, plural, one {# hour} other {# hours}}",
+                "within {breachNotificationHours, plural, one {# hour} other {# hours}} {product, select, eu {in the EU} other {}}");
+        plant("fr/privacy.md", "dans un délai de 72 heures", "dans un délai de 72 heures {product, select, eu {dans l’UE} other {}}");
+        plant("ar/privacy.md", "من علمنا به،", "من علمنا به {product, select, eu {في الاتحاد الأوروبي} other {}}،");
+        plant("ja/privacy.md", "以内にData", "以内{product, select, eu {EU内で} other {}}にData");
+        selectCases = plant("de/privacy.md", "nachdem sie uns bekannt geworden ist,",
+                "nachdem sie uns bekannt geworden ist {product, select, other {}},");
         // ja: a cross-reference to another clause than the source's.
         plant("ja/privacy.md", "[](#gdpr-rights)では", "[](#california)では");
         // An unknown locale folder and a document site.yaml does not list.
@@ -65,6 +78,20 @@ class ParityRulesTest {
                 .filter(f -> f.ruleId().equals(rule) && f.location().displayPath().endsWith(file)).toList();
         assertEquals(1, found.size(), rule + " in " + file + ": " + result.findings());
         return found.get(0);
+    }
+
+    @Test
+    void aValueWrittenByHandWhereTheSourceUsesAFact() {
+        Finding finding = only("parity.argument-missing", "fr/privacy.md");
+        assertTrue(finding.message().contains("{breachNotificationHours}"), finding.message());
+        assertTrue(finding.location().line() <= argumentMissing[0], "at the clause or the paragraph");
+    }
+
+    @Test
+    void selectCasesDifferFromTheSource() {
+        Finding finding = only("parity.select-cases", "de/privacy.md");
+        assertEquals(selectCases[0], finding.location().line());
+        assertTrue(finding.message().contains("[eu, other]"), finding.message());
     }
 
     @Test

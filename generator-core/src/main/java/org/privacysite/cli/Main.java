@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class},
+        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
@@ -35,6 +35,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show how long each stage took, and stack traces of internal errors.",
             scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
+
+    @Option(names = "--explain", paramLabel = "RULE", description = "Print a rule's page, e.g. --explain parity.argument-missing.")
+    String explain;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,6 +71,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (explain != null) {
+            return Rules.print(explain, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -165,4 +165,37 @@ class MainTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--strict"), help.out());
     }
+
+    @Test
+    void aContentDirectoryThatDoesNotExistIsAUsageError() {
+        Run run = check(temp.resolve("no-such-content"));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("content directory not found [config.content-directory]"), run.err());
+    }
+
+    @Test
+    void aTemplatesDirectoryThatDoesNotExistIsAUsageError() {
+        Run run = run("check", "--content", SampleSite.content().toString(), "--templates", temp.resolve("no-such-templates").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("[config.templates-directory]"), run.err());
+    }
+
+    @Test
+    void aSiteWithoutDocumentsIsAUsageError() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path siteYaml = content.resolve("site.yaml");
+        Files.writeString(siteYaml, Files.readString(siteYaml).replace("documents: [privacy, cookies]", "documents: []"));
+        Run run = check(content);
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("list at least one document [config.documents]"), run.err());
+    }
+
+    @Test
+    void markTranslatedOfAnUnknownDocumentIsAUsageError() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Run run = run("mark-translated", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--locale", "fr", "--document", "terms");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("'terms' is not a document of this site (documents: privacy, cookies) [config.document]"), run.err());
+    }
 }

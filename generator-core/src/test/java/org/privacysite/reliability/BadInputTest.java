@@ -161,7 +161,7 @@ class BadInputTest {
     @Test
     void loneSurrogateEscapeInFrontMatter() {
         site.write(POLICY, basePolicy().replace("description: How Example Ltd handles personal data.", "description: \"Data \\uD800 use\""));
-        site.assertBuildRejected(1, POLICY + ":3:*");
+        site.assertBuildRejected(1, POLICY + ":3:*", "[yaml.character]");
     }
 
     @Test
@@ -223,18 +223,57 @@ class BadInputTest {
 
     @Test
     void cookiesYamlDurationTooLarge() {
-        site.overlay("cookies-yaml-duration-too-large").assertBuildRejected(2, "content/cookies.yaml:12:19", "duration");
+        site.overlay("cookies-yaml-duration-too-large").assertBuildRejected(2, "content/cookies.yaml:12:19", "duration", "[consent.duration]");
     }
 
     @Test
     void cookieTableWithoutCookiesYaml() {
         site.write(POLICY, basePolicy() + "\n```cookie-table necessary\n```\n");
-        site.assertBuildRejected(1, POLICY + ":17:*", "cookies.yaml");
+        site.assertBuildRejected(1, POLICY + ":17:*", "cookies.yaml", "[consent.missing]");
+    }
+
+    @Test
+    void cookiesYamlConsentKeptTooLong() {
+        breakCookiesYaml("expiryMonths: 6", "expiryMonths: 36").assertBuildRejected(2, "content/cookies.yaml:3:*", "24", "[consent.expiry]");
+    }
+
+    @Test
+    void cookiesYamlCategoryIdWithCapitals() {
+        breakCookiesYaml("  - id: analytics", "  - id: Analytics")
+                .assertBuildRejected(2, "content/cookies.yaml:14:*", "Analytics", "[consent.category-id]");
+    }
+
+    @Test
+    void cookiesYamlPartyNeitherFirstNorThird() {
+        breakCookiesYaml("party: first\n        duration: 13 months", "party: fourth\n        duration: 13 months")
+                .assertBuildRejected(2, "content/cookies.yaml:18:*", "first", "third", "[consent.party]");
+    }
+
+    @Test
+    void cookiesYamlWithoutAStrictlyNecessaryCategory() {
+        breakCookiesYaml("    required: true\n", "").assertBuildRejected(2, "content/cookies.yaml:*:*", "required: true", "[consent.necessary]");
+    }
+
+    /** The duration-too-large fixture's cookies.yaml with its duration fixed and one other mistake planted. */
+    private TestSite breakCookiesYaml(String text, String replacement) {
+        site.overlay("cookies-yaml-duration-too-large");
+        String fixed = site.read("content/cookies.yaml").replace("99999999999 days", "1 day");
+        if (!fixed.contains(text)) {
+            throw new IllegalStateException("the fixture no longer contains: " + text);
+        }
+        site.write("content/cookies.yaml", fixed.replace(text, replacement));
+        return site;
+    }
+
+    @Test
+    void textNestedDeeperThanAHundredLevelsIsAClearError() {
+        site.write(POLICY, basePolicy().replace("## Retention {#retention}", ">".repeat(150) + " deep\n\n## Retention {#retention}"));
+        site.assertBuildRejected(1, POLICY + ":*:*", "nested", "[content.too-deep]");
     }
 
     @Test
     void cookieTableWithUnknownCategory() {
-        site.overlay("cookie-table-with-unknown-category").assertBuildRejected(1, POLICY + ":17:*", "functional");
+        site.overlay("cookie-table-with-unknown-category").assertBuildRejected(1, POLICY + ":17:*", "functional", "[consent.unknown-category]");
     }
 
     @Test

@@ -96,7 +96,7 @@ class SafeHtmlTest {
         site.write(POLICY, site.read(POLICY).replace("{company} is the controller.", "[a](javascript:alert(1))\n\n{company} is the controller."));
         Cli.Run build = site.build();
         Cli.Run check = build.exitCode() == 0 ? site.check() : build;
-        Failures.assertUserError(check, 1, POLICY + ":11:*", "javascript:");
+        Failures.assertUserError(check, 1, POLICY + ":11:*", "javascript:", "[content.unsafe-url]");
     }
 
     @Test

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.privacysite.Location;
-import org.privacysite.Severity;
 
 /**
  * {@code content/site.yaml}: the site's name and URL, its locales (the first is the source), its
  * documents in menu order, and the shared facts that policies refer to as ICU arguments.
  *
  * @param fallbacks     per locale, the documents that may show the source text until translated
- * @param severities    per rule id, a severity that replaces the rule's default ({@code checks:} in site.yaml)
- * @param disabledRules rule ids switched {@code off}
+ * @param rules         site.yaml's {@code rules:}: levels of rules for the site, a locale, a document or a clause
  */
 public record SiteConfig(
         Path file,
@@ -24,13 +22,12 @@ public record SiteConfig(
         Map<String, Object> facts,
         Map<String, Location> factLocations,
         Map<String, List<String>> fallbacks,
-        Map<String, Severity> severities,
-        java.util.Set<String> disabledRules) {
+        List<RuleSetting> rules) {
 
     /** The same configuration published under another base URL (e.g. a staging host). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(file, name, url.endsWith("/") ? url : url + "/", locales, documents, facts, factLocations,
-                fallbacks, severities, disabledRules);
+                fallbacks, rules);
     }
 
     public String sourceLocale() {
@@ -40,6 +37,20 @@ public record SiteConfig(
     /** Translations only: every locale but the source. */
     public List<String> targetLocales() {
         return locales.subList(1, locales.size());
+    }
+
+    /**
+     * The setting that decides a finding of {@code ruleId} at this place (the most specific one that
+     * matches), if site.yaml has one; {@code locale}, {@code document} and {@code clause} may be null.
+     */
+    public java.util.Optional<RuleSetting> ruleSetting(String ruleId, String locale, String document, String clause) {
+        RuleSetting best = null;
+        for (RuleSetting setting : rules) {
+            if (setting.matches(ruleId, locale, document, clause) && (best == null || setting.specificity() > best.specificity())) {
+                best = setting;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     public Location location() {

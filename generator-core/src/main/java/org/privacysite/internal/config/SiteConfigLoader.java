@@ -86,23 +86,13 @@ public final class SiteConfigLoader {
                 fallbacks.put(locale, fallbackYaml.requireStringList(locale));
             }
         }
-        Map<String, Severity> severities = new LinkedHashMap<>();
-        Set<String> disabled = new java.util.TreeSet<>();
-        YamlMap checks = yaml.map("checks");
-        if (checks != null) {
-            for (String rule : checks.keys()) {
-                String level = checks.string(rule, "");
-                switch (level) {
-                    case "error" -> severities.put(rule, Severity.ERROR);
-                    case "warning" -> severities.put(rule, Severity.WARNING);
-                    case "off" -> disabled.add(rule);
-                    default -> throw PrivacySiteException.at(checks.locationOf(rule), ConfigRules.RULES,
-                            "the level of '" + rule + "' must be error, warning or off");
-                }
-            }
+        if (yaml.has("rules") && yaml.has("checks")) {
+            throw PrivacySiteException.at(yaml.keyLocation("checks"), ConfigRules.RULES,
+                    "'checks' is the old name of 'rules'; move its lines under 'rules'");
         }
+        List<RuleSetting> rules = RuleSettingsReader.read(yaml.map(yaml.has("checks") ? "checks" : "rules"), locales, documents);
         return new SiteConfig(file, name, baseUrl, List.copyOf(locales), List.copyOf(documents),
-                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), Map.copyOf(severities), Set.copyOf(disabled));
+                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), List.copyOf(rules));
     }
 
     private static void checkNames(YamlMap yaml, String key, List<String> values, boolean locales) {

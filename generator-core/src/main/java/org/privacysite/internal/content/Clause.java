@@ -13,11 +13,15 @@ import org.privacysite.Location;
  * @param textHash  hash of the clause's own Markdown (heading and text up to the next heading), to see
  *                  whether the source changed since a translation was made; null in a translation
  *                  parsed for a build or check, which never needs its own
+ * @param local     written {@code {#key local}}: this clause exists in this locale only (a country's
+ *                  addition), so parity does not expect it elsewhere
+ * @param rules     levels set in the heading for this clause only, {@code {#key parity.structure=off}}:
+ *                  rule id to error, warning or off
  */
 public record Clause(String key, int level, String number, String title, String parentKey, Location location,
-                     String textHash) {
+                     String textHash, boolean local, java.util.Map<String, String> rules) {
 
     Clause withTextHash(String hash) {
-        return new Clause(key, level, number, title, parentKey, location, hash);
+        return new Clause(key, level, number, title, parentKey, location, hash, local, rules);
     }
 }

@@ -46,6 +46,7 @@ public final class PageParser {
     /** A clause key: lower-case ASCII, digits and hyphens, usable as an HTML id in every language. */
     public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern HEADING_KEY = Pattern.compile("\\s*\\{#([^}]*)\\}\\s*$");
+    private static final Pattern RULE_SETTING = Pattern.compile("([a-z][a-z-]*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*)+)=(error|warning|off)");
     private static final Pattern CLAUSE_LINK = Pattern.compile("(?:([a-z0-9][a-z0-9-]*)\\.md)?(?:#(.+))?");
 
     private final Parser markdown = Parser.builder()
@@ -272,7 +273,9 @@ public final class PageParser {
         @Override
         public void visit(Heading heading) {
             Location where = locate(heading);
-            String key = stripKey(heading);
+            String marks = stripKey(heading);
+            String[] words = marks == null ? new String[0] : marks.split("\\s+");
+            String key = marks == null ? null : words[0];
             String title = plainText(heading).trim();
             if (heading.getLevel() == 1) {
                 findings.add(Finding.of(where, ContentRules.HEADING_LEVEL,
@@ -288,6 +291,21 @@ public final class PageParser {
                 findings.add(Finding.of(where, ContentRules.KEY_SYNTAX, "clause key '" + key
                         + "' may only use lower-case letters a-z, digits and hyphens, and must start with a letter"));
                 return;
+            }
+            boolean local = false;
+            Map<String, String> rules = new LinkedHashMap<>();
+            for (int i = 1; i < words.length; i++) {
+                Matcher setting = RULE_SETTING.matcher(words[i]);
+                if (words[i].equals("local")) {
+                    local = true;
+                } else if (setting.matches()) {
+                    rules.put(setting.group(1), setting.group(2));
+                } else {
+                    findings.add(Finding.of(where, ContentRules.KEY_SYNTAX, "'" + words[i] + "' after the clause key '" + key
+                            + "' is not understood; write {#" + key + "}, {#" + key + " local} for a clause of this language only,"
+                            + " or {#" + key + " rule.id=off} to set a rule for this clause"));
+                    return;
+                }
             }
             if (!keys.add(key)) {
                 findings.add(Finding.of(where, ParityRules.CLAUSE_DUPLICATE, "clause key '" + key + "' is used twice in this document"));
@@ -309,7 +327,7 @@ public final class PageParser {
             }
             parents[level] = key;
             String parent = level > 2 ? parents[level - 1] : null;
-            clauses.add(new Clause(key, level, number.toString(), title, parent, where, null));
+            clauses.add(new Clause(key, level, number.toString(), title, parent, where, null, local, Map.copyOf(rules)));
             previousLevel = level;
         }
 
@@ -378,7 +396,7 @@ public final class PageParser {
                     "raw HTML is not allowed in policies; write it in Markdown (it is shown as text)"));
         }
 
-        /** Removes the trailing {@code {#key}} from the heading's text and returns the key. */
+        /** Removes the trailing {@code {#key ...}} from the heading's text and returns what was inside the braces. */
         private static String stripKey(Heading heading) {
             if (!(heading.getLastChild() instanceof Text text)) {
                 return null;

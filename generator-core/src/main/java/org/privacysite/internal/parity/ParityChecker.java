@@ -209,16 +209,19 @@ public final class ParityChecker {
         List<String> sourceOrder = new ArrayList<>(source.keySet());
         for (int i = 0; i < sourceOrder.size(); i++) {
             String key = sourceOrder.get(i);
-            if (!target.containsKey(key)) {
+            if (!target.containsKey(key) && !source.get(key).local()) {
                 findings.add(Finding.of(whereMissing(sourceOrder, i, target, translation), ParityRules.CLAUSE_MISSING,
                         "clause '" + key + "' is missing (present in " + sourceLocale + ")"));
             }
         }
         for (Clause clause : target.values()) {
             Clause counterpart = source.get(clause.key());
-            if (counterpart == null) {
+            if (counterpart == null && clause.local()) {
+                continue; // declared {#key local}: this language's own addition
+            } else if (counterpart == null) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_EXTRA,
-                        "clause '" + clause.key() + "' is not in the " + sourceLocale + " source; remove it or fix its key"));
+                        "clause '" + clause.key() + "' is not in the " + sourceLocale + " source; remove it, fix its key, or mark it as this"
+                                + " language's own with {#" + clause.key() + " local}"));
             } else if (counterpart.level() != clause.level()) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_LEVEL, "clause '" + clause.key() + "' is a "
                         + "#".repeat(clause.level()) + " heading here but " + "#".repeat(counterpart.level()) + " in " + sourceLocale));

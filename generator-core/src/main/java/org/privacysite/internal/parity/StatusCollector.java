@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.privacysite.TranslationStatus;
+import org.privacysite.internal.config.RuleSetting;
 import org.privacysite.internal.content.Clause;
+import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
 
@@ -27,7 +29,22 @@ public final class StatusCollector {
             }
             rows.add(new TranslationStatus.DocumentRow(document, source.frontMatter().title(), List.copyOf(cells)));
         }
-        return new TranslationStatus(site.config().sourceLocale(), site.config().locales(), List.copyOf(rows));
+        List<TranslationStatus.RuleSettingRow> settings = new ArrayList<>();
+        for (RuleSetting setting : ConfiguredFindings.settings(site)) {
+            settings.add(new TranslationStatus.RuleSettingRow(setting.ruleId(), setting.target(), setting.levelName(),
+                    setting.where().toString()));
+        }
+        List<TranslationStatus.LocalClause> local = new ArrayList<>();
+        for (Page page : site.pages()) {
+            for (Clause clause : page.clauses()) {
+                if (clause.local()) {
+                    local.add(new TranslationStatus.LocalClause(page.locale(), page.document(), clause.key(), clause.title(),
+                            clause.location().toString()));
+                }
+            }
+        }
+        return new TranslationStatus(site.config().sourceLocale(), site.config().locales(), List.copyOf(rows),
+                List.copyOf(settings), List.copyOf(local));
     }
 
     private static TranslationStatus.Cell cell(Site site, Page source, Page translation, String locale) {
@@ -39,7 +56,9 @@ public final class StatusCollector {
         List<TranslationStatus.ClauseState> clauses = new ArrayList<>();
         for (Clause clause : source.clauses()) {
             String status;
-            if (translation == null || translation.clause(clause.key()) == null) {
+            if (clause.local() && translation != source) {
+                status = "local";
+            } else if (translation == null || translation.clause(clause.key()) == null) {
                 status = "missing";
                 missing++;
             } else if (state != null && state.isStale(clause)) {

@@ -13,6 +13,7 @@ import java.util.Map;
  *   "findings": [ { "file": "content/fr/privacy.md", "line": 42, "column": 5,
  *                   "rule": "parity.clause-missing", "severity": "error", "message": "..." } ] }
  * }</pre>
+ * Findings that site.yaml's {@code rules:} switched off follow in {@code switchedOff} (same shape), when there are any.
  * {@code files} counts the files with findings (as the console's summary line does); {@code line} and
  * {@code column} are 1-based, 0 when unknown.
  */
@@ -27,8 +28,18 @@ final class JsonReport {
         summary.put("warnings", model.warnings);
         summary.put("files", model.filesWithFindings());
         summary.put("pages", model.pages);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("summary", summary);
+        report.put("findings", findings(model.entries));
+        if (!model.switchedOff.isEmpty()) {
+            report.put("switchedOff", findings(model.switchedOff));
+        }
+        return Json.write(report);
+    }
+
+    private static List<Object> findings(List<ReportModel.Entry> entries) {
         List<Object> findings = new ArrayList<>();
-        for (ReportModel.Entry entry : model.entries) {
+        for (ReportModel.Entry entry : entries) {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("file", entry.path());
             finding.put("line", entry.line());
@@ -38,9 +49,6 @@ final class JsonReport {
             finding.put("message", entry.message());
             findings.add(finding);
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("summary", summary);
-        report.put("findings", findings);
-        return Json.write(report);
+        return findings;
     }
 }

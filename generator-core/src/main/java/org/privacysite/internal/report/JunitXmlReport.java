@@ -12,6 +12,7 @@ import java.util.Map;
  *     {@link ReportOptions#strict()}, else {@code <skipped>}, so they show without failing the build;</li>
  * <li>a checked file without findings gets one passing test case, and a run without any file one passing
  *     {@code privacy-site / check} test case, so CI always shows counts;</li>
+ * <li>findings the site's rule settings switched off: skipped test cases in a suite of their own;</li>
  * <li>no timestamps, host names or durations ({@code time="0"}): the same findings give the same bytes.</li>
  * </ul>
  */
@@ -19,6 +20,7 @@ final class JunitXmlReport {
 
     static final String SUITES_NAME = "privacy-site";
     static final String CLEAN_CASE = "no findings";
+    static final String SWITCHED_OFF = "switched off by the site's rule settings";
 
     private JunitXmlReport() {
     }
@@ -58,6 +60,20 @@ final class JunitXmlReport {
             tests += fileTests;
             failures += fileFailures;
             skipped += fileSkipped;
+        }
+        if (!model.switchedOff.isEmpty()) {
+            // Listed as skipped test cases, so a reader of the CI report sees what the site's rule settings hide.
+            suites.append(suite(SWITCHED_OFF, model.switchedOff.size(), 0, model.switchedOff.size()));
+            for (ReportModel.Entry entry : model.switchedOff) {
+                suites.append("    <testcase name=\"").append(Xml.attribute(caseName(entry)))
+                        .append("\" classname=\"").append(Xml.attribute(entry.path())).append("\" time=\"0\">\n")
+                        .append("      <skipped message=\"").append(Xml.attribute("switched off: " + entry.message())).append("\">")
+                        .append(Xml.text(entry.describe())).append("</skipped>\n")
+                        .append("    </testcase>\n");
+            }
+            suites.append("  </testsuite>\n");
+            tests += model.switchedOff.size();
+            skipped += model.switchedOff.size();
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuites name=\"" + SUITES_NAME + "\" tests=\"" + tests + "\" failures=\"" + failures

@@ -43,21 +43,28 @@ final class ReportModel {
 
     final ReportOptions options;
     final List<Entry> entries;
+    /** Findings that a rule setting switched off, at their rule's own severity; listed, never counted. */
+    final List<Entry> switchedOff;
     final int pages;
     final long errors;
     final long warnings;
 
-    private ReportModel(ReportOptions options, List<Entry> entries, int pages) {
+    private ReportModel(ReportOptions options, List<Entry> entries, List<Entry> switchedOff, int pages) {
         this.options = options;
         this.entries = entries;
+        this.switchedOff = switchedOff;
         this.pages = pages;
         this.errors = entries.stream().filter(Entry::isError).count();
         this.warnings = entries.size() - errors;
     }
 
     static ReportModel of(CheckResult result, ReportOptions options) {
+        return new ReportModel(options, entries(result.findings(), options), entries(result.switchedOff(), options), result.pages());
+    }
+
+    private static List<Entry> entries(List<Finding> findings, ReportOptions options) {
         List<Entry> entries = new ArrayList<>();
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             Location location = finding.location();
             Path file = location == null ? null : location.file();
             entries.add(new Entry(path(file, options), inBase(file, options),
@@ -66,7 +73,7 @@ final class ReportModel {
                     finding.ruleId(), finding.severity(), oneLine(finding.message())));
         }
         entries.sort(ORDER);
-        return new ReportModel(options, List.copyOf(entries), result.pages());
+        return List.copyOf(entries);
     }
 
     /** The findings by file, files in path order; files that were checked and are clean map to an empty list. */
@@ -86,10 +93,12 @@ final class ReportModel {
         return new TreeSet<>(entries.stream().map(Entry::path).toList()).size();
     }
 
-    /** Rule ids in sorted order, each with its index (for SARIF's ruleIndex). */
+    /** Rule ids of the findings (switched off ones too) in sorted order, each with its index (for SARIF's ruleIndex). */
     Map<String, Integer> rules() {
         Map<String, Integer> indexes = new LinkedHashMap<>();
-        new TreeSet<>(entries.stream().map(Entry::rule).toList()).forEach(rule -> indexes.put(rule, indexes.size()));
+        TreeSet<String> ids = new TreeSet<>(entries.stream().map(Entry::rule).toList());
+        switchedOff.forEach(entry -> ids.add(entry.rule()));
+        ids.forEach(rule -> indexes.put(rule, indexes.size()));
         return indexes;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.privacysite.Rule;
 import org.privacysite.Version;
 
 /**
@@ -18,11 +19,11 @@ import org.privacysite.Version;
  * @param informationUri   the project's home page, for SARIF's {@code tool.driver.informationUri}; null to leave it out
  * @param checkedFiles     every file that was checked, so that files without findings show as passing test cases in
  *                         JUnit XML; may be empty
- * @param ruleDescriptions one-line descriptions by rule id, for SARIF's {@code shortDescription}; rules without one
- *                         get a description derived from their id
+ * @param rules            the rules by id, for SARIF's rule metadata (title, description, help, helpUri); a rule
+ *                         not in it gets a description derived from its id
  */
 public record ReportOptions(Path baseDirectory, boolean strict, String toolVersion, String informationUri,
-                            List<Path> checkedFiles, Map<String, String> ruleDescriptions) {
+                            List<Path> checkedFiles, Map<String, Rule> rules) {
 
     /** The project's home page, as in the CLI's bug-report address. */
     public static final String PROJECT_URI = "https://github.com/privacysite/privacy-site";
@@ -31,7 +32,7 @@ public record ReportOptions(Path baseDirectory, boolean strict, String toolVersi
         baseDirectory = baseDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(toolVersion, "toolVersion");
         checkedFiles = List.copyOf(checkedFiles);
-        ruleDescriptions = Map.copyOf(ruleDescriptions);
+        rules = Map.copyOf(rules);
     }
 
     /** Paths relative to the working directory, not strict, the generator's version, no checked-file list. */
@@ -40,26 +41,28 @@ public record ReportOptions(Path baseDirectory, boolean strict, String toolVersi
     }
 
     public ReportOptions withBaseDirectory(Path directory) {
-        return new ReportOptions(directory, strict, toolVersion, informationUri, checkedFiles, ruleDescriptions);
+        return new ReportOptions(directory, strict, toolVersion, informationUri, checkedFiles, rules);
     }
 
     public ReportOptions withStrict(boolean strict) {
-        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, checkedFiles, ruleDescriptions);
+        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, checkedFiles, rules);
     }
 
     public ReportOptions withToolVersion(String version) {
-        return new ReportOptions(baseDirectory, strict, version, informationUri, checkedFiles, ruleDescriptions);
+        return new ReportOptions(baseDirectory, strict, version, informationUri, checkedFiles, rules);
     }
 
     public ReportOptions withInformationUri(String uri) {
-        return new ReportOptions(baseDirectory, strict, toolVersion, uri, checkedFiles, ruleDescriptions);
+        return new ReportOptions(baseDirectory, strict, toolVersion, uri, checkedFiles, rules);
     }
 
     public ReportOptions withCheckedFiles(List<Path> files) {
-        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, files, ruleDescriptions);
+        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, files, rules);
     }
 
-    public ReportOptions withRuleDescriptions(Map<String, String> descriptions) {
-        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, checkedFiles, descriptions);
+    public ReportOptions withRules(java.util.Collection<Rule> catalogue) {
+        Map<String, Rule> byId = new java.util.HashMap<>();
+        catalogue.forEach(rule -> byId.put(rule.id(), rule));
+        return new ReportOptions(baseDirectory, strict, toolVersion, informationUri, checkedFiles, byId);
     }
 }

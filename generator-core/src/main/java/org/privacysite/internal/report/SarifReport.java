@@ -1,6 +1,5 @@
 package org.privacysite.internal.report;
 
-import org.privacysite.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.privacysite.Rule;
+import org.privacysite.internal.json.Json;
+
 /**
  * SARIF 2.1.0 for code-scanning annotations: one run of the {@code privacy-site} driver, its rules (the
- * rule ids found, sorted), and one result per finding at {@code artifactLocation.uri} relative to the
+ * rule ids found, sorted, each with the catalogue's title, description, help and help page), and one result
+ * per finding (a switched-off finding with an external suppression) at {@code artifactLocation.uri} relative to the
  * {@code SRCROOT} base (the report base directory; a file outside it gets an absolute {@code file:} URI).
  * {@code originalUriBaseIds} is left out on purpose: it would put this machine's path into the report, and
  * code-scanning services resolve {@code SRCROOT} to the repository checkout themselves.
@@ -31,7 +34,7 @@ final class SarifReport {
         Map<String, Integer> ruleIndexes = model.rules();
         List<Object> rules = new ArrayList<>();
         for (String rule : ruleIndexes.keySet()) {
-            rules.add(map("id", rule, "shortDescription", map("text", description(rule, options))));
+            rules.add(rule(rule, options));
         }
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", TOOL_NAME);
@@ -43,30 +46,10 @@ final class SarifReport {
 
         List<Object> results = new ArrayList<>();
         for (ReportModel.Entry entry : model.entries) {
-            Map<String, Object> artifact = new LinkedHashMap<>();
-            if (entry.inBase()) {
-                artifact.put("uri", relativeUri(entry.path()));
-                artifact.put("uriBaseId", SRCROOT);
-            } else {
-                artifact.put("uri", Path.of(entry.path()).toAbsolutePath().normalize().toUri().toASCIIString());
-            }
-            Map<String, Object> physical = new LinkedHashMap<>();
-            physical.put("artifactLocation", artifact);
-            if (entry.line() > 0) {
-                Map<String, Object> region = new LinkedHashMap<>();
-                region.put("startLine", entry.line());
-                if (entry.column() > 0) {
-                    region.put("startColumn", entry.column());
-                }
-                physical.put("region", region);
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("ruleId", entry.rule());
-            result.put("ruleIndex", ruleIndexes.get(entry.rule()));
-            result.put("level", entry.isError() ? "error" : "warning");
-            result.put("message", map("text", entry.message()));
-            result.put("locations", List.of(map("physicalLocation", physical)));
-            results.add(result);
+            results.add(result(entry, ruleIndexes, false));
+        }
+        for (ReportModel.Entry entry : model.switchedOff) {
+            results.add(result(entry, ruleIndexes, true));
         }
 
         Map<String, Object> run = new LinkedHashMap<>();
@@ -82,11 +65,58 @@ final class SarifReport {
         return Json.write(log);
     }
 
-    /** The rule's description from the options, else one made from its id: {@code links.broken} → "Links: broken". */
+    /** One result; a switched-off finding carries an external suppression, which code scanning shows as dismissed. */
+    private static Map<String, Object> result(ReportModel.Entry entry, Map<String, Integer> ruleIndexes, boolean switchedOff) {
+        Map<String, Object> artifact = new LinkedHashMap<>();
+        if (entry.inBase()) {
+            artifact.put("uri", relativeUri(entry.path()));
+            artifact.put("uriBaseId", SRCROOT);
+        } else {
+            artifact.put("uri", Path.of(entry.path()).toAbsolutePath().normalize().toUri().toASCIIString());
+        }
+        Map<String, Object> physical = new LinkedHashMap<>();
+        physical.put("artifactLocation", artifact);
+        if (entry.line() > 0) {
+            Map<String, Object> region = new LinkedHashMap<>();
+            region.put("startLine", entry.line());
+            if (entry.column() > 0) {
+                region.put("startColumn", entry.column());
+            }
+            physical.put("region", region);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ruleId", entry.rule());
+        result.put("ruleIndex", ruleIndexes.get(entry.rule()));
+        result.put("level", entry.isError() ? "error" : "warning");
+        result.put("message", map("text", entry.message()));
+        result.put("locations", List.of(map("physicalLocation", physical)));
+        if (switchedOff) {
+            result.put("suppressions", List.of(map("kind", "external",
+                    "justification", "switched off by the site's rule settings (site.yaml 'rules:' or the clause heading)")));
+        }
+        return result;
+    }
+
+    /** A rule's metadata: from the catalogue when it is there (title, what it protects, how to fix, help page). */
+    private static Map<String, Object> rule(String id, ReportOptions options) {
+        Rule rule = options.rules().get(id);
+        Map<String, Object> descriptor = map("id", id, "shortDescription", map("text", description(id, options)));
+        if (rule != null) {
+            descriptor.put("fullDescription", map("text", rule.protects()));
+            descriptor.put("help", map("text", rule.fix() + " Example: " + rule.example(),
+                    "markdown", "**What it protects.** " + rule.protects() + "\n\n**How to fix.** " + rule.fix()
+                            + "\n\n**Example.**\n\n```\n" + rule.example() + "\n```"));
+            descriptor.put("helpUri", rule.helpUri());
+            descriptor.put("defaultConfiguration", map("level", rule.defaultSeverity().label()));
+        }
+        return descriptor;
+    }
+
+    /** The rule's title from the catalogue, else one made from its id: {@code links.broken} → "Links: broken". */
     static String description(String rule, ReportOptions options) {
-        String given = options.ruleDescriptions().get(rule);
-        if (given != null && !given.isBlank()) {
-            return given;
+        Rule given = options.rules().get(rule);
+        if (given != null) {
+            return given.title();
         }
         int dot = rule.indexOf('.');
         if (dot <= 0 || dot == rule.length() - 1) {

@@ -197,6 +197,11 @@ public final class YamlMap {
         return locationOf(key);
     }
 
+    /** Whether the value of {@code key} is a map (as opposed to a single value or a list). */
+    public boolean isMap(String key) {
+        return entries.get(key) instanceof MappingNode;
+    }
+
     public YamlMap map(String key) {
         Node node = entries.get(key);
         if (node == null || isNull(node)) {

@@ -195,6 +195,12 @@ class LinkCheckerTest {
     }
 
     @Test
+    void malformedAddress() throws IOException {
+        enBody("<p><a href=\"https://exa mple.com/\" data-source-line=\"34\">space</a></p>");
+        only(check(), "links.malformed", Location.of(enSource).at(34, 0));
+    }
+
+    @Test
     void malformedTel() throws IOException {
         enBody("<p><a href=\"tel:call-us\" data-source-line=\"33\">phone</a></p>");
         only(check(), "links.tel", Location.of(enSource).at(33, 0));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.RuleCatalogue;
+import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.rules.LinkRules;
+import org.privacysite.internal.rules.ParityRules;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -125,11 +128,38 @@ class SarifReportTest {
     }
 
     @Test
-    void ruleDescriptionsCanBeGiven() throws Exception {
+    void rulesCarryTheCatalogueTextsForCodeScanning() throws Exception {
         String sarif = Reports.render(ReportFixtures.result(base), ReportFormat.SARIF,
-                ReportFixtures.options(base).withRuleDescriptions(java.util.Map.of("icu.syntax", "ICU MessageFormat syntax error")));
-        JsonNode rule = new ObjectMapper().readTree(sarif).get("runs").get(0).get("tool").get("driver").get("rules").get(0);
-        assertEquals("ICU MessageFormat syntax error", rule.get("shortDescription").get("text").asString());
+                ReportFixtures.options(base).withRules(RuleCatalogue.all()));
+        assertEquals(List.of(), messages(sarifSchema.validate(sarif, InputFormat.JSON)));
+        JsonNode rules = new ObjectMapper().readTree(sarif).get("runs").get(0).get("tool").get("driver").get("rules");
+        JsonNode icu = null;
+        for (JsonNode rule : rules) {
+            // Every result's rule is one the catalogue has.
+            assertTrue(RuleCatalogue.find(rule.get("id").asString()).isPresent(), rule.get("id").asString());
+            if (rule.get("id").asString().equals("icu.syntax")) {
+                icu = rule;
+            }
+        }
+        assertEquals(IcuRules.SYNTAX.title(), icu.get("shortDescription").get("text").asString());
+        assertEquals(IcuRules.SYNTAX.protects(), icu.get("fullDescription").get("text").asString());
+        assertTrue(icu.get("help").get("markdown").asString().contains(IcuRules.SYNTAX.fix()));
+        assertEquals("https://github.com/privacysite/privacy-site/blob/main/docs/rules.md#icu-syntax", icu.get("helpUri").asString());
+        assertEquals("error", icu.get("defaultConfiguration").get("level").asString());
+    }
+
+    @Test
+    void switchedOffFindingsAreListedAsSuppressed() throws Exception {
+        Finding off = Finding.of(Location.of(base.resolve("content/zh-CN/privacy.md")).at(30, 1), ParityRules.CLAUSE_EXTRA,
+                "clause 'qr-code' is not in the en source");
+        CheckResult result = new CheckResult(ReportFixtures.findings(base), 12, List.of(), List.of(off));
+        String sarif = Reports.render(result, ReportFormat.SARIF, ReportFixtures.options(base).withRules(RuleCatalogue.all()));
+        assertEquals(List.of(), messages(sarifSchema.validate(sarif, InputFormat.JSON)));
+        JsonNode results = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results");
+        JsonNode last = results.get(results.size() - 1);
+        assertEquals("parity.clause-extra", last.get("ruleId").asString());
+        assertEquals("external", last.get("suppressions").get(0).get("kind").asString());
+        assertTrue(results.get(0).get("suppressions") == null);
     }
 
     @Test
