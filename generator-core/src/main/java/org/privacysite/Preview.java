@@ -29,19 +29,6 @@ import org.privacysite.internal.render.SiteRenderer;
  */
 public final class Preview implements AutoCloseable {
 
-    /**
-     * The outcome of a rebuild.
-     *
-     * @param pages   paths of the pages written, relative to the output directory (e.g. fr/privacy/index.html)
-     * @param errors  the errors that stopped the rebuild; empty when it succeeded
-     * @param nanos   how long the rebuild took
-     */
-    public record Update(List<String> pages, List<Finding> errors, long nanos) {
-        public boolean succeeded() {
-            return errors.isEmpty();
-        }
-    }
-
     private final PrivacySite generator;
     private final Path outputDirectory;
     private final ExecutorService executor;
@@ -64,7 +51,7 @@ public final class Preview implements AutoCloseable {
      * Rebuilds after {@code changedFiles} changed. An edited policy file re-renders its own page, and
      * more only when its title or clause numbers changed; anything else rebuilds the whole site.
      */
-    public Update rebuild(Collection<Path> changedFiles) {
+    public PreviewUpdate rebuild(Collection<Path> changedFiles) {
         long start = System.nanoTime();
         parity = null;
         try {
@@ -86,15 +73,15 @@ public final class Preview implements AutoCloseable {
             List<Finding> errors = new ArrayList<>(updated.findings().stream().filter(Finding::isError).toList());
             errors.addAll(ReferenceChecker.check(updated, edited).stream().filter(Finding::isError).toList());
             if (!errors.isEmpty()) {
-                return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
+                return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
             }
             SiteRenderer next = renderer.forEdited(updated, titlesChanged);
             next.renderPages(affected, outputDirectory, datesChanged);
             site = updated;
             renderer = next;
-            return new Update(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
+            return new PreviewUpdate(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
         } catch (PrivacySiteException e) {
-            return new Update(List.of(), e.findings(), System.nanoTime() - start);
+            return new PreviewUpdate(List.of(), e.findings(), System.nanoTime() - start);
         }
     }
 
@@ -113,12 +100,12 @@ public final class Preview implements AutoCloseable {
         return parity.stream().filter(f -> file.equals(f.location().file())).toList();
     }
 
-    private Update fullBuild(long start) {
+    private PreviewUpdate fullBuild(long start) {
         Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.templatesDirectory());
         List<Finding> errors = new ArrayList<>(loaded.findings().stream().filter(Finding::isError).toList());
         errors.addAll(ReferenceChecker.check(loaded).stream().filter(Finding::isError).toList());
         if (!errors.isEmpty()) {
-            return new Update(List.of(), List.copyOf(errors), System.nanoTime() - start);
+            return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
         }
         SiteRenderer full = new SiteRenderer(loaded, executor, false);
         OutputDirectory.replace(outputDirectory, staging -> {
@@ -133,7 +120,7 @@ public final class Preview implements AutoCloseable {
                 pages.add(new PageKey(locale, document).outputPath());
             }
         }
-        return new Update(List.copyOf(pages), List.of(), System.nanoTime() - start);
+        return new PreviewUpdate(List.copyOf(pages), List.of(), System.nanoTime() - start);
     }
 
     /** The re-parsed pages when every change is an edit of an existing policy file; null otherwise. */

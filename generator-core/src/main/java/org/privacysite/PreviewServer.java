@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.preview.LivePreview;
 import org.privacysite.internal.preview.Rebuilder;
 
@@ -61,12 +62,45 @@ public final class PreviewServer implements AutoCloseable {
     private final Preview preview;
     private final InetAddress address;
     private final Path outputDirectory;
+    /** A temporary directory this server made for its output and deletes on close; null otherwise. */
+    private volatile Path temporary;
 
     private PreviewServer(LivePreview live, Preview preview, InetAddress address, Path outputDirectory) {
         this.live = live;
         this.preview = preview;
         this.address = address;
         this.outputDirectory = outputDirectory;
+    }
+
+    /**
+     * Like {@link #start(PrivacySite, Path, String, int, Log)}, writing into a new temporary directory
+     * that {@link #close()} deletes.
+     *
+     * @throws UncheckedIOException when no temporary directory can be made
+     */
+    public static PreviewServer startInTemporaryDirectory(PrivacySite site, String host, int port, Log log) {
+        Path temporary;
+        try {
+            temporary = Files.createTempDirectory("privacy-site-serve-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary output directory: " + e.getMessage(), e);
+        }
+        try {
+            PreviewServer server = start(site, temporary.resolve("site"), host, port, log);
+            server.temporary = temporary;
+            return server;
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            OutputDirectory.delete(directory);
+        } catch (IOException | RuntimeException ignored) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     /** {@link #start(PrivacySite, Path, String, int, Log)} logging to standard output. */
@@ -103,7 +137,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         Preview preview = site.preview(out);
         try {
-            LivePreview live = LivePreview.start(Rebuilder.of(preview, anyPage(site, content)), out, List.of(content, templates),
+            LivePreview live = LivePreview.start(rebuilder(preview, anyPage(site, content)), out, List.of(content, templates),
                     new InetSocketAddress(address, port), log::info, log::error);
             return new PreviewServer(live, preview, address, out);
         } catch (BindException e) {
@@ -117,6 +151,28 @@ public final class PreviewServer implements AutoCloseable {
             preview.close();
             throw e;
         }
+    }
+
+    /** The preview's two methods for the live server; {@link Rebuilder#warmUp()} rebuilds {@code warmUpFile} when not null. */
+    private static Rebuilder rebuilder(Preview preview, Path warmUpFile) {
+        return new Rebuilder() {
+            @Override
+            public void warmUp() {
+                if (warmUpFile != null) {
+                    preview.rebuild(List.of(warmUpFile));
+                }
+            }
+
+            @Override
+            public PreviewUpdate rebuild(java.util.Collection<Path> changedFiles) {
+                return preview.rebuild(changedFiles);
+            }
+
+            @Override
+            public List<Finding> findings(String locale, String document) {
+                return preview.findings(locale, document);
+            }
+        };
     }
 
     /** Some policy file of the site (content/LOCALE/DOCUMENT.md), for the preview's warm-up; null if none. */
@@ -180,13 +236,18 @@ public final class PreviewServer implements AutoCloseable {
         live.await();
     }
 
-    /** Stops watching and serving, and ends the browsers' event streams. Safe to call more than once. */
+    /** Stops watching and serving, ends the browsers' event streams, deletes a temporary output. Safe to call more than once. */
     @Override
     public void close() {
         try {
             live.close();
         } finally {
             preview.close();
+            Path made = temporary;
+            if (made != null) {
+                temporary = null;
+                deleteQuietly(made);
+            }
         }
     }
 }

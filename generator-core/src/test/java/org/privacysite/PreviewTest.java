@@ -24,26 +24,26 @@ class PreviewTest {
         Path out = temp.resolve("preview");
         PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
         try (Preview preview = generator.preview(out)) {
-            Preview.Update first = preview.rebuild(List.of());
+            PreviewUpdate first = preview.rebuild(List.of());
             assertTrue(first.succeeded(), first.errors().toString());
             assertEquals(10, first.pages().size());
 
             Path french = content.resolve("fr/privacy.md");
             String original = Files.readString(french);
             Files.writeString(french, original.replace("## Enfants {#children}", "## Enfants {#children}\n\nTexte ajouté en direct."));
-            Preview.Update edit = preview.rebuild(List.of(french));
+            PreviewUpdate edit = preview.rebuild(List.of(french));
             assertTrue(edit.succeeded(), edit.errors().toString());
             assertEquals(List.of("fr/privacy/index.html"), edit.pages());
             assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."));
 
             Files.writeString(french, original.replaceFirst("---\n", "---\ntitle: [broken\n"));
-            Preview.Update broken = preview.rebuild(List.of(french));
+            PreviewUpdate broken = preview.rebuild(List.of(french));
             assertFalse(broken.succeeded());
             assertTrue(broken.errors().get(0).toString().matches(".*fr/privacy\\.md:\\d+:\\d+: error: .*"), broken.errors().toString());
             assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."), "last good page kept");
 
             Files.writeString(french, original);
-            Preview.Update fixed = preview.rebuild(List.of(french));
+            PreviewUpdate fixed = preview.rebuild(List.of(french));
             assertTrue(fixed.succeeded(), fixed.errors().toString());
             assertFalse(Files.readString(out.resolve("fr/privacy/index.html")).contains("Texte ajouté en direct."));
         }
@@ -57,7 +57,7 @@ class PreviewTest {
             preview.rebuild(List.of());
             Path german = content.resolve("de/cookies.md");
             Files.writeString(german, Files.readString(german).replaceFirst("\ntitle: .*\n", "\ntitle: Cookie-Hinweise\n"));
-            Preview.Update update = preview.rebuild(List.of(german));
+            PreviewUpdate update = preview.rebuild(List.of(german));
             assertEquals(List.of("de/cookies/index.html", "de/privacy/index.html"), update.pages().stream().sorted().toList());
             assertTrue(Files.readString(temp.resolve("preview/de/privacy/index.html")).contains("Cookie-Hinweise"));
         }

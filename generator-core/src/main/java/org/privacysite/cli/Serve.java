@@ -1,15 +1,12 @@
 package org.privacysite.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.privacysite.ConfigurationException;
 import org.privacysite.PreviewServer;
-import org.privacysite.internal.output.OutputDirectory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,15 +46,9 @@ final class Serve implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path temporary = null;
         PreviewServer server;
         try {
-            Path output = out;
-            if (output == null) {
-                temporary = Files.createTempDirectory("privacy-site-serve-");
-                output = temporary.resolve("site");
-            }
-            server = PreviewServer.start(sources.site(), output, host, port, new PreviewServer.Log() {
+            PreviewServer.Log log = new PreviewServer.Log() {
                 @Override
                 public void info(String line) {
                     stdout.println(line);
@@ -69,26 +60,18 @@ final class Serve implements Callable<Integer> {
                     stdout.println(line);
                     stdout.flush();
                 }
-            });
+            };
+            server = out == null ? PreviewServer.startInTemporaryDirectory(sources.site(), host, port, log)
+                    : PreviewServer.start(sources.site(), out, host, port, log);
         } catch (ConfigurationException e) {
             ConsoleReport.print(e.findings(), err);
-            deleteQuietly(temporary);
             return Main.USAGE;
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             err.flush();
-            deleteQuietly(temporary);
-            return Main.USAGE;
-        } catch (IOException e) {
-            err.println("error: cannot create a temporary output directory: " + e.getMessage());
-            err.flush();
             return Main.USAGE;
         }
-        Path cleanup = temporary;
-        Thread hook = new Thread(() -> {
-            server.close();
-            deleteQuietly(cleanup);
-        }, "privacy-site-serve-shutdown");
+        Thread hook = new Thread(server::close, "privacy-site-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stdout.println("Serving the preview at " + server.uri() + " (site in " + server.outputDirectory() + ")");
         stdout.println("Watching " + sources.content + " and " + sources.templates + "; press Ctrl-C to stop.");
@@ -103,7 +86,6 @@ final class Serve implements Callable<Integer> {
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
-            deleteQuietly(cleanup);
         } catch (IllegalStateException shuttingDown) {
             // the hook is running and cleans up
         }
@@ -111,16 +93,5 @@ final class Serve implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return Main.OK;
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try {
-            OutputDirectory.delete(directory);
-        } catch (IOException | RuntimeException ignored) {
-            // a leftover temporary directory is harmless
-        }
     }
 }

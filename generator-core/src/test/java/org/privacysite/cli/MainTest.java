@@ -198,4 +198,22 @@ class MainTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("'terms' is not a document of this site (documents: privacy, cookies) [config.document]"), run.err());
     }
+
+    @Test
+    void internalErrorsSayWhereToReportAndShowNoTrace() {
+        StringWriter err = new StringWriter();
+        int code = Main.internalError(new IllegalStateException("a bug"), new PrintWriter(err, true), false);
+        assertEquals(3, code);
+        assertTrue(err.toString().startsWith("internal error: java.lang.IllegalStateException: a bug"), err.toString());
+        assertTrue(err.toString().matches("(?s).*[Pp]lease report it at https://\\S+.*"), err.toString());
+        assertTrue(err.toString().contains("--verbose"), "the hint to rerun with --verbose: " + err);
+        assertFalse(err.toString().contains("\tat "), "no stack trace without --verbose: " + err);
+    }
+
+    @Test
+    void verboseAddsTheStackTraceToAnInternalError() {
+        StringWriter err = new StringWriter();
+        assertEquals(3, Main.internalError(new IllegalStateException("a bug"), new PrintWriter(err, true), true));
+        assertTrue(err.toString().contains("\tat org.privacysite."), err.toString());
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.privacysite.internal.consent.ConsentScriptSize;
 
 /**
  * consent.js must stay small: under 4 KB gzipped. There is no minifier in the (offline) build, so the

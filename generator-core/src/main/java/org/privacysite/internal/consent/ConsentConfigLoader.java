@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
-import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;

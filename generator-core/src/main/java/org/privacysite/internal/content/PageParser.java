@@ -34,6 +34,7 @@ import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.SourceRules;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 

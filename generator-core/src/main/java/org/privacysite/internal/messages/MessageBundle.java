@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.privacysite.Finding;
 import org.privacysite.Location;
-import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.yaml.YamlMap;

@@ -30,6 +30,7 @@ public final class OutputDirectory {
         Path parent = absolute.getParent();
         String name = absolute.getFileName().toString();
         try {
+            requireCreatable(parent);
             Files.createDirectories(parent);
             recover(absolute);
             requireReplaceable(absolute);
@@ -92,6 +93,17 @@ public final class OutputDirectory {
             throw new org.privacysite.ConfigurationException(org.privacysite.Finding.of(org.privacysite.Location.of(target),
                     ConfigRules.OUTPUT, "the output " + (Files.isDirectory(target) ? "directory holds files that this tool did not build"
                             : "path is not a directory") + "; it is not replaced. Choose a new or empty directory, or a previous site"));
+        }
+    }
+
+    /** A file where a folder of the output path should be is the user's to fix, not our bug. */
+    private static void requireCreatable(Path directory) {
+        for (Path ancestor = directory; ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor) && !Files.isDirectory(ancestor)) {
+                throw new org.privacysite.ConfigurationException(org.privacysite.Finding.of(org.privacysite.Location.of(ancestor),
+                        ConfigRules.OUTPUT, "this is a file, so the output directory " + directory
+                                + " cannot be created below it; choose another output directory"));
+            }
         }
     }
 

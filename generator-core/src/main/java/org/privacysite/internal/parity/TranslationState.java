@@ -11,7 +11,7 @@ import java.util.Map;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
-import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 import org.snakeyaml.engine.v2.api.Dump;

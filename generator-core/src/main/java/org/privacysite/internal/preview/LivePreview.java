@@ -39,7 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.privacysite.Finding;
-import org.privacysite.Preview;
+import org.privacysite.PreviewUpdate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -176,7 +176,7 @@ public final class LivePreview implements AutoCloseable {
     private void rebuild(Collection<Path> changed) {
         long start = System.nanoTime();
         Object keyBefore = fileKey(outputDirectory);
-        Preview.Update update;
+        PreviewUpdate update;
         try {
             update = Objects.requireNonNull(rebuilder.rebuild(changed), "no update");
         } catch (Throwable t) { // a bug must not take the writer's preview down

@@ -23,6 +23,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.messages.IcuMessage;
@@ -349,5 +350,17 @@ class PageParserTest {
         assertEquals("cookies", page.document());
         assertEquals(5, page.clauses().get(0).location().line());
         assertFalse(page.clauses().isEmpty());
+    }
+
+    @Test
+    void pageWithBomAndCrlfHasTheLinesAnEditorShows(@TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("privacy.md");
+        java.nio.file.Files.write(file, ("\uFEFF" + ("---\r\ntitle: Privacy\r\neffective: 2026-09-01\r\n---\r\n\r\n## Scope {#scope}\r\n\r\n## Data\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Page page = new PageParser().parse("en", "privacy", file);
+        assertEquals("Privacy", page.frontMatter().title());
+        assertEquals(List.of("scope"), page.clauses().stream().map(Clause::key).toList());
+        assertEquals(6, page.clauses().get(0).location().line());
+        assertEquals(1, page.findings().size());
+        assertEquals(org.privacysite.Location.of(file).at(8, 1), page.findings().get(0).location());
     }
 }

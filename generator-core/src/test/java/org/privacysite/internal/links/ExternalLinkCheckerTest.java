@@ -85,7 +85,7 @@ class ExternalLinkCheckerTest {
 
         assertEquals(1, findings.size());
         Finding finding = findings.get(0);
-        assertEquals(LinkRules.EXTERNAL_REDIRECT, finding.ruleId());
+        assertEquals(LinkRules.EXTERNAL_REDIRECT, finding.rule());
         assertEquals(Severity.WARNING, finding.severity());
         assertEquals(PAGE, finding.location());
         assertTrue(finding.message().contains("redirects permanently to '" + url("/ok") + "'"), finding.message());
@@ -104,7 +104,7 @@ class ExternalLinkCheckerTest {
         List<Finding> findings = checker(settings()).check(List.of(link("/missing"), new ExternalLink(url("/gone"), OTHER_PAGE)));
 
         assertEquals(2, findings.size());
-        assertEquals(LinkRules.EXTERNAL_BROKEN, findings.get(0).ruleId());
+        assertEquals(LinkRules.EXTERNAL_BROKEN, findings.get(0).rule());
         assertEquals(Severity.ERROR, findings.get(0).severity());
         assertEquals(PAGE, findings.get(0).location());
         assertTrue(findings.get(0).message().contains("404 Not Found"), findings.get(0).message());
@@ -150,7 +150,7 @@ class ExternalLinkCheckerTest {
         List<Finding> findings = checker.check(List.of(link("/very-busy")));
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5000, "not waited for an hour");
         assertEquals(1, findings.size());
-        assertEquals(LinkRules.EXTERNAL_STATUS, findings.get(0).ruleId());
+        assertEquals(LinkRules.EXTERNAL_STATUS, findings.get(0).rule());
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("429 Too Many Requests"), findings.get(0).message());
         assertTrue(findings.get(0).message().contains("3600 s"), findings.get(0).message());
@@ -183,7 +183,7 @@ class ExternalLinkCheckerTest {
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         assertEquals(1, findings.size());
-        assertEquals(LinkRules.EXTERNAL_TIMEOUT, findings.get(0).ruleId());
+        assertEquals(LinkRules.EXTERNAL_TIMEOUT, findings.get(0).rule());
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("within 0.5 s (2 tries)"), findings.get(0).message());
         assertTrue(calls.get() >= 1 && calls.get() <= 2, "calls: " + calls.get());
@@ -230,7 +230,7 @@ class ExternalLinkCheckerTest {
 
         List<Finding> again = checker.check(List.of(link("/missing"), new ExternalLink(url("/missing"), OTHER_PAGE)));
         assertEquals(List.of(PAGE, OTHER_PAGE), again.stream().map(Finding::location).toList());
-        assertTrue(again.stream().allMatch(f -> f.ruleId().equals(LinkRules.EXTERNAL_BROKEN)));
+        assertTrue(again.stream().allMatch(f -> f.rule().equals(LinkRules.EXTERNAL_BROKEN)));
         assertEquals(2, requests.get("/missing").size(), "a second check in the same run asks nothing");
     }
 
@@ -283,7 +283,7 @@ class ExternalLinkCheckerTest {
         List<Finding> findings = checker(settings()).check(List.of(link("/loop"), link("/hop-0")));
 
         assertEquals(2, findings.size());
-        assertTrue(findings.stream().allMatch(f -> f.ruleId().equals(LinkRules.EXTERNAL_REDIRECT_LOOP) && f.isError()));
+        assertTrue(findings.stream().allMatch(f -> f.rule().equals(LinkRules.EXTERNAL_REDIRECT_LOOP) && f.isError()));
         assertTrue(findings.get(0).message().contains("in a loop"), findings.get(0).message());
         assertTrue(findings.get(1).message().contains("more than 5 times"), findings.get(1).message());
         assertEquals(6, requests.get("/hop-").size());
@@ -298,7 +298,7 @@ class ExternalLinkCheckerTest {
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/");
         List<Finding> findings = checker(settings()).check(List.of(new ExternalLink(nowhere, PAGE)));
         assertEquals(1, findings.size());
-        assertEquals(LinkRules.EXTERNAL_UNREACHABLE, findings.get(0).ruleId());
+        assertEquals(LinkRules.EXTERNAL_UNREACHABLE, findings.get(0).rule());
         assertEquals(Severity.ERROR, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("refused"), findings.get(0).message());
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.Finding;
 import org.privacysite.Location;
-import org.privacysite.Preview;
+import org.privacysite.PreviewUpdate;
 import org.privacysite.PreviewServer;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
@@ -133,11 +133,11 @@ class LiveReloadTest {
         AtomicInteger calls = new AtomicInteger();
         Rebuilder flaky = new Rebuilder() {
             @Override
-            public Preview.Update rebuild(Collection<Path> changedFiles) {
+            public PreviewUpdate rebuild(Collection<Path> changedFiles) {
                 if (calls.incrementAndGet() == 2) {
                     throw new IllegalStateException("boom");
                 }
-                return new Preview.Update(List.of("index.html"), List.of(), 1_000_000);
+                return new PreviewUpdate(List.of("index.html"), List.of(), 1_000_000);
             }
 
             @Override

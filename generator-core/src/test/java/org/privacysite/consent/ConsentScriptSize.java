@@ -1,4 +1,4 @@
-package org.privacysite.internal.consent;
+package org.privacysite.consent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.privacysite.internal.consent;
+package org.privacysite.internal.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.privacysite.PrivacySiteException;
-import org.privacysite.internal.render.TemplateEngine;
-import org.privacysite.internal.render.UiMessages;
+import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.rules.ConsentRules;
 
 /**

@@ -1,4 +1,4 @@
-package org.privacysite.internal.content;
+package org.privacysite.internal.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

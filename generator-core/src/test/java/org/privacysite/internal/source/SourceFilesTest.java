@@ -1,4 +1,4 @@
-package org.privacysite.internal.content;
+package org.privacysite.internal.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -91,18 +91,5 @@ class SourceFilesTest {
         Path file = dir.resolve("absent.md");
         PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> SourceFiles.read(file, Location.of(file)));
         assertEquals("source.missing", e.findings().get(0).ruleId());
-    }
-
-    @Test
-    void pageWithBomAndCrlfHasTheLinesAnEditorShows() throws IOException {
-        Path file = dir.resolve("privacy.md");
-        Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                bytes("---\r\ntitle: Privacy\r\neffective: 2026-09-01\r\n---\r\n\r\n## Scope {#scope}\r\n\r\n## Data\r\n")));
-        Page page = new PageParser().parse("en", "privacy", file);
-        assertEquals("Privacy", page.frontMatter().title());
-        assertEquals(List.of("scope"), page.clauses().stream().map(Clause::key).toList());
-        assertEquals(6, page.clauses().get(0).location().line());
-        assertEquals(1, page.findings().size());
-        assertEquals(Location.of(file).at(8, 1), page.findings().get(0).location());
     }
 }

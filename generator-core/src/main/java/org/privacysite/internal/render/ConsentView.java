@@ -1,9 +1,9 @@
-package org.privacysite.internal.consent;
+package org.privacysite.internal.render;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.privacysite.internal.render.UiMessages;
+import org.privacysite.internal.consent.ConsentConfig;
 
 import com.ibm.icu.text.ListFormatter;
 

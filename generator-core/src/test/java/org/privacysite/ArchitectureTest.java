@@ -1,0 +1,74 @@
+package org.privacysite;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The package list reads in pipeline order: sources are loaded (config, consent, messages, then
+ * content), checked (parity), rendered (render), link-checked (links) and reported (report). Data
+ * flows forward: a stage may use the stages before it, never one after it, and no packages form a loop.
+ */
+class ArchitectureTest {
+
+    private static final String INTERNAL = "org.privacysite.internal.";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.privacysite");
+    }
+
+    @Test
+    void internalPackagesFormNoCycles() {
+        slices().matching("org.privacysite.internal.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void stagesUseOnlyTheStagesBeforeThem() {
+        // The public facade drives the stages; the public data types (Finding, Location, Rule...) are shared by all.
+        DescribedPredicate<JavaClass> facade = JavaClass.Predicates.resideInAPackage("org.privacysite.cli..")
+                .or(JavaClass.Predicates.belongToAnyOf(PrivacySite.class, Preview.class, PreviewServer.class, RuleCatalogue.class));
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Api").definedBy(facade)
+                .layer("Types").definedBy(JavaClass.Predicates.resideInAPackage("org.privacysite").and(DescribedPredicate.not(facade)))
+                .layer("Preview").definedBy(INTERNAL + "preview..")
+                .layer("Report").definedBy(INTERNAL + "report..")
+                .layer("LinkCheck").definedBy(INTERNAL + "links..")
+                .layer("Render").definedBy(INTERNAL + "render..")
+                .layer("Check").definedBy(INTERNAL + "parity..")
+                .layer("Content").definedBy(INTERNAL + "content..")
+                .layer("Settings").definedBy(INTERNAL + "config..", INTERNAL + "consent..", INTERNAL + "messages..")
+                .layer("Foundation").definedBy(INTERNAL + "rules..", INTERNAL + "source..", INTERNAL + "yaml..",
+                        INTERNAL + "json..", INTERNAL + "output..", INTERNAL + "concurrent..", INTERNAL + "progress..",
+                        INTERNAL + "spelling..")
+                .whereLayer("Api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Types").mayNotAccessAnyLayer()
+                .whereLayer("Preview").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
+                .whereLayer("Check").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render")
+                .check(classes);
+    }
+
+    @Test
+    void theCliUsesOnlyThePublicApi() {
+        noClasses().that().resideInAPackage("org.privacysite.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.privacysite.internal..")
+                .check(classes);
+    }
+}
