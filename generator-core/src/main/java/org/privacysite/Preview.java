@@ -16,7 +16,6 @@ import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.PageParser;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
-import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.ParityChecker;

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
-import org.privacysite.Severity;
 import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.yaml.YamlMap;

@@ -1,11 +1,7 @@
 package org.privacysite.internal.links;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -65,17 +58,15 @@ public final class LinkChecker {
         }
     }
 
-    private final Path root;
     private final Map<String, Path> sources;
     private final ExecutorService executor;
-    private final ProgressListener progress;
-    private Set<String> files;
+    private final Set<String> files;
     private final Map<String, PageScan> scans = new java.util.concurrent.ConcurrentHashMap<>();
     /** The page addresses sitemap.xml lists, in its order; null without a sitemap. */
     private volatile List<String> sitemap;
     /** Why sitemap.xml could not be read as XML; null when it could. */
     private volatile Finding sitemapProblem;
-    private StageProgress scanned;
+    private final StageProgress scanned;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
     private static final int URL_CACHE_LIMIT = 50_000;
@@ -89,35 +80,23 @@ public final class LinkChecker {
      */
     private static final String REPEATED_MARKER = "privacy-site:repeated";
 
-    /**
-     * @param root     the built site
-     * @param sources  the Markdown file each page was built from, by the page's path below {@code root}
-     * @param executor runs the page scans
-     */
-    public LinkChecker(Path root, Map<String, Path> sources, ExecutorService executor) {
-        this(root, sources, executor, ProgressListener.NONE);
-    }
-
-    /** Like {@link #LinkChecker(Path, Map, ExecutorService)}, telling {@code progress} of each page scanned. */
-    public LinkChecker(Path root, Map<String, Path> sources, ExecutorService executor, ProgressListener progress) {
-        this.root = root;
+    private LinkChecker(java.util.Collection<String> files, Map<String, Path> sources, ExecutorService executor,
+                        ProgressListener progress) {
+        this.files = Set.copyOf(files);
         this.sources = sources;
-        this.executor = executor;
-        this.progress = progress;
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS,
+                (int) files.stream().filter(file -> file.endsWith(".html")).count());
     }
 
     /**
      * A checker fed file by file while the site is rendered ({@link #accept}), so the site need not be
-     * written and read back; {@code files} are all the files the site will have. {@link #findings} works
-     * on {@code executor}.
+     * written and read back; {@code files} are all the files the site will have, {@code sources} the
+     * Markdown file each page was built from. {@link #findings} works on {@code executor}.
      */
     public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress) {
-        LinkChecker checker = new LinkChecker(null, sources, java.util.Objects.requireNonNull(executor, "executor"), progress);
-        checker.files = Set.copyOf(files);
-        checker.scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS,
-                (int) files.stream().filter(file -> file.endsWith(".html")).count());
-        return checker;
+        return new LinkChecker(files, sources, executor, progress);
     }
 
     /** A file of the site as it was rendered: pages and the sitemap are scanned now. Thread-safe. */
@@ -195,40 +174,9 @@ public final class LinkChecker {
         return depth;
     }
 
-    /** The http(s) links of the pages, in page order; known after {@link #check()}. */
+    /** The http(s) links of the pages, in page order; known after {@link #findings()}. */
     public List<ExternalLink> externalLinks() {
         return List.copyOf(externalLinks);
-    }
-
-    /** Checks the site in the directory given to the constructor. */
-    public List<Finding> check() {
-        List<String> pages = new ArrayList<>();
-        files = new HashSet<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                String path = root.relativize(file).toString().replace('\\', '/');
-                files.add(path);
-                if (path.endsWith(".html")) {
-                    pages.add(path);
-                }
-            }
-            if (files.contains("sitemap.xml")) {
-                readSitemap(Files.readString(root.resolve("sitemap.xml")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built site in " + root, e);
-        }
-        scanned = StageProgress.start(progress, ProgressListener.Stage.LINKS, pages.size());
-        List<Future<?>> jobs = new ArrayList<>();
-        for (String page : pages) {
-            jobs.add(executor.submit(() -> {
-                // Decoding the whole file with the String constructor is much faster than jsoup's stream decoder.
-                accept(page, new String(Files.readAllBytes(root.resolve(page)), StandardCharsets.UTF_8));
-                return null;
-            }));
-        }
-        jobs.forEach(LinkChecker::await);
-        return findings();
     }
 
     /** The findings of the whole site, once every page was scanned. */
@@ -716,22 +664,5 @@ public final class LinkChecker {
         return source != null && !line.isEmpty()
                 ? Location.of(source).at(Integer.parseInt(line), 0)
                 : Location.of(Path.of(path));
-    }
-
-    private static void await(Future<?> job) {
-        try {
-            job.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking links", e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.privacysite.internal.preview;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jsoup.nodes.Entities;
+
 /**
  * Adds the preview's reload script to an HTML response as it is served. The files on disk are never
  * touched, so a site built with {@code generate} or {@code build} never contains it. The script is
@@ -17,7 +19,7 @@ final class HtmlInjection {
 
     /** The tag, carrying the build the page was served from so the script can tell when it is stale. */
     static String scriptTag(String build) {
-        return "<script src=\"" + SCRIPT_PATH + "\" data-build=\"" + attribute(build) + "\" defer></script>";
+        return "<script src=\"" + SCRIPT_PATH + "\" data-build=\"" + Entities.escape(build) + "\" defer></script>";
     }
 
     /** {@code html} with the tag inserted before the last {@code </body>}, or appended when there is none. */
@@ -36,25 +38,5 @@ final class HtmlInjection {
             }
         }
         return -1;
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String attribute(String value) {
-        return escape(value);
     }
 }

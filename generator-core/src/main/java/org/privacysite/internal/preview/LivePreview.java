@@ -397,7 +397,7 @@ public final class LivePreview implements AutoCloseable {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">\n"
                 + "<title>Not found · privacy-site preview</title>\n</head>\n<body>\n<main>\n<h1>Not found</h1>\n"
-                + "<p>The preview has no page at <code>" + HtmlInjection.escape(shown) + "</code>.</p>\n"
+                + "<p>The preview has no page at <code>" + org.jsoup.nodes.Entities.escape(shown) + "</code>.</p>\n"
                 + "<p><a href=\"/\">Go to the site root</a></p>\n</main>\n</body>\n</html>\n";
         send(exchange, 404, ContentTypes.HTML, HtmlInjection.inject(html.getBytes(StandardCharsets.UTF_8), state.build()));
     }
