@@ -100,6 +100,8 @@ public class TranslationStatusReport extends AbstractMavenReport {
     @Parameter(property = "privacySite.skip", defaultValue = "false")
     boolean skip;
 
+    // Deprecated in MavenReport 4.0 for getOutputPath(), yet still abstract there and what AbstractMavenReport calls.
+    @SuppressWarnings("deprecation")
     @Override
     public String getOutputName() {
         return "translation-status";
