@@ -115,21 +115,33 @@ final class TunedJvm {
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty(); // no second JVM here: run in this one, just slower
         }
-        // Ctrl-C or a kill of this JVM stops the child, whose shutdown (its staging directory, the
-        // preview's temporary site) this JVM waits for, and whose exit code it returns.
-        for (String name : List.of("INT", "TERM", "HUP")) {
-            try {
-                // ProcessHandle.destroy only signals; Process.destroy would also close the pipe (an exit code 3)
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> child.toHandle().destroy());
-            } catch (IllegalArgumentException e) {
-                // no such signal on this system
-            }
+        // Ctrl-C or a kill of this JVM (SIGINT, SIGTERM, SIGHUP all run the shutdown hooks) stops the child,
+        // and this JVM ends only once the child's own shutdown (its staging directory, the preview's temporary
+        // site) is done. A shutdown hook rather than a signal handler: the supported API for the same signals.
+        Thread stopChild = new Thread(() -> stop(child), "privacy-site-stop-second-jvm");
+        try {
+            Runtime.getRuntime().addShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            stop(child);
         }
         while (true) {
             try {
                 return OptionalInt.of(child.waitFor());
             } catch (InterruptedException e) {
                 // keep waiting: the child decides when the command is done
+            }
+        }
+    }
+
+    /** Asks the child to end (SIGTERM, so its shutdown hooks run) and waits until it has. */
+    private static void stop(Process child) {
+        // ProcessHandle.destroy only signals; Process.destroy would also close the pipe (an exit code 3)
+        child.toHandle().destroy();
+        while (child.isAlive()) {
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                // keep waiting: this JVM must not end before the child
             }
         }
     }

@@ -36,10 +36,10 @@ abstract class AbstractPrivacySiteMojo extends AbstractMojo {
     List<String> locales;
 
     /**
-     * Override of {@code site.yaml}'s {@code baseUrl} (the absolute URL the site is published under, used in
-     * canonical links, hreflang alternates and the sitemap). Not supported by this version of the generator
-     * yet: setting it fails the goal rather than publishing URLs you did not ask for. Set {@code baseUrl} in
-     * {@code site.yaml} instead.
+     * The absolute http(s) URL to publish the site under instead of {@code site.yaml}'s {@code baseUrl}, e.g.
+     * {@code https://staging.privacy.example/} for a staging copy: every canonical link, hreflang alternate and
+     * {@code sitemap.xml} entry starts with it. A site built with another base URL is not "up to date", so changing
+     * it re-renders. Default: {@code site.yaml}'s {@code baseUrl}.
      */
     @Parameter(property = "privacySite.baseUrl")
     String baseUrl;

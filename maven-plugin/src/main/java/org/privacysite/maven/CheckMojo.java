@@ -32,9 +32,11 @@ public class CheckMojo extends AbstractPrivacySiteMojo {
     boolean strict;
 
     /**
-     * When set, the check also writes its reports into this directory, whether it passes or not:
+     * When set, the check also writes four reports into this directory, whether it passes or not:
+     * {@code TEST-privacy-site.xml} (JUnit XML: any CI shows the findings as failed tests),
+     * {@code privacy-site.sarif} (SARIF 2.1.0, for code-scanning annotations), {@code privacy-site.json}, and
      * {@code translation-status.html} (documents × locales, clause by clause, with its stylesheet
-     * {@code status.css}). Default: no reports.
+     * {@code status.css}; left out, with a warning, while the sources have errors). Default: no reports.
      */
     @Parameter(property = "privacySite.reportDirectory")
     File reportDirectory;

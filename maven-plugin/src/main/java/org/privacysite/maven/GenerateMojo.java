@@ -8,6 +8,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.privacysite.BuildResult;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
@@ -31,11 +32,20 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
     @Parameter(property = "privacySite.force", defaultValue = "false")
     boolean force;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    String mavenVersion;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping privacy site generation (privacySite.skip=true).");
             return;
+        }
+        if (project != null) {
+            SitePluginCheck.warning(project.getModel(), mavenVersion).ifPresent(getLog()::warn);
         }
         PrivacySite site = validatedSite();
         BuildResult result;

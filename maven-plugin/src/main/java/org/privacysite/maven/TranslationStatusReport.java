@@ -40,26 +40,45 @@ import org.privacysite.TranslationStatus;
 @Mojo(name = "translation-status", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class TranslationStatusReport extends AbstractMavenReport {
 
-    /** Directory with {@code site.yaml} and one folder of Markdown policies per locale. */
+    // The next five parameters repeat those of AbstractPrivacySiteMojo, Javadoc word for word: a report must
+    // extend AbstractMavenReport, so it cannot inherit them. ParameterDocumentationTest keeps the copies equal.
+
+    /**
+     * Directory with {@code site.yaml} and one folder of Markdown policies per locale
+     * ({@code <locale>/<document>.md}).
+     */
     @Parameter(property = "privacySite.contentDirectory", defaultValue = "${project.basedir}/content", required = true)
     File contentDirectory;
 
-    /** Directory with the FreeMarker templates, assets and UI message bundles. */
+    /**
+     * Directory with the FreeMarker templates ({@code layout.ftlh}, {@code document.ftlh}, ...), the
+     * {@code assets/} and the UI message bundles ({@code messages/<locale>.yaml}).
+     */
     @Parameter(property = "privacySite.templatesDirectory", defaultValue = "${project.basedir}/templates", required = true)
     File templatesDirectory;
 
     /**
-     * The locales this build expects: a guard, not a filter (see the {@code generate} goal). Default: not
-     * checked.
+     * The locales this build expects, e.g. {@code en,fr,de}. A guard, not a filter: the generator always
+     * builds every locale listed in {@code site.yaml}; when this parameter is set, the goal fails unless it
+     * names exactly those locales (in any order), so a locale added or dropped in {@code site.yaml} does not
+     * go unnoticed. Building a subset of the locales is not supported yet. Default: not checked.
      */
     @Parameter(property = "privacySite.locales")
     List<String> locales;
 
-    /** Override of site.yaml's {@code baseUrl}: not supported yet (see the {@code generate} goal). */
+    /**
+     * The absolute http(s) URL to publish the site under instead of {@code site.yaml}'s {@code baseUrl}, e.g.
+     * {@code https://staging.privacy.example/} for a staging copy: every canonical link, hreflang alternate and
+     * {@code sitemap.xml} entry starts with it. A site built with another base URL is not "up to date", so changing
+     * it re-renders. Default: {@code site.yaml}'s {@code baseUrl}.
+     */
     @Parameter(property = "privacySite.baseUrl")
     String baseUrl;
 
-    /** Worker threads for parsing and rendering; {@code 0} means one per processor. */
+    /**
+     * Worker threads for parsing and rendering. {@code 0} (the default) means one per available processor.
+     * Lower it when several modules build sites at once ({@code mvn -T 2}).
+     */
     @Parameter(property = "privacySite.threads", defaultValue = "0")
     int threads;
 
@@ -81,6 +100,8 @@ public class TranslationStatusReport extends AbstractMavenReport {
     @Parameter(property = "privacySite.skip", defaultValue = "false")
     boolean skip;
 
+    // Deprecated in MavenReport 4.0 for getOutputPath(), yet still abstract there and what AbstractMavenReport calls.
+    @SuppressWarnings("deprecation")
     @Override
     public String getOutputName() {
         return "translation-status";
