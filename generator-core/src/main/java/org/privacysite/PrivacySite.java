@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
+import org.privacysite.internal.consent.ConsentConfigLoader;
 import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
@@ -312,6 +313,38 @@ public final class PrivacySite {
             written.add(page);
         }
         return written;
+    }
+
+    /**
+     * What the cookie audit compares the live site with: cookies.yaml, and the banner's "Accept all" and
+     * "Reject all" texts in every locale of the site (from the UI message bundles).
+     *
+     * @throws ConfigurationException when the site has no cookies.yaml
+     */
+    CookieAudit.Declarations auditDeclarations() {
+        ExecutorService executor = executor();
+        try {
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            if (site.consent() == null) {
+                throw new ConfigurationException(Finding.error(Location.of(contentDirectory.resolve(ConsentConfigLoader.FILE_NAME)),
+                        "consent.missing", "the cookie audit compares the site with cookies.yaml, and "
+                                + contentDirectory + " has none; write it first (see the README's Cookie consent section)"));
+            }
+            return new CookieAudit.Declarations(site.consent(), uiTexts(site, "consent.acceptAll"), uiTexts(site, "consent.rejectAll"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static List<String> uiTexts(Site site, String key) {
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        for (String locale : site.config().locales()) {
+            org.privacysite.internal.messages.MessageBundle bundle = site.ui().get(locale);
+            if (bundle != null && bundle.has(key)) {
+                texts.add(bundle.entry(key).message().source());
+            }
+        }
+        return List.copyOf(texts);
     }
 
     /** The locales of the site, the source locale first, as site.yaml lists them. */

@@ -39,14 +39,33 @@ public record ConsentConfig(Path file, int revision, int expiryMonths, String st
      *
      * @param scripts              third-party tags that run only when the category is granted
      * @param googleConsentSignals the Consent Mode signals that granting this category grants
+     * @param hosts                other hosts (a {@code host} or {@code host:port}) this category's tags and embeds
+     *                             contact, besides the hosts of its {@code scripts}: what the cookie audit allows
      */
     public record Category(String id, boolean required, boolean saleOrSharing, List<Vendor> vendors,
                            List<Cookie> cookies, Location location, List<Script> scripts,
-                           List<String> googleConsentSignals) {
+                           List<String> googleConsentSignals, List<String> hosts) {
 
         public Category(String id, boolean required, boolean saleOrSharing, List<Vendor> vendors, List<Cookie> cookies,
                         Location location) {
-            this(id, required, saleOrSharing, vendors, cookies, location, List.of(), List.of());
+            this(id, required, saleOrSharing, vendors, cookies, location, List.of(), List.of(), List.of());
+        }
+
+        public Category(String id, boolean required, boolean saleOrSharing, List<Vendor> vendors, List<Cookie> cookies,
+                        Location location, List<Script> scripts, List<String> googleConsentSignals) {
+            this(id, required, saleOrSharing, vendors, cookies, location, scripts, googleConsentSignals, List.of());
+        }
+
+        /** Every host this category names: its own {@code hosts} and the hosts of its scripts ({@code host:port}). */
+        public List<String> namedHosts() {
+            Set<String> named = new LinkedHashSet<>(hosts);
+            for (Script script : scripts) {
+                String origin = script.origin();
+                if (origin != null) {
+                    named.add(origin.substring(origin.indexOf("://") + 3));
+                }
+            }
+            return List.copyOf(named);
         }
 
         public String nameKey() {
@@ -61,9 +80,39 @@ public record ConsentConfig(Path file, int revision, int expiryMonths, String st
     public record Vendor(String name, String privacyPolicy) {
     }
 
-    /** A cookie (or a name pattern like {@code _pk_id.*}) and what it is for. */
+    /**
+     * A cookie (or a name pattern like {@code _pk_id.*}, where {@code *} stands for any characters) and what it
+     * is for; with {@code type} {@code localStorage} or {@code sessionStorage}, a key of the browser's storage.
+     */
     public record Cookie(String name, String provider, boolean thirdParty, Duration duration, String purposeKey,
-                         Location location) {
+                         Location location, String type) {
+
+        public static final String COOKIE = "cookie";
+        public static final String LOCAL_STORAGE = "localStorage";
+        public static final String SESSION_STORAGE = "sessionStorage";
+
+        public Cookie(String name, String provider, boolean thirdParty, Duration duration, String purposeKey,
+                      Location location) {
+            this(name, provider, thirdParty, duration, purposeKey, location, COOKIE);
+        }
+
+        public boolean isCookie() {
+            return COOKIE.equals(type);
+        }
+
+        public boolean isPattern() {
+            return name.contains("*");
+        }
+
+        /** Whether {@code actual} is this cookie: the same name, or a name the pattern matches. */
+        public boolean matches(String actual) {
+            if (!isPattern()) {
+                return name.equals(actual);
+            }
+            String regex = java.util.Arrays.stream(name.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*"));
+            return actual.matches(regex);
+        }
     }
 
     /** How long a cookie lives: a session, or an amount of days, months or years. */

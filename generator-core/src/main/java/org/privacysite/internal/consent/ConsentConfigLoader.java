@@ -28,6 +28,11 @@ public final class ConsentConfigLoader {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
     /** A cookie name as RFC 6265 allows it (a token). */
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** A cookie name in cookies.yaml: a token with {@code *} as a wildcard (RFC 6265 names may not hold {@code *} anyway). */
+    private static final Pattern COOKIE_PATTERN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\\d{1,5})?");
+    private static final List<String> TYPES = List.of(ConsentConfig.Cookie.COOKIE, ConsentConfig.Cookie.LOCAL_STORAGE,
+            ConsentConfig.Cookie.SESSION_STORAGE);
 
     private ConsentConfigLoader() {
     }
@@ -70,18 +75,57 @@ public final class ConsentConfigLoader {
                 if (!party.equals("first") && !party.equals("third")) {
                     throw PrivacySiteException.at(cookie.locationOf("party"), ConsentRules.PARTY, "party must be 'first' or 'third'");
                 }
-                cookies.add(new ConsentConfig.Cookie(cookie.requireString("name"), cookie.requireString("provider"),
-                        party.equals("third"), duration(cookie), cookie.requireString("purpose"), cookie.location()));
+                String type = cookie.string("type", ConsentConfig.Cookie.COOKIE);
+                if (!TYPES.contains(type)) {
+                    throw PrivacySiteException.at(cookie.locationOf("type"), "consent.cookie-type",
+                            "type must be 'cookie' (the default), 'localStorage' or 'sessionStorage'");
+                }
+                cookies.add(new ConsentConfig.Cookie(cookieName(cookie, type), cookie.requireString("provider"),
+                        party.equals("third"), duration(cookie), cookie.requireString("purpose"), cookie.location(), type));
             }
             categories.add(new ConsentConfig.Category(id, category.bool("required", false),
                     category.bool("saleOrSharing", false), List.copyOf(vendors), List.copyOf(cookies), category.location(),
-                    scripts(category), consentSignals(id, category)));
+                    scripts(category), consentSignals(id, category), hosts(category)));
         }
         if (categories.stream().noneMatch(ConsentConfig.Category::required)) {
             throw PrivacySiteException.at(yaml.locationOf("categories"), ConsentRules.NECESSARY,
                     "one category must be 'required: true' (the strictly necessary cookies)");
         }
         return new ConsentConfig(file, revision, expiryMonths, storageName, List.copyOf(categories), consentMode);
+    }
+
+    /**
+     * A cookie's name, or a pattern where {@code *} stands for any characters ({@code _ga_*}); a storage key may
+     * hold any characters but spaces.
+     */
+    private static String cookieName(YamlMap cookie, String type) {
+        String name = cookie.requireString("name").trim();
+        boolean valid = type.equals(ConsentConfig.Cookie.COOKIE) ? COOKIE_PATTERN.matcher(name).matches()
+                : !name.isEmpty() && name.chars().noneMatch(Character::isWhitespace);
+        if (!valid || name.replace("*", "").isEmpty()) {
+            throw PrivacySiteException.at(cookie.locationOf("name"), "consent.cookie-name", "'" + name + "' is not a "
+                    + (type.equals(ConsentConfig.Cookie.COOKIE)
+                            ? "cookie name or name pattern: use the letters, digits and !#$%&'+.^_`|~- that cookie names "
+                                    + "have, and * for any characters (like _ga_*)"
+                            : type + " key: write the key without spaces, with * for any characters (like cart_*)"));
+        }
+        return name;
+    }
+
+    /** {@code hosts: [ads.example, cdn.example:8443]}: hosts the category's tags and embeds contact. */
+    private static List<String> hosts(YamlMap category) {
+        if (!category.has("hosts")) {
+            return List.of();
+        }
+        List<String> hosts = category.requireStringList("hosts");
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!HOST.matcher(hosts.get(i)).matches()) {
+                throw PrivacySiteException.at(category.locationOf("hosts", i), "consent.host", "'" + hosts.get(i)
+                        + "' is not a host name: write it in lower case without scheme or path, like ads.example.com "
+                        + "(or ads.example.com:8443)");
+            }
+        }
+        return List.copyOf(hosts);
     }
 
     /** {@code scripts: [{src: https://...}]}: tags that load only once the category is granted. */

@@ -43,7 +43,7 @@ public record ConsentView(int revision, int expiryMonths, String storageName, Li
         for (ConsentConfig.Category category : config.categories()) {
             views.add(new CategoryView(category.id(), texts.format(category.nameKey()), texts.format(category.purposeKey()),
                     category.required(), category.saleOrSharing(),
-                    category.cookies().stream().map(ConsentConfig.Cookie::name).toList()));
+                    category.cookies().stream().filter(ConsentConfig.Cookie::isCookie).map(ConsentConfig.Cookie::name).toList()));
         }
         return List.copyOf(views);
     }
