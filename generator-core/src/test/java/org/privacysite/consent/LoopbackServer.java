@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny HTTP server on a loopback address and a random port: serves a directory (the built site) or
- * fixed responses (the "third party"), never cached, and counts the requests per path.
+ * fixed responses (the "third party"), never cached, and counts the requests per path. For the cookie
+ * audit it can also add headers (Set-Cookie), redirect, and hang.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -28,11 +29,21 @@ final class LoopbackServer implements AutoCloseable {
     private final Map<String, String[]> resources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private final Map<String, java.util.List<String[]>> headers = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final java.util.Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "loopback-server");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private LoopbackServer(String host) throws IOException {
         this.host = host;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(executor); // a hanging response must not hold up the others
         server.start();
     }
 
@@ -66,6 +77,24 @@ final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Adds the header {@code name: value} to the responses for {@code path} ({@code *}: every path). */
+    LoopbackServer header(String path, String name, String value) {
+        headers.computeIfAbsent(path, key -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new String[] {name, value});
+        return this;
+    }
+
+    /** Answers {@code path} with a 302 redirect to {@code location}. */
+    LoopbackServer redirect(String path, String location) {
+        redirects.put(path, location);
+        return this;
+    }
+
+    /** Answers {@code path} with headers and a first byte, then nothing until the server closes. */
+    LoopbackServer hang(String path) {
+        hanging.add(path);
+        return this;
+    }
+
     /** {@code http://host:port}: the origin, without a trailing slash. */
     String origin() {
         return "http://" + host + ":" + server.getAddress().getPort();
@@ -91,6 +120,28 @@ final class LoopbackServer implements AutoCloseable {
             total.incrementAndGet();
             hits.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            for (String key : java.util.List.of("*", path)) {
+                for (String[] header : headers.getOrDefault(key, java.util.List.of())) {
+                    exchange.getResponseHeaders().add(header[0], header[1]);
+                }
+            }
+            if (redirects.containsKey(path)) {
+                exchange.getResponseHeaders().set("Location", redirects.get(path));
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (hanging.contains(path)) {
+                exchange.getResponseHeaders().set("Content-Type", "image/png");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(0x89);
+                exchange.getResponseBody().flush();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             byte[] body;
             String type;
             String[] resource = resources.get(path);
@@ -147,6 +198,8 @@ final class LoopbackServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -112,9 +112,9 @@ public final class CookieComparison {
         if (run.incomplete() != null) {
             findings.add(Finding.warning(file, AuditRules.INCOMPLETE, run.incomplete()));
         }
+        // In file order; at one place, in the order the audit saw them (a stable sort).
         findings.sort(Comparator.comparingInt((Finding finding) -> finding.location().line())
-                .thenComparingInt(finding -> finding.location().column())
-                .thenComparing(Finding::rule).thenComparing(Finding::message));
+                .thenComparingInt(finding -> finding.location().column()));
         return List.copyOf(findings);
     }
 
