@@ -13,7 +13,6 @@ import java.util.Objects;
 
 import org.privacysite.internal.audit.AuditFailure;
 import org.privacysite.internal.audit.AuditReportPage;
-import org.privacysite.internal.audit.AuditRules;
 import org.privacysite.internal.audit.AuditRun;
 import org.privacysite.internal.audit.AuditSettings;
 import org.privacysite.internal.audit.Auditor;
@@ -45,18 +44,21 @@ public final class CookieAudit {
     }
 
     /** cookies.yaml and the banner's button texts, read from the site's sources. */
-    record Declarations(ConsentConfig consent, List<String> acceptNames, List<String> rejectNames) {
+    record Declarations(org.privacysite.internal.content.Site site, ConsentConfig consent, List<String> acceptNames,
+                        List<String> rejectNames) {
     }
 
     /** What the audit found. */
     public static final class Result {
         private final List<Finding> findings;
+        private final List<Finding> switchedOff;
         private final AuditRun run;
         private final String proposal;
         private final Path cookiesFile;
 
-        private Result(List<Finding> findings, AuditRun run, String proposal, Path cookiesFile) {
+        private Result(List<Finding> findings, List<Finding> switchedOff, AuditRun run, String proposal, Path cookiesFile) {
             this.findings = findings;
+            this.switchedOff = switchedOff;
             this.run = run;
             this.proposal = proposal;
             this.cookiesFile = cookiesFile;
@@ -130,7 +132,11 @@ public final class CookieAudit {
             throw new Failure(e.getMessage(), e);
         }
         ConsentConfig consent = declarations.consent();
-        return new Result(CookieComparison.compare(consent, run), run, Proposal.text(consent, run), consent.file());
+        // site.yaml's rules: may change an audit rule's level or switch it off, as for every rule.
+        org.privacysite.internal.content.ConfiguredFindings.Result configured = org.privacysite.internal.content.ConfiguredFindings
+                .apply(declarations.site(), CookieComparison.compare(consent, run));
+        return new Result(List.copyOf(configured.findings()), List.copyOf(configured.switchedOff()), run,
+                Proposal.text(consent, run), consent.file());
     }
 
     /**
@@ -141,9 +147,9 @@ public final class CookieAudit {
      * @throws IllegalArgumentException for an unknown format name
      */
     public static List<Path> writeReports(Result result, Path directory, Collection<String> formats, boolean strict) {
-        ReportOptions options = ReportOptions.defaults().withStrict(strict).withCheckedFiles(List.of(result.cookiesFile))
-                .withRuleDescriptions(AuditRules.descriptions());
-        CheckResult asCheck = new CheckResult(result.findings, result.pages().size(), List.of(result.cookiesFile));
+        ReportOptions options = ReportOptions.defaults().withStrict(strict).withCheckedFiles(List.of(result.cookiesFile));
+        CheckResult asCheck = new CheckResult(result.findings, result.pages().size(), List.of(result.cookiesFile),
+                result.switchedOff);
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);

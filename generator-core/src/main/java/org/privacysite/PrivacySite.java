@@ -327,10 +327,11 @@ public final class PrivacySite {
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
             if (site.consent() == null) {
                 throw new ConfigurationException(Finding.error(Location.of(contentDirectory.resolve(ConsentConfigLoader.FILE_NAME)),
-                        "consent.missing", "the cookie audit compares the site with cookies.yaml, and "
+                        org.privacysite.internal.rules.ConsentRules.MISSING, "the cookie audit compares the site with cookies.yaml, and "
                                 + contentDirectory + " has none; write it first (see the README's Cookie consent section)"));
             }
-            return new CookieAudit.Declarations(site.consent(), uiTexts(site, "consent.acceptAll"), uiTexts(site, "consent.rejectAll"));
+            return new CookieAudit.Declarations(site, site.consent(), uiTexts(site, "consent.acceptAll"),
+                    uiTexts(site, "consent.rejectAll"));
         } finally {
             executor.shutdownNow();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.privacysite.internal.rules.AuditRules;
 import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ConsentRules;
@@ -29,7 +30,8 @@ public final class RuleCatalogue {
 
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
-            ConsentRules.all(), BundleRules.all(), ParityRules.all(), TemplateRules.all(), LinkRules.all());
+            ConsentRules.all(), BundleRules.all(), ParityRules.all(), TemplateRules.all(), LinkRules.all(),
+            AuditRules.all());
 
     private RuleCatalogue() {
     }

@@ -126,4 +126,53 @@ class ConsentConfigLoaderTest {
         PrivacySiteException e = failure(config("storageName: " + (name.startsWith("\"") ? name : "\"" + name + "\"") + "\n", ""));
         assertEquals("consent.storage-name", e.findings().get(0).ruleId());
     }
+
+    private static String cookie(String name, String extra) {
+        return "    cookies:\n"
+                + "      - name: \"" + name + "\"\n"
+                + "        provider: Fixture Ltd\n"
+                + "        duration: 13 months\n"
+                + "        purpose: cookie.x.purpose\n" + extra;
+    }
+
+    @Test
+    void cookieNamesMayBePatternsThatMatchWholeNames() throws IOException {
+        ConsentConfig.Cookie ga = load(config("", cookie("_ga_*", ""))).category("analytics").cookies().get(0);
+        assertTrue(ga.isPattern());
+        assertTrue(ga.matches("_ga_"));
+        assertTrue(ga.matches("_ga_K2X9"));
+        assertFalse(ga.matches("x_ga_K2X9"), "a pattern matches the whole name");
+        assertFalse(ga.matches("_gat"));
+        ConsentConfig.Cookie dotted = load(config("", cookie("_pk_id.*.1", ""))).category("analytics").cookies().get(0);
+        assertTrue(dotted.matches("_pk_id.7f.1"));
+        assertFalse(dotted.matches("_pk_idX7f.1"), "a dot is a dot, not 'any character'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_ga_[0-9]+", "_ga (all)", "*", "**", "é_cookie"})
+    void aNameThatIsNoCookieNameOrPatternIsReportedAtItsLine(String name) {
+        PrivacySiteException e = failure(config("", cookie(name, "")));
+        assertEquals("consent.cookie-name", e.findings().get(0).ruleId());
+        assertEquals(6, e.findings().get(0).location().line());
+        assertTrue(e.findings().get(0).message().contains("* for any characters (like _ga_*)"), e.findings().get(0).message());
+    }
+
+    @Test
+    void storageKeysAreDeclaredWithTheirTypeAndAreNotDeletedAsCookies() throws IOException {
+        ConsentConfig config = load(config("", cookie("cart:id", "        type: localStorage\n")));
+        assertEquals("localStorage", config.category("analytics").cookies().get(0).type());
+        assertFalse(config.category("analytics").cookies().get(0).isCookie());
+        PrivacySiteException e = failure(config("", cookie("cart", "        type: indexedDB\n")));
+        assertEquals("consent.cookie-type", e.findings().get(0).ruleId());
+    }
+
+    @Test
+    void categoriesNameTheirHostsAndTheirScriptsHosts() throws IOException {
+        ConsentConfig config = load(config("", "    hosts: [stats.example, cdn.example:8443]\n"
+                + "    scripts:\n      - src: http://127.0.0.2:8123/b.js\n"));
+        assertEquals(List.of("stats.example", "cdn.example:8443", "127.0.0.2:8123"), config.category("analytics").namedHosts());
+        assertEquals(List.of("ads.example"), config.category("marketing").namedHosts());
+        PrivacySiteException e = failure(config("", "    hosts: [\"https://stats.example/\"]\n"));
+        assertEquals("consent.host", e.findings().get(0).ruleId());
+    }
 }

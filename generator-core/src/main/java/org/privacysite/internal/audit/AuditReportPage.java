@@ -32,7 +32,7 @@ public final class AuditReportPage {
             for (Finding finding : findings) {
                 html.append("<li class=\"").append(finding.isError() ? "error" : "warning").append("\">")
                         .append(text(finding.severity().label())).append(": ").append(text(finding.message()))
-                        .append(" <code>").append(text(finding.rule())).append("</code></li>\n");
+                        .append(" <code>").append(text(finding.ruleId())).append("</code></li>\n");
             }
             html.append("</ul>\n");
         }

@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 import org.privacysite.Finding;
 import org.privacysite.Location;
-import org.privacysite.Severity;
+import org.privacysite.Rule;
 import org.privacysite.internal.consent.ConsentConfig;
+import org.privacysite.internal.rules.AuditRules;
 
 /**
  * Compares what the audit saw with {@code cookies.yaml}. Each problem is reported once, where it was first
@@ -197,18 +198,18 @@ public final class CookieComparison {
         return days + (days == 1 ? " day" : " days");
     }
 
-    private void report(String rule, String key, Location location, String page, Function<String, String> message) {
+    private void report(Rule rule, String key, Location location, String page, Function<String, String> message) {
         occurrences.computeIfAbsent(key, k -> new Occurrence(rule, location, message)).pages.add(page);
     }
 
     /** A problem and every page it happened on. */
     private static final class Occurrence {
-        private final String rule;
+        private final Rule rule;
         private final Location location;
         private final Function<String, String> message;
         private final Set<String> pages = new LinkedHashSet<>();
 
-        Occurrence(String rule, Location location, Function<String, String> message) {
+        Occurrence(Rule rule, Location location, Function<String, String> message) {
             this.rule = rule;
             this.location = location;
             this.message = message;
@@ -217,9 +218,7 @@ public final class CookieComparison {
         Finding finding() {
             int others = pages.size() - 1;
             String more = others == 0 ? "" : " (and on " + others + " other page" + (others == 1 ? "" : "s") + ")";
-            Severity severity = rule.equals(AuditRules.NEVER_SEEN) || rule.equals(AuditRules.INCOMPLETE)
-                    ? Severity.WARNING : Severity.ERROR;
-            return new Finding(location, rule, severity, message.apply(more));
+            return Finding.of(location, rule, message.apply(more));
         }
     }
 }

@@ -77,7 +77,7 @@ public final class ConsentConfigLoader {
                 }
                 String type = cookie.string("type", ConsentConfig.Cookie.COOKIE);
                 if (!TYPES.contains(type)) {
-                    throw PrivacySiteException.at(cookie.locationOf("type"), "consent.cookie-type",
+                    throw PrivacySiteException.at(cookie.locationOf("type"), ConsentRules.COOKIE_TYPE,
                             "type must be 'cookie' (the default), 'localStorage' or 'sessionStorage'");
                 }
                 cookies.add(new ConsentConfig.Cookie(cookieName(cookie, type), cookie.requireString("provider"),
@@ -103,7 +103,7 @@ public final class ConsentConfigLoader {
         boolean valid = type.equals(ConsentConfig.Cookie.COOKIE) ? COOKIE_PATTERN.matcher(name).matches()
                 : !name.isEmpty() && name.chars().noneMatch(Character::isWhitespace);
         if (!valid || name.replace("*", "").isEmpty()) {
-            throw PrivacySiteException.at(cookie.locationOf("name"), "consent.cookie-name", "'" + name + "' is not a "
+            throw PrivacySiteException.at(cookie.locationOf("name"), ConsentRules.COOKIE_NAME, "'" + name + "' is not a "
                     + (type.equals(ConsentConfig.Cookie.COOKIE)
                             ? "cookie name or name pattern: use the letters, digits and !#$%&'+.^_`|~- that cookie names "
                                     + "have, and * for any characters (like _ga_*)"
@@ -120,7 +120,7 @@ public final class ConsentConfigLoader {
         List<String> hosts = category.requireStringList("hosts");
         for (int i = 0; i < hosts.size(); i++) {
             if (!HOST.matcher(hosts.get(i)).matches()) {
-                throw PrivacySiteException.at(category.locationOf("hosts", i), "consent.host", "'" + hosts.get(i)
+                throw PrivacySiteException.at(category.locationOf("hosts", i), ConsentRules.HOST, "'" + hosts.get(i)
                         + "' is not a host name: write it in lower case without scheme or path, like ads.example.com "
                         + "(or ads.example.com:8443)");
             }

@@ -52,11 +52,25 @@ public final class ConsentRules {
             "Write 'session' or a number with days, months or years, like '13 months'.",
             "content/cookies.yaml:16:19: duration 'a while' must be 'session' or a number with days, months or years");
 
+    public static final Rule COOKIE_NAME = Rule.error("consent.cookie-name", "Cookie name or pattern not usable",
+            "The banner deletes a category's cookies by name, and the cookie audit matches what the site sets against "
+                    + "these names; a name no cookie can have matches nothing.",
+            "Use the letters, digits and !#$%&'+.^_`|~- of cookie names, and * for any characters (like _ga_*).",
+            "content/cookies.yaml:12:15: '_ga_[0-9]+' is not a cookie name or name pattern");
+    public static final Rule COOKIE_TYPE = Rule.error("consent.cookie-type", "Storage type not known",
+            "A key of the browser's storage is declared like a cookie, with its type; an unknown type is neither.",
+            "Write type: cookie (the default), type: localStorage or type: sessionStorage.",
+            "content/cookies.yaml:14:15: type must be 'cookie' (the default), 'localStorage' or 'sessionStorage'");
+    public static final Rule HOST = Rule.error("consent.host", "Category host not a host name",
+            "The cookie audit allows requests to the hosts a category names; an address that is no host allows nothing.",
+            "Write the host in lower case without scheme or path, like ads.example.com (or ads.example.com:8443).",
+            "content/cookies.yaml:9:9: 'https://ads.example.com/' is not a host name");
+
     private ConsentRules() {
     }
 
     public static List<Rule> all() {
         return List.of(MISSING, UNKNOWN_CATEGORY, MESSAGE_MISSING, EXPIRY, STORAGE_NAME, CATEGORY_ID, PARTY, NECESSARY,
-                SCRIPT_SRC, CONSENT_MODE_SIGNAL, DURATION);
+                SCRIPT_SRC, CONSENT_MODE_SIGNAL, DURATION, COOKIE_NAME, COOKIE_TYPE, HOST);
     }
 }
