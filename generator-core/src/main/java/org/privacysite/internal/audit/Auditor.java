@@ -51,7 +51,11 @@ public final class Auditor {
         long deadline = System.nanoTime() + settings.timeLimit().toNanos();
         Set<String> pages = new LinkedHashSet<>();
         pages.add(page(settings.start()));
-        reachability.check(settings.start(), origin);
+        int status = reachability.check(settings.start(), origin);
+        if (status >= 400) {
+            throw new AuditFailure(settings.start() + " answered with HTTP status " + status + " instead of a page; "
+                    + "check the address");
+        }
         if (settings.sitemap() != null) {
             pages.addAll(sitemapPages(origin));
         }
@@ -72,7 +76,9 @@ public final class Auditor {
                         break passes;
                     }
                     URI page = URI.create(visit.get(i));
-                    reachability.check(page, origin);
+                    if (reachability.check(page, origin) >= 400) {
+                        continue; // a broken link is the link checker's business; there is no page to audit
+                    }
                     browser.open(page);
                     PageActivity activity = browser.collect();
                     checkStayed(page, activity.currentUrl(), origin);

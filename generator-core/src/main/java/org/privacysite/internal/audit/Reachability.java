@@ -31,9 +31,10 @@ final class Reachability {
     /**
      * Checks that {@code page} answers and, when it redirects, that it stays on {@code origin}.
      *
+     * @return the HTTP status
      * @throws AuditFailure in plain words otherwise
      */
-    void check(URI page, String origin) {
+    int check(URI page, String origin) {
         HttpRequest request = HttpRequest.newBuilder(page).timeout(timeout).GET().build();
         HttpResponse<InputStream> response;
         try {
@@ -71,6 +72,7 @@ final class Reachability {
                 }
             }
         }
+        return response.statusCode();
     }
 
     private static String describe(IOException e) {
