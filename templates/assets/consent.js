@@ -122,6 +122,8 @@
     var stored = read();
     if (stored) return apply(stored, 1);
     d.body.insertBefore(b, d.body.firstChild); // first in reading and Tab order
+    var gn = b.querySelector('.consent-gpc'); // the banner, too, says what Global Privacy Control keeps off
+    if (gn) gn.hidden = !blocked.length;
     b.hidden = false;
     apply([]);
   }

@@ -109,7 +109,7 @@ class ConsentAccessibilityBrowserTest {
     void textContrastIsAtLeast4point5To1(String locale) {
         openPolicy(locale);
         openDialog();
-        browser.js("document.querySelector('.consent-gpc').hidden = false;");
+        browser.js("document.querySelector('#ps-consent-dialog .consent-gpc').hidden = false;");
         List<List<String>> samples = (List<List<String>>) browser.js(
                 "function bg(e) { for (; e; e = e.parentElement) { var c = getComputedStyle(e).backgroundColor;"
                         + "  if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; }"

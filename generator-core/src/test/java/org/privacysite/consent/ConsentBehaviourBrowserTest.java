@@ -374,8 +374,8 @@ class ConsentBehaviourBrowserTest {
 
             browser.find("a[data-consent-open]").click();
             browser.waitFor("document.getElementById('ps-consent-dialog').open");
-            assertTrue(browser.find(".consent-gpc").isDisplayed(), "the dialog says why");
-            assertTrue(browser.find(".consent-gpc").getText().contains("Marketing cookies"));
+            assertTrue(browser.find("#ps-consent-dialog .consent-gpc").isDisplayed(), "the dialog says why");
+            assertTrue(browser.find("#ps-consent-dialog .consent-gpc").getText().contains("Marketing cookies"));
             assertFalse(browser.find("#ps-consent-marketing").isSelected());
             assertFalse(browser.find("#ps-consent-marketing").isEnabled());
             browser.screenshot("dialog-gpc-en");
@@ -386,7 +386,7 @@ class ConsentBehaviourBrowserTest {
         assertEquals(null, browser.js("return navigator.globalPrivacyControl === true ? true : null;"));
         browser.find("a[data-consent-open]").click();
         browser.waitFor("document.getElementById('ps-consent-dialog').open");
-        assertFalse(browser.find(".consent-gpc").isDisplayed(), "no GPC text without the signal");
+        assertFalse(browser.find("#ps-consent-dialog .consent-gpc").isDisplayed(), "no GPC text without the signal");
     }
 
     @Test
