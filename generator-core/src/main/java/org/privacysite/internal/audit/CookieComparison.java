@@ -141,11 +141,11 @@ public final class CookieComparison {
         if (allowed >= 0 && cookie.lifetime() <= allowed + SLACK) {
             return;
         }
-        String declaredText = duration.isSession() ? "the session" : duration.amount() + " " + duration.unit();
+        String declaredText = duration.isSession() ? "but cookies.yaml declares a session cookie"
+                : "longer than the " + duration.amount() + " " + duration.unit() + " cookies.yaml declares";
         report(AuditRules.LIFETIME_LONGER, "l|" + cookie.name(), declared.cookie().location(), cookie.page(), more ->
-                "cookie '" + cookie.name() + "' lives " + describeLifetime(cookie.lifetime()) + ", longer than the "
-                        + declaredText + " cookies.yaml declares" + (declared.cookie().isPattern()
-                                ? " for '" + declared.cookie().name() + "'" : "")
+                "cookie '" + cookie.name() + "' lives " + describeLifetime(cookie.lifetime()) + ", " + declaredText
+                        + (declared.cookie().isPattern() ? " for '" + declared.cookie().name() + "'" : "")
                         + " (set" + where + ")" + more + "; declare at least " + proposedDuration(cookie.lifetime())
                         + ", or shorten the cookie's lifetime");
     }
