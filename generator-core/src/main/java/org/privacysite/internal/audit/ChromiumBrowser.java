@@ -152,6 +152,14 @@ final class ChromiumBrowser implements AuditBrowser {
 
     @Override
     public boolean click(List<String> names) {
+        try {
+            return findAndClick(names);
+        } catch (WebDriverException e) {
+            throw stopped(e);
+        }
+    }
+
+    private boolean findAndClick(List<String> names) {
         Set<String> wanted = names.stream().map(ChromiumBrowser::normalize).collect(Collectors.toSet());
         long until = System.nanoTime() + 3_000_000_000L;
         do {
@@ -173,6 +181,14 @@ final class ChromiumBrowser implements AuditBrowser {
 
     @Override
     public PageActivity collect() {
+        try {
+            return collectActivity();
+        } catch (WebDriverException e) {
+            throw stopped(e);
+        }
+    }
+
+    private PageActivity collectActivity() {
         List<String> requests = new ArrayList<>();
         Map<String, String> headerSetters = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -208,8 +224,17 @@ final class ChromiumBrowser implements AuditBrowser {
     @Override
     @SuppressWarnings("unchecked")
     public List<String> links() {
-        Object hrefs = driver.executeScript("return Array.from(document.links, function (a) { return a.href; });");
-        return hrefs instanceof List<?> list ? strings(list) : List.of();
+        try {
+            Object hrefs = driver.executeScript("return Array.from(document.links, function (a) { return a.href; });");
+            return hrefs instanceof List<?> list ? strings(list) : List.of();
+        } catch (WebDriverException e) {
+            throw stopped(e);
+        }
+    }
+
+    /** Chromium crashed or stopped answering mid-audit: said in words, the browser is closed by the caller. */
+    private static AuditFailure stopped(WebDriverException e) {
+        return new AuditFailure("Chromium stopped answering during the audit (" + firstLine(e.getMessage()) + ")", e);
     }
 
     /** Handles one performance-log entry; true when it was a network event. */
