@@ -185,6 +185,17 @@ class CookieAuditBrowserTest {
     }
 
     @Test
+    void theTimeLimitStopsTheAuditWithAWarningAndWhatItFoundSoFar() {
+        Run run = audit("--url", site.origin() + "/en/cookies/", "--time-limit", "0");
+        assertEquals(0, run.code(), "warnings only: " + run.err());
+        List<String> incomplete = lines(run.err(), "[audit.incomplete]");
+        assertEquals(1, incomplete.size(), run.err());
+        assertTrue(incomplete.get(0).contains("the audit reached its time limit of 0 seconds before any choice, after 0 of 1 pages; "
+                + "allow more time with --time-limit"), incomplete.get(0));
+        assertTrue(lines(run.err(), "[audit.cookie-never-seen]").size() >= 1, "nothing was seen: " + run.err());
+    }
+
+    @Test
     void anUnreachableSiteIsSaidInWords() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
