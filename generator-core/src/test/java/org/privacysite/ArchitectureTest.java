@@ -39,11 +39,13 @@ class ArchitectureTest {
     void stagesUseOnlyTheStagesBeforeThem() {
         // The public facade drives the stages; the public data types (Finding, Location, Rule...) are shared by all.
         DescribedPredicate<JavaClass> facade = JavaClass.Predicates.resideInAPackage("org.privacysite.cli..")
-                .or(JavaClass.Predicates.belongToAnyOf(PrivacySite.class, Preview.class, PreviewServer.class, RuleCatalogue.class));
+                .or(JavaClass.Predicates.belongToAnyOf(PrivacySite.class, Preview.class, PreviewServer.class, RuleCatalogue.class,
+                        CookieAudit.class));
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Api").definedBy(facade)
                 .layer("Types").definedBy(JavaClass.Predicates.resideInAPackage("org.privacysite").and(DescribedPredicate.not(facade)))
                 .layer("Preview").definedBy(INTERNAL + "preview..")
+                .layer("Audit").definedBy(INTERNAL + "audit..")
                 .layer("Report").definedBy(INTERNAL + "report..")
                 .layer("LinkCheck").definedBy(INTERNAL + "links..")
                 .layer("Render").definedBy(INTERNAL + "render..")
@@ -56,12 +58,13 @@ class ArchitectureTest {
                 .whereLayer("Api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Types").mayNotAccessAnyLayer()
                 .whereLayer("Preview").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render", "Audit")
                 .check(classes);
     }
 
