@@ -56,8 +56,8 @@ final class Reachability {
         } catch (IllegalArgumentException e) {
             throw new AuditFailure("'" + page + "' is not an address the audit can open: give an http:// or https:// URL", e);
         }
-        try (InputStream body = response.body()) {
-            // only the status and headers matter; the page's content is neither read nor kept
+        try {
+            response.body().close(); // only the status and headers matter; the page's content is neither read nor kept
         } catch (IOException e) {
             // closing an unread body can fail; the browser loads the page anyway
         }
