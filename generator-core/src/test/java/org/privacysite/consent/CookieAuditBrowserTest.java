@@ -70,6 +70,13 @@ class CookieAuditBrowserTest {
                 .resource("/plain/", "text/html; charset=utf-8", "<!DOCTYPE html><html lang=en><title>Plain</title><p>No banner here")
                 .resource("/slow/", "text/html; charset=utf-8", "<!DOCTYPE html><html lang=en><title>Slow</title><img alt='' src='/hang'>")
                 .hang("/hang")
+                // A page no link leads to, listed in a sitemap that names the production addresses.
+                .resource("/hidden/", "text/html; charset=utf-8", "<!DOCTYPE html><html lang=en><title>Hidden</title><p>Only in the sitemap")
+                .header("/hidden/", "Set-Cookie", "fx_hidden=1; Path=/")
+                .resource("/audit-sitemap.xml", "application/xml", "<?xml version='1.0' encoding='UTF-8'?>"
+                        + "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                        + "<url><loc>https://www.fixture.example/en/cookies/</loc></url>"
+                        + "<url><loc>https://www.fixture.example/hidden/</loc></url></urlset>")
                 .redirect("/moved/", thirdParty.origin() + "/elsewhere/");
     }
 
@@ -182,6 +189,16 @@ class CookieAuditBrowserTest {
         assertEquals(2, requests.size(), run.err());
         assertTrue(requests.get(0).contains("the browser contacted " + thirdParty.origin().substring(7) + " ("
                 + thirdParty.origin() + "/marketing.js) on " + site.origin() + "/landing/ before any choice"), requests.get(0));
+    }
+
+    @Test
+    void theSitemapsPagesAreVisitedAsPathsOnTheAuditedOrigin() {
+        Run run = audit("--url", site.origin() + "/en/cookies/", "--sitemap", site.origin() + "/audit-sitemap.xml", "--pages", "2");
+        assertEquals(1, run.code(), run.err());
+        List<String> hidden = lines(run.err(), "cookie 'fx_hidden'");
+        assertEquals(1, hidden.size(), run.err());
+        assertTrue(hidden.get(0).contains("is set on " + site.origin() + "/hidden/ before any choice by the Set-Cookie header of "
+                + site.origin() + "/hidden/"), hidden.get(0));
     }
 
     @Test
