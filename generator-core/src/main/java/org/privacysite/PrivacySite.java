@@ -413,14 +413,13 @@ public final class PrivacySite {
      * the translation's Markdown files and records the imported clauses as translated. Everything is
      * checked first: on any problem nothing is written.
      *
-     * @param force also replace clauses whose translation is up to date
      * @throws PrivacySiteException with {@code file:line} findings in the XLIFF file
      */
-    public TranslationImport importTranslation(Path xliff, boolean force) {
+    public TranslationImport importTranslation(Path xliff) {
         ExecutorService executor = executor();
         try {
             Site site = loader(executor).load(contentDirectory, templatesDirectory);
-            XliffImporter.Import result = XliffImporter.importFile(site, xliff, force);
+            XliffImporter.Import result = XliffImporter.importFile(site, xliff);
             return new TranslationImport(result.locale(), result.written(), result.units(), result.skipped(), result.notes());
         } finally {
             executor.shutdownNow();

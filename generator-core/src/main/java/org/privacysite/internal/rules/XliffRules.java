@@ -32,10 +32,6 @@ public final class XliffRules {
             "Tags stand for facts ({company}), links and emphasis: a lost or changed tag drops a fact or a link from the policy.",
             "Copy each tag of the source into the translation exactly once, unchanged.",
             "fr.xlf:68:1: the translation of unit 'privacy.controller.1' is not usable: the tag {company} is missing");
-    public static final Rule OVERWRITE = Rule.error("xliff.overwrite", "Import would replace an up-to-date translation",
-            "A reviewed translation is not replaced by accident, e.g. by an old XLIFF file.",
-            "Check the file is the one you mean, then run import-translation with --force.",
-            "fr.xlf:80:1: the import would replace the up-to-date translation of clause 'dpo'; run with --force to replace it");
     public static final Rule INCOMPLETE = Rule.error("xliff.incomplete", "New translation only partly translated",
             "A new translation file made from a partial XLIFF would mix languages.",
             "Translate every unit of the document, or create the translation file first.",
@@ -49,6 +45,6 @@ public final class XliffRules {
     }
 
     public static List<Rule> all() {
-        return List.of(NOT_XLIFF, INVALID, DOCTYPE, LANGUAGE, UNKNOWN_UNIT, TAG, OVERWRITE, INCOMPLETE, OPTION);
+        return List.of(NOT_XLIFF, INVALID, DOCTYPE, LANGUAGE, UNKNOWN_UNIT, TAG, INCOMPLETE, OPTION);
     }
 }

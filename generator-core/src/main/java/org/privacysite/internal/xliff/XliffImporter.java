@@ -60,8 +60,8 @@ public final class XliffImporter {
     private XliffImporter() {
     }
 
-    /** Imports {@code xliff} into {@code site}'s content; with {@code force}, up-to-date translations may be replaced. */
-    public static Import importFile(Site site, Path xliff, boolean force) {
+    /** Imports {@code xliff} into {@code site}'s content. */
+    public static Import importFile(Site site, Path xliff) {
         XliffDocument document = XliffDocument.read(xliff);
         List<Finding> errors = new ArrayList<>();
         String locale = language(site, document, errors);
@@ -111,9 +111,9 @@ public final class XliffImporter {
             Path file = site.pageFile(locale, name);
             String text = Files.isRegularFile(file) ? SourceFiles.read(file, Location.of(file)) : null;
             DocumentEdit edit = new DocumentEdit(sources.get(name), text == null ? null : BlockedPage.of(text),
-                    Location.of(file), sourcePage, translationPage == sourcePage ? null : translationPage, state, force);
+                    Location.of(file), sourcePage, translationPage == sourcePage ? null : translationPage);
             for (Map.Entry<String, Map<Integer, Translated>> clause : entry.getValue().entrySet()) {
-                units += edit.clause(clause.getKey(), clause.getValue(), errors, notes);
+                units += edit.clause(clause.getKey(), clause.getValue(), notes);
             }
             String written = edit.result();
             if (written != null && !written.equals(text)) {
@@ -295,27 +295,22 @@ public final class XliffImporter {
         private final Location file;
         private final Page sourcePage;
         private final Page translationPage;
-        private final TranslationState state;
-        private final boolean force;
         private final List<Edit> edits = new ArrayList<>();
         final Map<String, String> translatedFrom = new LinkedHashMap<>();
 
         private record Edit(int start, int end, String text, int order) {
         }
 
-        DocumentEdit(BlockedPage source, BlockedPage translation, Location file, Page sourcePage, Page translationPage,
-                     TranslationState state, boolean force) {
+        DocumentEdit(BlockedPage source, BlockedPage translation, Location file, Page sourcePage, Page translationPage) {
             this.source = source;
             this.translation = translation;
             this.file = file;
             this.sourcePage = sourcePage;
             this.translationPage = translationPage;
-            this.state = state;
-            this.force = force;
         }
 
         /** Plans the edits for one clause; returns the number of units imported. */
-        int clause(String key, Map<Integer, Translated> targets, List<Finding> errors, List<String> notes) {
+        int clause(String key, Map<Integer, Translated> targets, List<String> notes) {
             List<Block> blocks = source.blocksOf(key);
             boolean complete = blocks.stream().allMatch(block -> targets.containsKey(block.index()));
             List<Block> existing = translation == null || !translation.clauses().containsKey(key) ? List.of() : translation.blocksOf(key);
@@ -323,20 +318,11 @@ public final class XliffImporter {
                     && existing.stream().map(Block::kind).toList().equals(blocks.stream().map(Block::kind).toList());
             String name = key.isEmpty() ? "the introduction" : "clause '" + key + "'";
             if (sameShape) {
-                Clause sourceClause = key.isEmpty() ? null : sourcePage.clause(key);
-                boolean upToDate = translationPage != null && sourceClause != null && state.clauses().containsKey(key)
-                        && !state.isStale(sourceClause);
                 for (Translated target : targets.values()) {
                     Block block = existing.get(target.id().index());
                     String now = translation.text().substring(block.start(), block.end());
                     if (now.equals(target.markdown())) {
                         continue;
-                    }
-                    if (upToDate && !force) {
-                        errors.add(Finding.error(target.location(), XliffRules.OVERWRITE, "the import would replace the up-to-date "
-                                + "translation of " + name + " (" + file.file().getFileName() + " line "
-                                + lineOf(translation.text(), block.start()) + "); run import-translation with --force to replace it"));
-                        return 0;
                     }
                     edits.add(new Edit(block.start(), block.end(), target.markdown(), edits.size()));
                 }

@@ -68,7 +68,7 @@ class XliffRoundTripTest {
         for (String locale : List.of("fr", "de", "ar", "ja")) {
             Path xliff = temp.resolve(locale + ".xlf");
             site.exportTranslation(locale, List.of(), "all", xliff);
-            TranslationImport result = site.importTranslation(xliff, false);
+            TranslationImport result = site.importTranslation(xliff);
             assertEquals(List.of(), result.written(), locale + ": nothing to write");
             assertTrue(result.units() > 100, locale + ": " + result.units());
         }
@@ -95,7 +95,7 @@ class XliffRoundTripTest {
         Files.write(xliff, lines);
         Map<Path, byte[]> before = snapshot(content);
 
-        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> site(content).importTranslation(xliff, true));
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, () -> site(content).importTranslation(xliff));
         assertEquals(1, e.findings().size(), e.findings().toString());
         assertEquals(target + 1, e.findings().get(0).location().line(), e.findings().toString());
         assertTrue(e.findings().get(0).message().contains("is missing"), e.findings().get(0).message());
