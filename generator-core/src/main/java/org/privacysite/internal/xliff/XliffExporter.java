@@ -109,7 +109,7 @@ public final class XliffExporter {
                         List<Inline> target = sameShape ? Codes.matched(block, existing.get(block.index())) : null;
                         if (target != null) {
                             Codes.append(segment.getTarget(Part.GetTarget.CREATE_EMPTY), target);
-                            segment.setState(stale ? TargetState.INITIAL : TargetState.TRANSLATED);
+                            segment.setState(stale && changed(block, before) ? TargetState.INITIAL : TargetState.TRANSLATED);
                         }
                         writer.writeUnit(unit);
                         units++;
@@ -153,6 +153,11 @@ public final class XliffExporter {
                 note(unit, CHANGES_NOTE, "What changed: " + (diff.changed() ? diff.compact(6) : "nothing in this block"));
             }
         }
+    }
+
+    /** Whether a block of a stale clause changed since it was translated (unknown for a hash-only record: yes). */
+    private static boolean changed(Block block, List<Block> before) {
+        return before == null || before.stream().noneMatch(old -> old.index() == block.index() && old.markdown().equals(block.markdown()));
     }
 
     private static Set<String> argumentNames(Block block) {
