@@ -104,7 +104,7 @@ public final class XliffExporter {
                         Unit unit = new Unit(new UnitId(document, key, block.index()).toString());
                         notes(unit, site, clause, block, missing, stale, sameShape, before);
                         Segment segment = unit.appendSegment();
-                        segment.setPreserveWS(true);
+                        // xml:space is left at "default": a CAT tool that writes a target without the attribute still matches its source
                         Codes.append(segment.getSource(), block.pieces());
                         List<Inline> target = sameShape ? Codes.matched(block, existing.get(block.index())) : null;
                         if (target != null) {

@@ -139,4 +139,38 @@ class XliffImportSafetyTest {
         assertTrue(check.findings().stream().noneMatch(f -> f.isError() || f.ruleId().equals("parity.stale")
                 && f.location().file().endsWith(Path.of("fr/privacy.md"))), check.findings().toString());
     }
+
+    @Test
+    void xliffThatBreaksTheStandardIsRefused() throws Exception {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Finding finding = refused(content, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" "
+                + "trgLang=\"fr\">\n<file id=\"privacy\">\n<unit id=\"privacy.dpo.0\"><segment><target>x</target></segment></unit>"
+                + "</file></xliff>");
+        assertEquals("xliff.invalid", finding.ruleId(), finding.toString());
+    }
+
+    @Test
+    void aNewTranslationIsWrittenOnlyWhenEveryBlockIsTranslated() throws Exception {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Files.delete(content.resolve("ja/cookies.md"));
+        Path xliff = temp.resolve("ja.xlf");
+        site(content).exportTranslation("ja", List.of("cookies"), "missing", xliff);
+        String text = Files.readString(xliff);
+        int unit = text.indexOf("<unit id=\"cookies.how-we-use.0\">"); // a clause that is only its heading
+        int segment = text.indexOf("<segment>", unit);
+        int source = text.indexOf("</source>", unit) + "</source>".length();
+        String partial = text.substring(0, segment) + "<segment state=\"translated\">" + text.substring(segment + "<segment>".length(), source)
+                + "<target>クッキーの使い方</target>" + text.substring(source);
+        Finding finding = refused(content, partial);
+        assertEquals("xliff.incomplete", finding.ruleId(), finding.toString());
+        assertFalse(Files.exists(content.resolve("ja/cookies.md")));
+    }
+
+    @Test
+    void anUnknownOnlyValueIsAUsageError() {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        org.privacysite.ConfigurationException e = assertThrows(org.privacysite.ConfigurationException.class,
+                () -> site(content).exportTranslation("fr", List.of(), "new", temp.resolve("fr.xlf")));
+        assertEquals("xliff.option", e.findings().get(0).ruleId());
+    }
 }
