@@ -37,11 +37,12 @@ import org.xml.sax.helpers.DefaultHandler;
  * billion laughs) and notes the line of each unit; only then does Okapi's reader parse and validate
  * the XLIFF itself.
  *
+ * @param root           where the {@code <xliff>} element starts
  * @param sourceLanguage {@code srcLang}
  * @param targetLanguage {@code trgLang}, or null when the file has none
  * @param units          the units with a segment, in file order
  */
-record XliffDocument(Location file, String sourceLanguage, String targetLanguage, List<UnitEntry> units) {
+record XliffDocument(Location file, Location root, String sourceLanguage, String targetLanguage, List<UnitEntry> units) {
 
     static final String NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0";
     /** Larger than any policy's translation; a bigger file is refused before it is parsed. */
@@ -98,7 +99,7 @@ record XliffDocument(Location file, String sourceLanguage, String targetLanguage
                             outline.targetLine(file, unit.getId()), unit));
                 }
             }
-        } catch (RuntimeException e) { // XLIFFReaderException and the validation errors Okapi raises as runtime exceptions
+        } catch (net.sf.okapi.lib.xliff2.XLIFFException | IllegalArgumentException e) { // Okapi's reading and validation errors
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             Matcher unit = UNIT_IN_MESSAGE.matcher(message);
             Location where = unit.find() ? outline.unitLine(file, unit.group(1)) : outline.root;
@@ -107,7 +108,7 @@ record XliffDocument(Location file, String sourceLanguage, String targetLanguage
         } finally {
             reader.close();
         }
-        return new XliffDocument(file, outline.sourceLanguage, outline.targetLanguage, List.copyOf(units));
+        return new XliffDocument(file, outline.root, outline.sourceLanguage, outline.targetLanguage, List.copyOf(units));
     }
 
     private static String firstSentence(String message) {

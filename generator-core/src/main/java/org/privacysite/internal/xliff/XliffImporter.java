@@ -147,7 +147,7 @@ public final class XliffImporter {
 
     /** The site locale named by {@code trgLang}, or null after adding the error. */
     private static String language(Site site, XliffDocument document, List<Finding> errors) {
-        Location root = document.units().isEmpty() ? document.file().at(1, 1) : document.file().at(1, 1);
+        Location root = document.root();
         String source = site.config().sourceLocale();
         if (document.sourceLanguage() != null && !sameLanguage(document.sourceLanguage(), source)) {
             errors.add(Finding.error(root, XliffRules.LANGUAGE, "the file translates from '" + document.sourceLanguage()
