@@ -173,4 +173,26 @@ class XliffImportSafetyTest {
                 () -> site(content).exportTranslation("fr", List.of(), "new", temp.resolve("fr.xlf")));
         assertEquals("xliff.option", e.findings().get(0).ruleId());
     }
+
+    @Test
+    void targetTagsWrittenWithoutTheirEditingHintsStillImport() throws Exception {
+        // Some CAT tools write a target's tags as bare <ph id="1" dataRef="d1"/>, leaving the hints to the source's
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path xliff = temp.resolve("fr.xlf");
+        PrivacySite site = site(content);
+        site.exportTranslation("fr", List.of("privacy"), "all", xliff);
+        StringBuilder bare = new StringBuilder();
+        java.util.regex.Matcher target = java.util.regex.Pattern.compile("<target[^>]*>.*?</target>").matcher(Files.readString(xliff));
+        while (target.find()) {
+            target.appendReplacement(bare, java.util.regex.Matcher.quoteReplacement(target.group()
+                    .replaceAll(" (type|subType|canCopy|canDelete|canReorder|disp)=\"[^\"]*\"", "")));
+        }
+        target.appendTail(bare);
+        Files.writeString(xliff, bare.toString());
+
+        TranslationImport result = site.importTranslation(xliff);
+
+        assertEquals(List.of(), result.written(), "the same translations: nothing to write");
+        assertTrue(result.units() > 100, result.toString());
+    }
 }
