@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import net.sf.okapi.lib.xliff2.core.CTag;
-import net.sf.okapi.lib.xliff2.core.CanReorder;
 import net.sf.okapi.lib.xliff2.core.Fragment;
 import net.sf.okapi.lib.xliff2.core.TagType;
 
@@ -37,10 +36,11 @@ final class Codes {
             };
             CTag tag = fragment.append(type, code.id(), code.markdown(), false);
             tag.setCanCopy(false);
+            tag.setCanDelete(false);
             switch (code.kind()) {
                 case ARGUMENT -> {
-                    // A one-code sequence: "firstNo" is how XLIFF spells canReorder="no" for its first (only) code.
-                    tag.setCanReorder(CanReorder.FIRSTNO);
+                    // canReorder stays "yes": languages order facts differently, and XLIFF readers refuse a target whose
+                    // tags do not repeat a "firstNo" hint, which some CAT tools leave out of the target.
                     tag.setType("other");
                     tag.setDisp(code.markdown());
                 }

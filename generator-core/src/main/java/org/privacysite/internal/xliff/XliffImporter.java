@@ -23,7 +23,6 @@ import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.rules.XliffRules;
-import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.ClauseTexts;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
@@ -106,12 +105,11 @@ public final class XliffImporter {
         for (Map.Entry<String, Map<String, Map<Integer, Translated>>> entry : byDocument.entrySet()) {
             String name = entry.getKey();
             Page sourcePage = site.sourcePage(name);
-            Page translationPage = site.page(locale, name);
             TranslationState state = TranslationState.read(site.contentDirectory(), locale, name);
             Path file = site.pageFile(locale, name);
             String text = Files.isRegularFile(file) ? SourceFiles.read(file, Location.of(file)) : null;
             DocumentEdit edit = new DocumentEdit(sources.get(name), text == null ? null : BlockedPage.of(text),
-                    Location.of(file), sourcePage, translationPage == sourcePage ? null : translationPage);
+                    Location.of(file), sourcePage);
             for (Map.Entry<String, Map<Integer, Translated>> clause : entry.getValue().entrySet()) {
                 units += edit.clause(clause.getKey(), clause.getValue(), notes);
             }
@@ -294,19 +292,17 @@ public final class XliffImporter {
         private final BlockedPage translation;
         private final Location file;
         private final Page sourcePage;
-        private final Page translationPage;
         private final List<Edit> edits = new ArrayList<>();
         final Map<String, String> translatedFrom = new LinkedHashMap<>();
 
         private record Edit(int start, int end, String text, int order) {
         }
 
-        DocumentEdit(BlockedPage source, BlockedPage translation, Location file, Page sourcePage, Page translationPage) {
+        DocumentEdit(BlockedPage source, BlockedPage translation, Location file, Page sourcePage) {
             this.source = source;
             this.translation = translation;
             this.file = file;
             this.sourcePage = sourcePage;
-            this.translationPage = translationPage;
         }
 
         /** Plans the edits for one clause; returns the number of units imported. */
