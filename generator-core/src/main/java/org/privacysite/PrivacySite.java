@@ -42,6 +42,9 @@ import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
+import org.privacysite.internal.rules.XliffRules;
+import org.privacysite.internal.xliff.XliffExporter;
+import org.privacysite.internal.xliff.XliffImporter;
 
 /**
  * The generator: turns a content directory (site.yaml, policies per locale) and a templates
@@ -403,6 +406,71 @@ public final class PrivacySite {
             return TranslationState.markTranslated(contentDirectory, source, translation);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the source text of {@code documents} (every document when empty) as one XLIFF 2.0 file for
+     * translation into {@code locale}: one unit per heading, paragraph, list item and table cell, ICU
+     * arguments, links and emphasis as protected tags, existing translations as targets.
+     *
+     * @param only {@code missing}, {@code stale} or {@code all} clauses
+     * @throws ConfigurationException for an unknown locale, document or {@code only}
+     */
+    public TranslationExport exportTranslation(String locale, List<String> documents, String only, Path out) {
+        XliffExporter.Only which;
+        try {
+            which = XliffExporter.Only.parse(only == null ? "all" : only);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(Finding.of(Location.of(out), XliffRules.OPTION,
+                    "--only must be missing, stale or all, not '" + only + "'"));
+        }
+        ExecutorService executor = executor();
+        try {
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            List<String> names = documents == null || documents.isEmpty() ? site.config().documents() : documents;
+            checkTranslation(site.config(), locale, names);
+            XliffExporter.Export export = XliffExporter.export(site, locale, names, which);
+            try {
+                org.privacysite.internal.output.AtomicFile.write(out, export.xliff());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out, e);
+            }
+            return new TranslationExport(out, export.units(), export.clauses());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the targets of a translator's XLIFF file (as made by {@link #exportTranslation}) back into
+     * the translation's Markdown files and records the imported clauses as translated. Everything is
+     * checked first: on any problem nothing is written.
+     *
+     * @throws PrivacySiteException with {@code file:line} findings in the XLIFF file
+     */
+    public TranslationImport importTranslation(Path xliff) {
+        ExecutorService executor = executor();
+        try {
+            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            XliffImporter.Import result = XliffImporter.importFile(site, xliff);
+            return new TranslationImport(result.locale(), result.written(), result.units(), result.skipped(), result.notes());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void checkTranslation(SiteConfig config, String locale, List<String> documents) {
+        if (!config.targetLocales().contains(locale)) {
+            throw new ConfigurationException(Finding.of(config.location(), ConfigRules.LOCALE,
+                    "'" + locale + "' is not a translation locale of this site (translations: "
+                            + String.join(", ", config.targetLocales()) + ")"));
+        }
+        for (String document : documents) {
+            if (!config.documents().contains(document)) {
+                throw new ConfigurationException(Finding.of(config.location(), ConfigRules.DOCUMENT,
+                        "'" + document + "' is not a document of this site (documents: " + String.join(", ", config.documents()) + ")"));
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.privacysite.internal.rules.RuleDocumentation;
 import org.privacysite.internal.rules.SourceRules;
 import org.privacysite.internal.rules.TemplateRules;
 import org.privacysite.internal.rules.XrefRules;
+import org.privacysite.internal.rules.XliffRules;
 import org.privacysite.internal.rules.YamlRules;
 import org.privacysite.internal.spelling.ClosestName;
 
@@ -31,7 +32,7 @@ public final class RuleCatalogue {
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
             ConsentRules.all(), BundleRules.all(), ParityRules.all(), TemplateRules.all(), LinkRules.all(),
-            AuditRules.all());
+            AuditRules.all(), XliffRules.all());
 
     private RuleCatalogue() {
     }

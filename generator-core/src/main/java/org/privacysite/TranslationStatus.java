@@ -43,7 +43,24 @@ public record TranslationStatus(String sourceLocale, List<String> locales, List<
         }
     }
 
-    /** A source clause in one locale: ok, stale, missing, or local (the source's own, not expected here). */
-    public record ClauseState(String key, String number, String title, String state) {
+    /**
+     * A source clause in one locale: ok, stale, missing, or local (the source's own, not expected here).
+     *
+     * @param changes for a stale clause, what changed in the source since it was translated, word by word;
+     *                empty otherwise, and for a clause whose record predates keeping the source text
+     */
+    public record ClauseState(String key, String number, String title, String state, List<Change> changes) {
+
+        public ClauseState(String key, String number, String title, String state) {
+            this(key, number, title, state, List.of());
+        }
+    }
+
+    /**
+     * A run of words of a "what changed" diff.
+     *
+     * @param kind "same", "removed" or "added"
+     */
+    public record Change(String kind, String text) {
     }
 }

@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("Report").definedBy(INTERNAL + "report..")
                 .layer("LinkCheck").definedBy(INTERNAL + "links..")
                 .layer("Render").definedBy(INTERNAL + "render..")
+                .layer("Translation").definedBy(INTERNAL + "xliff..")
                 .layer("Check").definedBy(INTERNAL + "parity..")
                 .layer("Content").definedBy(INTERNAL + "content..")
                 .layer("Settings").definedBy(INTERNAL + "config..", INTERNAL + "consent..", INTERNAL + "messages..")
@@ -62,9 +63,10 @@ class ArchitectureTest {
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
-                .whereLayer("Check").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render", "Audit")
+                .whereLayer("Translation").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render", "Translation")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render", "Translation", "Audit")
                 .check(classes);
     }
 

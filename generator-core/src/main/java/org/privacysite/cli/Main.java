@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class, Audit.class},
+        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class,
+                Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
@@ -250,6 +251,65 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getOut().println("Marked " + clauses + " clauses of " + locale + "/" + name + ".md as translated.");
             }
             spec.commandLine().getOut().flush();
+            return OK;
+        }
+    }
+
+    @Command(name = "export-translation", mixinStandardHelpOptions = true,
+            description = "Write the source text as an XLIFF 2 file for a translator's CAT tool.")
+    static final class ExportTranslation implements Callable<Integer> {
+        @CommandLine.Mixin
+        Sources sources = new Sources();
+
+        @Option(names = "--locale", required = true, paramLabel = "LOCALE", description = "The translation's locale, e.g. fr.")
+        String locale;
+
+        @Option(names = "--document", paramLabel = "NAME", description = "Only this document, e.g. privacy (default: every document).")
+        java.util.List<String> documents;
+
+        @Option(names = "--only", defaultValue = "all", paramLabel = "WHICH",
+                description = "Which clauses: missing, stale or all (default: ${DEFAULT-VALUE}).")
+        String only;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The XLIFF file to write, e.g. fr.xlf.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            org.privacysite.TranslationExport export = sources.site().exportTranslation(locale, documents, only, out);
+            spec.commandLine().getOut().println("Wrote " + export.units() + " units of " + export.clauses() + " clauses to " + out);
+            spec.commandLine().getOut().flush();
+            return OK;
+        }
+    }
+
+    @Command(name = "import-translation", mixinStandardHelpOptions = true,
+            description = "Write a translator's XLIFF 2 file back into the translation's Markdown, and record the clauses as translated.")
+    static final class ImportTranslation implements Callable<Integer> {
+        @CommandLine.Mixin
+        Sources sources = new Sources();
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The XLIFF file, e.g. fr.xlf.")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            org.privacysite.TranslationImport result = sources.site().importTranslation(file);
+            PrintWriter stdout = spec.commandLine().getOut();
+            for (String note : result.notes()) {
+                spec.commandLine().getErr().println("note: " + note);
+            }
+            stdout.println("Imported " + result.units() + " units into " + result.locale() + " (" + result.skipped()
+                    + " without a finished translation left alone); " + (result.written().isEmpty() ? "no file changed."
+                    : "changed " + result.written().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")) + "."));
+            stdout.flush();
+            spec.commandLine().getErr().flush();
             return OK;
         }
     }

@@ -137,18 +137,11 @@ public final class PageParser {
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
     }
 
-    /** Each clause's own lines run from its heading to the line before the next clause's heading. */
     private static List<Clause> withTextHashes(List<Clause> clauses, String text) {
-        String[] lines = text.split("\n", -1);
+        List<String> texts = ClauseTexts.of(clauses, text);
         List<Clause> hashed = new ArrayList<>(clauses.size());
         for (int i = 0; i < clauses.size(); i++) {
-            int from = clauses.get(i).location().line() - 1;
-            int to = i + 1 < clauses.size() ? clauses.get(i + 1).location().line() - 1 : lines.length;
-            StringBuilder own = new StringBuilder();
-            for (int line = from; line < to && line < lines.length; line++) {
-                own.append(lines[line].stripTrailing()).append('\n');
-            }
-            hashed.add(clauses.get(i).withTextHash(TextHash.of(own.toString().strip())));
+            hashed.add(clauses.get(i).withTextHash(TextHash.of(texts.get(i))));
         }
         return List.copyOf(hashed);
     }

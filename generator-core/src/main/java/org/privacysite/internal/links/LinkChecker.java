@@ -591,7 +591,8 @@ public final class LinkChecker {
      * it took twice as long, on a worker, while the pages render.
      */
     private static List<String> listed(String sitemap) throws javax.xml.stream.XMLStreamException {
-        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+        // The JDK's own parser, not whichever StAX library is on the class path (Okapi brings Woodstox): same messages everywhere.
+        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newDefaultFactory();
         factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new java.io.StringReader(sitemap));

@@ -192,14 +192,26 @@ public final class ParityChecker {
     /** A translated clause made from an older version of the source clause. */
     static void staleness(Site site, Page original, Page translation, List<Finding> findings) {
         TranslationState state = TranslationState.read(site.contentDirectory(), translation.locale(), translation.document());
+        Map<String, String> sourceTexts = null; // read only when a clause is stale
         for (Clause clause : translation.clauses()) {
             Clause source = original.clause(clause.key());
             if (source != null && state.isStale(source)) {
+                if (sourceTexts == null) {
+                    sourceTexts = TranslationState.sourceTexts(original);
+                }
                 findings.add(Finding.of(clause.location(), ParityRules.STALE, "clause '" + clause.key() + "' was translated from an older "
-                        + original.locale() + " version; update it, then run mark-translated --locale " + translation.locale()
+                        + original.locale() + " version" + whatChanged(state, clause.key(), sourceTexts.get(clause.key()))
+                        + "; update it, then run mark-translated --locale " + translation.locale()
                         + " --document " + translation.document()));
             }
         }
+    }
+
+    /** "; what changed: … [-30-]{+60+} days …", or nothing when the record predates keeping the source text. */
+    private static String whatChanged(TranslationState state, String key, String now) {
+        return state.sourceTextOf(key)
+                .map(then -> "; what changed: " + WordDiff.between(then, now == null ? "" : now).compact(4))
+                .orElse("");
     }
 
     static void clauses(Page original, Page translation, List<Finding> findings) {

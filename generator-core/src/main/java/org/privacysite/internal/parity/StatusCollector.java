@@ -47,6 +47,12 @@ public final class StatusCollector {
                 List.copyOf(settings), List.copyOf(local));
     }
 
+    private static List<TranslationStatus.Change> changes(WordDiff diff) {
+        return diff.parts().stream()
+                .map(part -> new TranslationStatus.Change(part.kind().name().toLowerCase(java.util.Locale.ROOT), part.text()))
+                .toList();
+    }
+
     private static TranslationStatus.Cell cell(Site site, Page source, Page translation, String locale) {
         TranslationState state = translation == null || translation == source ? null
                 : TranslationState.read(site.contentDirectory(), locale, source.document());
@@ -54,7 +60,9 @@ public final class StatusCollector {
         int stale = 0;
         int missing = 0;
         List<TranslationStatus.ClauseState> clauses = new ArrayList<>();
+        java.util.Map<String, String> sourceTexts = null; // read only when a clause is stale
         for (Clause clause : source.clauses()) {
+            List<TranslationStatus.Change> changes = List.of();
             String status;
             if (clause.local() && translation != source) {
                 status = "local";
@@ -64,11 +72,16 @@ public final class StatusCollector {
             } else if (state != null && state.isStale(clause)) {
                 status = "stale";
                 stale++;
+                if (sourceTexts == null) {
+                    sourceTexts = TranslationState.sourceTexts(source);
+                }
+                String now = sourceTexts.getOrDefault(clause.key(), "");
+                changes = state.sourceTextOf(clause.key()).map(then -> changes(WordDiff.between(then, now))).orElse(List.of());
             } else {
                 status = "ok";
                 ok++;
             }
-            clauses.add(new TranslationStatus.ClauseState(clause.key(), clause.number(), clause.title(), status));
+            clauses.add(new TranslationStatus.ClauseState(clause.key(), clause.number(), clause.title(), status, changes));
         }
         return new TranslationStatus.Cell(locale, translation != null, ok, stale, missing, List.copyOf(clauses));
     }

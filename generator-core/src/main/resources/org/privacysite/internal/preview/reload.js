@@ -37,6 +37,23 @@
     return node;
   }
 
+  // A stale clause's message says what changed as [-removed-] and {+added+}: shown struck out and highlighted.
+  function withChanges(message) {
+    var parts = [];
+    var pattern = /\[-([\s\S]*?)-\]|\{\+([\s\S]*?)\+\}/g;
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(message)) !== null) {
+      parts.push(message.slice(last, match.index));
+      parts.push(match[1] !== undefined
+        ? element('del', {'class': 'psp-removed'}, [match[1]])
+        : element('ins', {'class': 'psp-added'}, [match[2]]));
+      last = pattern.lastIndex;
+    }
+    parts.push(message.slice(last));
+    return parts;
+  }
+
   function clear(node) {
     while (node.firstChild) {
       node.removeChild(node.firstChild);
@@ -120,7 +137,7 @@
     findings.forEach(function (finding) {
       var where = element('code', {'class': 'psp-location'}, [finding.location]);
       var severity = element('span', {'class': 'psp-severity psp-' + finding.severity}, [finding.severity]);
-      view.list.appendChild(element('li', {}, [where, ' ', severity, ' ', finding.message]));
+      view.list.appendChild(element('li', {}, [where, ' ', severity, ' '].concat(withChanges(finding.message))));
     });
     view.toggle.hidden = findings.length === 0;
     if (findings.length === 0) {
