@@ -298,14 +298,11 @@ public final class SiteRenderer {
                 }));
             }
         }
-        int historyPages = 0;
         if (publishesHistory()) {
-            HistoryPages pages = new HistoryPages(this, history);
-            historyPages = pages.paths().size();
-            pages.submit(out, executor, jobs);
+            new HistoryPages(this, history).submit(out, executor, jobs);
         }
         await(jobs);
-        return config.locales().size() * config.documents().size() + historyPages;
+        return config.locales().size() * config.documents().size(); // the policies; their history pages are not counted
     }
 
     /** Whether this renderer writes the history's pages (not with template sets that lack them). */
