@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * A tiny HTTP server on a loopback address and a random port: serves a directory (the built site) or
  * fixed responses (the "third party"), never cached, and counts the requests per path.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final String host;
@@ -37,7 +37,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A server on {@code host} (a loopback address); 127.0.0.1 when {@code host} cannot be bound. */
-    static LoopbackServer start(String host) {
+    public static LoopbackServer start(String host) {
         try {
             try {
                 return new LoopbackServer(host);
@@ -50,7 +50,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Serves the files below {@code root}. */
-    LoopbackServer serving(Path root) {
+    public LoopbackServer serving(Path root) {
         this.root = root.toAbsolutePath().normalize();
         return this;
     }
@@ -67,7 +67,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** {@code http://host:port}: the origin, without a trailing slash. */
-    String origin() {
+    public String origin() {
         return "http://" + host + ":" + server.getAddress().getPort();
     }
 
