@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.privacysite.Finding;
+import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.Location;
 import org.privacysite.internal.content.PageParser;
 import org.privacysite.internal.content.SourceFiles;

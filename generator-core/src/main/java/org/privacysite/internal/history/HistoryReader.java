@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.privacysite.Finding;
+import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.config.SiteConfig;
@@ -117,7 +118,7 @@ public final class HistoryReader {
         if (Boolean.TRUE.equals(value) || "on".equals(value) || "true".equals(value)) {
             return null;
         }
-        throw PrivacySiteException.at(yaml.locationOf("history"), "config.history",
+        throw PrivacySiteException.at(yaml.locationOf("history"), HistoryRules.SETTING,
                 "history must be on or off (off: publish no earlier versions)");
     }
 
@@ -192,7 +193,7 @@ public final class HistoryReader {
             try {
                 return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.strip())), ZoneOffset.UTC);
             } catch (NumberFormatException e) {
-                throw PrivacySiteException.at(config.location(), "config.source-date-epoch", "SOURCE_DATE_EPOCH is '"
+                throw PrivacySiteException.at(config.location(), HistoryRules.SETTING, "SOURCE_DATE_EPOCH is '"
                         + sourceDateEpoch + "'; it must be a number of seconds since 1970-01-01 UTC");
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.privacysite.Finding;
+import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.config.SiteConfig;
@@ -21,7 +22,6 @@ import org.privacysite.internal.content.Page;
 import org.privacysite.internal.history.ClauseComparison;
 import org.privacysite.internal.history.ClauseText;
 import org.privacysite.internal.history.DocumentHistory;
-import org.privacysite.internal.history.HistoryRules;
 import org.privacysite.internal.history.SiteHistory;
 
 /**

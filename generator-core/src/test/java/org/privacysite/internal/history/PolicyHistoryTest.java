@@ -21,6 +21,7 @@ import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
+import org.privacysite.internal.rules.HistoryRules;
 
 /** The policy history of a site whose content is a real git repository with three versions (see {@link HistoryRepository}). */
 class PolicyHistoryTest {
@@ -81,10 +82,10 @@ class PolicyHistoryTest {
         List<Finding> missing = check.findings().stream().filter(f -> f.rule().equals(HistoryRules.TRANSLATION_MISSING)).toList();
         assertEquals(1, missing.size(), check.findings().toString());
         assertTrue(missing.get(0).message().contains("2026-09-01") && missing.get(0).message().contains("ar"), missing.toString());
-        assertTrue(check.findings().stream().noneMatch(f -> f.rule().startsWith("links.")), "every archive link resolves: " + check.findings());
+        assertTrue(check.findings().stream().noneMatch(f -> f.ruleId().startsWith("links.")), "every archive link resolves: " + check.findings());
         // The working copies are compared as always: ar's text is one version behind the source.
         assertEquals(List.of("history.translation-missing", "parity.clause-missing"),
-                check.findings().stream().map(Finding::rule).distinct().sorted().toList(), check.findings().toString());
+                check.findings().stream().map(Finding::ruleId).distinct().sorted().toList(), check.findings().toString());
     }
 
     @Test

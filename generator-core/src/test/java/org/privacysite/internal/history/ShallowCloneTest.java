@@ -18,6 +18,7 @@ import org.privacysite.Finding;
 import org.privacysite.PrivacySite;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.SampleSite;
+import org.privacysite.internal.rules.HistoryRules;
 
 /** A shallow clone (the default checkout of many CI systems) made with the git command line. */
 class ShallowCloneTest {
