@@ -48,6 +48,7 @@ class ArchitectureTest {
                 .layer("LinkCheck").definedBy(INTERNAL + "links..")
                 .layer("Render").definedBy(INTERNAL + "render..")
                 .layer("Check").definedBy(INTERNAL + "parity..")
+                .layer("History").definedBy(INTERNAL + "history..")
                 .layer("Content").definedBy(INTERNAL + "content..")
                 .layer("Settings").definedBy(INTERNAL + "config..", INTERNAL + "consent..", INTERNAL + "messages..")
                 .layer("Foundation").definedBy(INTERNAL + "rules..", INTERNAL + "source..", INTERNAL + "yaml..",
@@ -60,8 +61,9 @@ class ArchitectureTest {
                 .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render")
+                .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Render")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "History", "Render")
                 .check(classes);
     }
 

@@ -14,7 +14,7 @@ import org.privacysite.Finding;
 import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.Location;
 import org.privacysite.internal.content.PageParser;
-import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.source.SourceFiles;
 
 /**
  * Versions kept as files, {@code content/archive/<effective-date>/<locale>/<document>.md}: those that

@@ -7,21 +7,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.content.Page;
@@ -98,10 +101,18 @@ record GitHistory(List<RecordedVersion> versions, List<String> cookieLists, Loca
 
     private static GitHistory walk(Repository repository, ObjectId head, String prefix, Path contentDirectory,
                                    List<String> locales, List<String> documents, PageParser parser) throws IOException {
-        Map<String, Tracked> tracked = new HashMap<>();
+        Map<String, String[]> policies = new LinkedHashMap<>(); // path in the repository -> locale, document
+        for (String locale : locales) {
+            for (String document : documents) {
+                policies.put(prefix + locale + "/" + document + ".md", new String[] {locale, document});
+            }
+        }
+        String cookiesPath = prefix + "cookies.yaml";
+        List<String> watched = new ArrayList<>(policies.keySet());
+        watched.add(cookiesPath);
+        Map<String, Tracked> tracked = new LinkedHashMap<>();
         List<RecordedVersion> versions = new ArrayList<>();
         List<String> cookieLists = new ArrayList<>();
-        ObjectId lastCookies = null;
         LocalDate lastCommit;
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit headCommit = walk.parseCommit(head);
@@ -114,31 +125,29 @@ record GitHistory(List<RecordedVersion> versions, List<String> cookieLists, Loca
             }
             walk.markStart(headCommit);
             for (RevCommit commit : walk) {
-                ObjectId cookies = blob(repository, commit, prefix + "cookies.yaml");
-                if (cookies != null && !cookies.equals(lastCookies)) {
-                    cookieLists.add(text(repository, cookies));
-                }
-                lastCookies = cookies;
-                for (String locale : locales) {
-                    for (String document : documents) {
-                        String path = prefix + locale + "/" + document + ".md";
-                        ObjectId blob = blob(repository, commit, path);
-                        Tracked state = tracked.computeIfAbsent(path, key -> new Tracked());
-                        if (blob == null || blob.equals(state.blob)) {
+                // Only the files this commit changed, against the previous commit that touched the content.
+                try (TreeWalk changes = new TreeWalk(repository)) {
+                    changes.setRecursive(true);
+                    if (commit.getParentCount() > 0) {
+                        changes.addTree(walk.parseCommit(commit.getParent(0)).getTree());
+                    } else {
+                        changes.addTree(new EmptyTreeIterator());
+                    }
+                    changes.addTree(commit.getTree());
+                    changes.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(watched), TreeFilter.ANY_DIFF));
+                    while (changes.next()) {
+                        if (changes.getFileMode(1) == FileMode.MISSING) {
+                            continue; // deleted: the versions it had stay recorded
+                        }
+                        String path = changes.getPathString();
+                        ObjectId blob = changes.getObjectId(1);
+                        if (path.equals(cookiesPath)) {
+                            cookieLists.add(text(repository, blob));
                             continue;
                         }
-                        state.blob = blob;
-                        String text = text(repository, blob);
-                        Path file = contentDirectory.resolve(locale).resolve(document + ".md");
-                        LocalDate effective = effective(parser, locale, document, file, text);
-                        if (effective == null) {
-                            continue; // a commit where the file did not parse: the version keeps its last good text
-                        }
-                        if (state.current != null && !Objects.equals(state.current.effective(), effective)) {
-                            versions.add(state.current);
-                        }
-                        state.current = new RecordedVersion(locale, document, effective, text, file,
-                                "commit " + commit.abbreviate(7).name());
+                        String[] policy = policies.get(path);
+                        Tracked state = tracked.computeIfAbsent(path, key -> new Tracked());
+                        record(repository, commit, blob, policy[0], policy[1], contentDirectory, parser, state, versions);
                     }
                 }
             }
@@ -147,20 +156,29 @@ record GitHistory(List<RecordedVersion> versions, List<String> cookieLists, Loca
         return new GitHistory(List.copyOf(versions), List.copyOf(cookieLists), lastCommit);
     }
 
+    /** A new text of a policy: the same version if its effective date is unchanged, else the start of a new one. */
+    private static void record(Repository repository, RevCommit commit, ObjectId blob, String locale, String document,
+                               Path contentDirectory, PageParser parser, Tracked state, List<RecordedVersion> versions)
+            throws IOException {
+        String text = text(repository, blob);
+        Path file = contentDirectory.resolve(locale).resolve(document + ".md");
+        LocalDate effective = effective(parser, locale, document, file, text);
+        if (effective == null) {
+            return; // a commit where the file did not parse: the version keeps its last good text
+        }
+        if (state.current != null && !Objects.equals(state.current.effective(), effective)) {
+            versions.add(state.current);
+        }
+        state.current = new RecordedVersion(locale, document, effective, text, file, "commit " + commit.abbreviate(7).name());
+    }
+
     /** What is known of one file while the commits are walked. */
     private static final class Tracked {
-        ObjectId blob;
         RecordedVersion current;
     }
 
     private static LocalDate date(RevCommit commit) {
         return LocalDate.ofInstant(Instant.ofEpochSecond(commit.getCommitTime()), ZoneOffset.UTC);
-    }
-
-    private static ObjectId blob(Repository repository, RevCommit commit, String path) throws IOException {
-        try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-            return tree == null ? null : tree.getObjectId(0);
-        }
     }
 
     private static String text(Repository repository, ObjectId blob) throws IOException {

@@ -24,7 +24,7 @@ import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageParser;
 import org.privacysite.internal.content.Site;
-import org.privacysite.internal.content.SourceFiles;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 

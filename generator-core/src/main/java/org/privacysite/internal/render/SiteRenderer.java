@@ -172,8 +172,11 @@ public final class SiteRenderer {
         history.documents().values().forEach(document -> {
             for (String locale : config.locales()) {
                 Page own = site.page(locale, document.document());
-                Page shown = document.inForcePage(locale);
-                if (own != null && shown != null && shown != own && own.frontMatter().effective().isAfter(document.inForce())) {
+                // A locale without a translation shows the source: the source's version in force, then.
+                Page current = own != null ? own : site.sourcePage(document.document());
+                Page shown = document.inForcePage(own != null ? locale : source);
+                if (current != null && shown != null && shown != current
+                        && current.frontMatter().effective().isAfter(document.inForce())) {
                     inForce.put(new PageKey(locale, document.document()), shown);
                 }
             }
