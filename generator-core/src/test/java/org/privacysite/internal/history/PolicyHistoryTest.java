@@ -103,6 +103,8 @@ class PolicyHistoryTest {
         assertEquals(List.of("../../en/privacy/versions/2026-09-01/", "../../en/privacy/versions/2026-09-01/changes/"),
                 notice.select("a").stream().map(a -> a.attr("href")).toList());
         assertNotNull(current.selectFirst("a[href=../../en/privacy/versions/]"), "a link to every version");
+        assertEquals("../../en/feed.atom", current.selectFirst("link[rel=alternate][type=application/atom+xml]").attr("href"),
+                "feed readers find the feed from the page");
 
         // On the day it takes effect, the upcoming version becomes the current page.
         Path later = temp.resolve("later");
