@@ -246,6 +246,7 @@ final class HistoryPages {
                 entry.put("updated", date + "T00:00:00Z");
                 entry.put("upcoming", document.isUpcoming(date));
                 entry.put("summary", document.summary(locale, date));
+                entry.put("translated", document.page(locale, date) != null);
                 entry.put("href", document.previous(date) == null ? versionUrl(document, locale, date)
                         : config.baseUrl() + versionsPath(locale, document.document()) + date + "/changes/");
                 entries.add(entry);

@@ -84,4 +84,20 @@ class ChangesPageBrowserTest {
         browser.screenshot("history-changes-" + locale);
         assertEquals(List.of(), violations);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void theVersionsIndexAndAnEarlierVersionHaveNoAccessibilityViolation(String locale) {
+        browser.open(server.origin() + "/assets/site.css");
+        browser.driver.manage().deleteAllCookies();
+        browser.open(server.origin() + "/" + locale + "/privacy/");
+        browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
+        browser.find("#ps-consent [data-consent-action='reject']").click();
+        for (String page : List.of("/privacy/versions/", "/privacy/versions/2026-01-01/", "/privacy/versions/2026-09-01/")) {
+            browser.open(server.origin() + "/" + locale + page);
+            browser.waitFor("document.readyState === 'complete' && document.getElementById('ps-consent').hidden");
+            assertEquals(List.of(), AxeCore.violations(browser), locale + page);
+        }
+        browser.screenshot("history-version-" + locale);
+    }
 }
