@@ -24,6 +24,8 @@ import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.history.HistoryReader;
+import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.links.ExternalLinkChecker;
 import org.privacysite.internal.links.ExternalLinkSettings;
 import org.privacysite.internal.links.LinkChecker;
@@ -78,6 +80,7 @@ public final class PrivacySite {
     private final Path externalLinkCache;
     private final String baseUrl;
     private final ProgressListener progress;
+    private final java.time.LocalDate asOf;
 
     private PrivacySite(Builder builder) {
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
@@ -87,6 +90,7 @@ public final class PrivacySite {
         this.externalLinkCache = builder.externalLinkCache;
         this.baseUrl = builder.baseUrl;
         this.progress = builder.progress;
+        this.asOf = builder.asOf;
     }
 
     public static Builder builder() {
@@ -110,13 +114,15 @@ public final class PrivacySite {
                 early.set(new SiteRenderer(pageless, executor, false));
                 return early.get()::renderEarly;
             });
-            List<Finding> findings = configured(site, sourceFindings(site, executor)).findings();
+            SiteHistory history = history(site);
+            Site withHistory = withConsentRevision(site, history);
+            List<Finding> findings = configured(withHistory, sourceFindings(withHistory, history, executor)).findings();
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(early.get().forParsedSite(site).render(staging, progress));
+                pages.set(early.get().forParsedSite(withHistory).withHistory(history).render(staging, progress));
                 InputFingerprint.write(staging, Jobs.joined(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -132,7 +138,7 @@ public final class PrivacySite {
      * wrote {@code outputDirectory} (see {@link BuildResult#upToDate()}).
      */
     public BuildResult buildIfChanged(Path outputDirectory) {
-        String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
+        String fingerprint = InputFingerprint.of(fingerprintSalt(), contentDirectory, templatesDirectory);
         if (InputFingerprint.matches(outputDirectory, fingerprint)) {
             return new BuildResult(outputDirectory, 0, List.of(), true);
         }
@@ -183,7 +189,7 @@ public final class PrivacySite {
             // its parse; the link check renders every page from those bodies.
             PageContents contents = new PageContents();
             AtomicReference<SiteRenderer> early = new AtomicReference<>();
-            Site site = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
+            Site loaded = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
                 early.set(new SiteRenderer(pageless, executor, true));
                 return page -> {
                     Object tree = page.body(); // one tree for both readers
@@ -192,8 +198,10 @@ public final class PrivacySite {
                     java.lang.ref.Reference.reachabilityFence(tree);
                 };
             });
-            SiteRenderer renderer = early.get().forParsedSite(site);
-            List<Finding> findings = new ArrayList<>(sourceFindings(site, executor));
+            SiteHistory history = history(loaded);
+            Site site = withConsentRevision(loaded, history);
+            SiteRenderer renderer = early.get().forParsedSite(site).withHistory(history);
+            List<Finding> findings = new ArrayList<>(sourceFindings(site, history, executor));
             boolean buildable = configured(site, findings).findings().stream().noneMatch(Finding::isError);
             // The parity check needs no rendered page: it runs while the pages render, in a thread of its own.
             CompletableFuture<List<Finding>> parity = CompletableFuture.supplyAsync(
@@ -227,7 +235,12 @@ public final class PrivacySite {
     /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
     private CompletableFuture<String> fingerprintAlongside() {
         return CompletableFuture.supplyAsync(
-                () -> InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory), PrivacySite::startAlongside);
+                () -> InputFingerprint.of(fingerprintSalt(), contentDirectory, templatesDirectory), PrivacySite::startAlongside);
+    }
+
+    /** What decides the output besides the sources: the generator, the base URL and the history's today. */
+    private String fingerprintSalt() {
+        return Version.build() + baseUrl + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
     private static void startAlongside(Runnable check) {
@@ -474,8 +487,29 @@ public final class PrivacySite {
         }
     }
 
-    private static List<Finding> sourceFindings(Site site, ExecutorService executor) {
+    /** The history stage: every version of the policies, read from git and content/archive/. */
+    private SiteHistory history(Site site) {
+        try {
+            return HistoryReader.read(site, asOf, System.getenv("SOURCE_DATE_EPOCH"));
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (PrivacySiteException e) {
+            throw new ConfigurationException(e.findings());
+        }
+    }
+
+    /** The site with its consent revision raised by each change of the cookie list in its history. */
+    private static Site withConsentRevision(Site site, SiteHistory history) {
+        if (site.consent() == null || history.cookieListChanges() == 0) {
+            return site;
+        }
+        return Site.of(site.config(), site.contentDirectory(), site.templatesDirectory(), site.pages(), site.ui(), site.texts(),
+                site.consent().withRevision(site.consent().revision() + history.cookieListChanges()), site.findings());
+    }
+
+    private static List<Finding> sourceFindings(Site site, SiteHistory history, ExecutorService executor) {
         List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(history.findings());
         findings.addAll(ReferenceChecker.check(site, executor));
         ParityChecker.consentMessages(site, findings);
         findings.sort(BY_PLACE);
@@ -572,6 +606,7 @@ public final class PrivacySite {
         private Path externalLinkCache;
         private String baseUrl;
         private ProgressListener progress = ProgressListener.NONE;
+        private java.time.LocalDate asOf;
 
         private Builder() {
         }
@@ -621,6 +656,15 @@ public final class PrivacySite {
         /** Told of each page parsed, rendered and link-checked (e.g. for a progress line). Default: none. */
         public Builder progress(ProgressListener listener) {
             this.progress = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The date that decides which version of each policy is in force, and which are upcoming.
+         * Default: {@code SOURCE_DATE_EPOCH} when set, else the date of the content's last commit.
+         */
+        public Builder asOf(java.time.LocalDate date) {
+            this.asOf = date;
             return this;
         }
 

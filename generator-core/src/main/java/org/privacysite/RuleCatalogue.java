@@ -11,6 +11,7 @@ import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.rules.ContentRules;
+import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.rules.LinkRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -31,7 +32,7 @@ public final class RuleCatalogue {
 
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
-            ConsentRules.all(), BundleRules.all(), ParityRules.all(), TemplateRules.all(), LinkRules.all(),
+            ConsentRules.all(), BundleRules.all(), ParityRules.all(), HistoryRules.all(), TemplateRules.all(), LinkRules.all(),
             AuditRules.all(), XliffRules.all());
 
     private RuleCatalogue() {

@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .layer("Render").definedBy(INTERNAL + "render..")
                 .layer("Translation").definedBy(INTERNAL + "xliff..")
                 .layer("Check").definedBy(INTERNAL + "parity..")
+                .layer("History").definedBy(INTERNAL + "history..")
                 .layer("Content").definedBy(INTERNAL + "content..")
                 .layer("Settings").definedBy(INTERNAL + "config..", INTERNAL + "consent..", INTERNAL + "messages..")
                 .layer("Foundation").definedBy(INTERNAL + "rules..", INTERNAL + "source..", INTERNAL + "yaml..",
@@ -65,8 +66,9 @@ class ArchitectureTest {
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
                 .whereLayer("Translation").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
-                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "Render", "Translation")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "Render", "Translation", "Audit")
+                .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Render")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render", "Translation")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "History", "Render", "Translation", "Audit")
                 .check(classes);
     }
 

@@ -103,6 +103,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
         Integer threads;
 
+        @Option(names = "--as-of", paramLabel = "DATE", description = "The date (YYYY-MM-DD) that decides which policy "
+                + "version is in force and which are upcoming (default: SOURCE_DATE_EPOCH, else the date of the last commit).")
+        java.time.LocalDate asOf;
+
         @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
         CommandLine.Model.CommandSpec command;
 
@@ -116,6 +120,9 @@ public final class Main implements Callable<Integer> {
 
             if (threads != null) {
                 builder.threads(threads);
+            }
+            if (asOf != null) {
+                builder.asOf(asOf);
             }
             return builder;
         }

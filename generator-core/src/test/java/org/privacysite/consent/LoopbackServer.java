@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * fixed responses (the "third party"), never cached, and counts the requests per path. For the cookie
  * audit it can also add headers (Set-Cookie), redirect, and hang.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final String host;
@@ -48,7 +48,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A server on {@code host} (a loopback address); 127.0.0.1 when {@code host} cannot be bound. */
-    static LoopbackServer start(String host) {
+    public static LoopbackServer start(String host) {
         try {
             try {
                 return new LoopbackServer(host);
@@ -61,7 +61,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Serves the files below {@code root}. */
-    LoopbackServer serving(Path root) {
+    public LoopbackServer serving(Path root) {
         this.root = root.toAbsolutePath().normalize();
         return this;
     }
@@ -96,7 +96,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** {@code http://host:port}: the origin, without a trailing slash. */
-    String origin() {
+    public String origin() {
         return "http://" + host + ":" + server.getAddress().getPort();
     }
 

@@ -142,6 +142,11 @@ public record ConsentConfig(Path file, int revision, int expiryMonths, String st
         }
     }
 
+    /** This configuration with another revision (the policy history raises it when the cookie list changed). */
+    public ConsentConfig withRevision(int newRevision) {
+        return new ConsentConfig(file, newRevision, expiryMonths, storageName, categories, googleConsentMode);
+    }
+
     public Category category(String id) {
         return categories.stream().filter(category -> category.id().equals(id)).findFirst().orElse(null);
     }

@@ -49,7 +49,7 @@ public final class LinkChecker {
 
     /** What a page contributes to the site-wide checks. */
     private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
-                            Set<String> alternateUrls, boolean hasXDefault, Location headLocation,
+                            Set<String> alternateUrls, boolean hasXDefault, boolean noindex, Location headLocation,
                             List<FragmentLink> fragmentLinks, List<ExternalLink> externalLinks, List<Finding> findings) {
 
         /** Whether this page names {@code url} among its alternates; asked for every pair of languages. */
@@ -242,7 +242,7 @@ public final class LinkChecker {
         }
         Set<String> alternateUrls = new HashSet<>();
         walk.alternates.forEach(alternate -> alternateUrls.add(alternate.url()));
-        return new PageScan(path, walk.ids, walk.canonical, walk.alternates, alternateUrls, walk.xDefault,
+        return new PageScan(path, walk.ids, walk.canonical, walk.alternates, alternateUrls, walk.xDefault, walk.noindex,
                 location(path, document.head()), fragmentLinks, external, walk.findings);
     }
 
@@ -357,6 +357,7 @@ public final class LinkChecker {
         /** Links of shared repeated parts, already checked for this page's directory. */
         private final Map<Element, Finding> known = new java.util.IdentityHashMap<>();
         private boolean xDefault;
+        private boolean noindex;
         private String canonical;
 
         PageWalk(String path) {
@@ -369,6 +370,10 @@ public final class LinkChecker {
             }
             String tag = element.normalName();
             String rel = tag.equals("link") ? element.attr("rel") : "";
+            if (tag.equals("meta") && element.attr("name").equalsIgnoreCase("robots")
+                    && element.attr("content").toLowerCase(java.util.Locale.ROOT).contains("noindex")) {
+                noindex = true; // an archived version: kept out of the sitemap on purpose
+            }
             if (rel.equals("canonical") && canonical == null) {
                 canonical = element.attr("href");
             } else if (rel.equals("alternate") && element.hasAttr("hreflang")) {
@@ -567,7 +572,7 @@ public final class LinkChecker {
         }
         for (PageScan page : pages) {
             boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
-            if (ownCanonical && !page.alternates().isEmpty() && !listed.contains(page.canonical())) {
+            if (ownCanonical && !page.noindex() && !page.alternates().isEmpty() && !listed.contains(page.canonical())) {
                 findings.add(Finding.of(page.headLocation(), LinkRules.SITEMAP_MISSING, "this page (" + page.canonical()
                         + ") is not listed in sitemap.xml"));
             }

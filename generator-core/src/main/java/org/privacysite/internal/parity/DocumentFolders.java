@@ -24,7 +24,7 @@ final class DocumentFolders {
         try (Stream<Path> entries = Files.list(site.contentDirectory())) {
             for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
                 String name = entry.getFileName().toString();
-                if (!Files.isDirectory(entry) || name.startsWith(".")) {
+                if (!Files.isDirectory(entry) || name.startsWith(".") || name.equals("archive")) { // archive: earlier versions
                     continue;
                 }
                 if (!site.config().locales().contains(name)) {

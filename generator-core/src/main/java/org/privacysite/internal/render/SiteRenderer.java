@@ -27,6 +27,8 @@ import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.Site;
+import org.privacysite.internal.history.DocumentHistory;
+import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.messages.LocaleFormatter;
 import org.privacysite.internal.rules.ConsentRules;
 
@@ -64,6 +66,11 @@ public final class SiteRenderer {
     private final boolean alternatesPartial;
     /** Tells the markers of one renderer apart from any text: a page cannot contain it by chance or on purpose. */
     private final String markerPrefix = "\uFDD2privacy-site:" + Long.toHexString(new java.security.SecureRandom().nextLong()) + ":";
+
+    /** Every version of the documents that have more than one; none when the site has no history. */
+    private final SiteHistory history;
+    /** The version in force where the working copy holds an upcoming one: shown as the current page instead. */
+    private final Map<PageKey, Page> inForce = new HashMap<>();
 
     /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
     private final Map<PageKey, EarlyBody> early;
@@ -137,13 +144,14 @@ public final class SiteRenderer {
         this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)),
                 new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16));
+                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), SiteHistory.none(List.of()));
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
-                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom) {
+                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom, SiteHistory history) {
         this.site = site;
+        this.history = history;
         this.early = early;
         this.earlyRoom = earlyRoom;
         this.config = site.config();
@@ -161,6 +169,18 @@ public final class SiteRenderer {
             ui.put(locale, new UiMessages(List.of(site.ui().get(locale), site.ui().get(source)), formatter, config.facts()));
             texts.put(locale, new UiMessages(List.of(site.texts().get(locale), site.texts().get(source)), formatter, config.facts()));
         }
+        history.documents().values().forEach(document -> {
+            for (String locale : config.locales()) {
+                Page own = site.page(locale, document.document());
+                // A locale without a translation shows the source: the source's version in force, then.
+                Page current = own != null ? own : site.sourcePage(document.document());
+                Page shown = document.inForcePage(own != null ? locale : source);
+                if (current != null && shown != null && shown != current
+                        && current.frontMatter().effective().isAfter(document.inForce())) {
+                    inForce.put(new PageKey(locale, document.document()), shown);
+                }
+            }
+        });
     }
 
     /**
@@ -170,7 +190,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong(), history);
     }
 
     /**
@@ -179,7 +199,16 @@ public final class SiteRenderer {
      * parsing them again, and keeps the compiled templates, security policy and asset hashes.
      */
     public SiteRenderer forParsedSite(Site site) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom);
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history);
+    }
+
+    /**
+     * This renderer publishing {@code history} too: the archive of earlier versions, what changed
+     * between them, the feeds, and where the working copy holds an upcoming version, the version in
+     * force as the current page with a notice of the change.
+     */
+    public SiteRenderer withHistory(SiteHistory history) {
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history);
     }
 
     /**
@@ -272,8 +301,16 @@ public final class SiteRenderer {
                 }));
             }
         }
+        if (publishesHistory()) {
+            new HistoryPages(this, history).submit(out, executor, jobs);
+        }
         await(jobs);
-        return config.locales().size() * config.documents().size();
+        return config.locales().size() * config.documents().size(); // the policies; their history pages are not counted
+    }
+
+    /** Whether this renderer writes the history's pages (not with template sets that lack them). */
+    private boolean publishesHistory() {
+        return history.published() && templates.has(HistoryPages.VERSION);
     }
 
     /**
@@ -297,6 +334,11 @@ public final class SiteRenderer {
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
         String body = fallback ? null : earlyBody(locale, document);
+        Page shown = inForce.get(new PageKey(locale, document));
+        if (shown != null) { // the working copy is upcoming: the page shows the version in force
+            page = shown;
+            body = null;
+        }
         String root = "../../";
         BodyRenderer.Context context = bodyContext(page, locale, references(locale, document));
         if (body == null) {
@@ -314,6 +356,10 @@ public final class SiteRenderer {
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
+        DocumentHistory documentHistory = history.document(document);
+        if (documentHistory != null && publishesHistory()) {
+            model.put("history", HistoryPages.currentPageView(documentHistory, locale, root));
+        }
         Map<String, RepeatedParts> repeated = new LinkedHashMap<>();
         repeated.put("menu", menu(locale, document, root));
         if (languageItems) {
@@ -366,12 +412,12 @@ public final class SiteRenderer {
         }
     }
 
-    private BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
+    BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
         return new BodyRenderer.Context(page, ui.get(locale).formatter(), site.arguments(page), references,
                 cookieTables(locale), sourcePositions);
     }
 
-    private Map<String, Object> commonModel(String locale, String root) {
+    Map<String, Object> commonModel(String locale, String root) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", Map.of("name", config.name(), "baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
         model.put("facts", config.facts());
@@ -386,7 +432,7 @@ public final class SiteRenderer {
         return model;
     }
 
-    private ClauseReferences references(String locale, String document) {
+    ClauseReferences references(String locale, String document) {
         UiMessages messages = ui.get(locale);
         return new ClauseReferences() {
             @Override
@@ -416,7 +462,7 @@ public final class SiteRenderer {
         };
     }
 
-    private java.util.function.Function<String, String> cookieTables(String locale) {
+    java.util.function.Function<String, String> cookieTables(String locale) {
         return category -> {
             if (site.consent() == null) {
                 throw PrivacySiteException.at(Location.of(site.contentDirectory().resolve("cookies.yaml")), ConsentRules.MISSING,
@@ -426,12 +472,16 @@ public final class SiteRenderer {
         };
     }
 
-    private Page pageOrFallback(String locale, String document) {
+    Page pageOrFallback(String locale, String document) {
+        Page shown = inForce.get(new PageKey(locale, document));
+        if (shown != null) {
+            return shown;
+        }
         Page page = site.page(locale, document);
         return page != null ? page : site.sourcePage(document);
     }
 
-    private List<PageView.TocEntry> toc(BodyRenderer.Context context) {
+    List<PageView.TocEntry> toc(BodyRenderer.Context context) {
         List<PageView.TocEntry> top = new ArrayList<>();
         Map<String, List<PageView.TocEntry>> children = new HashMap<>();
         for (Clause clause : context.page().clauses()) {
@@ -445,7 +495,7 @@ public final class SiteRenderer {
     }
 
     /** The document menu of a page: the markup for {@code partials/menu.ftlh}, entry by entry. */
-    private RepeatedParts menu(String locale, String current, String root) {
+    RepeatedParts menu(String locale, String current, String root) {
         return menus.computeIfAbsent(locale + "\u0000" + root, key -> entries(MENU_ITEM, commonModel(locale, root),
                 config.documents(), (document, isCurrent) -> new PageView.LinkView(locale,
                         pageOrFallback(locale, document).frontMatter().title(), root + locale + "/" + document + "/",
@@ -496,7 +546,7 @@ public final class SiteRenderer {
         return markup.stream().map(part -> part.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
-    private static TemplateHTMLOutputModel markup(String html) {
+    static TemplateHTMLOutputModel markup(String html) {
         try {
             return HTMLOutputFormat.INSTANCE.fromMarkup(html);
         } catch (freemarker.template.TemplateModelException e) {
@@ -505,6 +555,26 @@ public final class SiteRenderer {
     }
 
     /** The language switcher: the same document in every locale. */
+    Site site() {
+        return site;
+    }
+
+    SiteConfig config() {
+        return config;
+    }
+
+    TemplateEngine templates() {
+        return templates;
+    }
+
+    UiMessages ui(String locale) {
+        return ui.get(locale);
+    }
+
+    boolean sourcePositions() {
+        return sourcePositions;
+    }
+
     private List<PageView.LinkView> languages(String current, String document, String root) {
         List<PageView.LinkView> languages = new ArrayList<>();
         for (String locale : config.locales()) {
@@ -547,6 +617,7 @@ public final class SiteRenderer {
             for (String locale : config.locales()) {
                 Page page = site.page(locale, document);
                 if (page != null) {
+                    page = pageOrFallback(locale, document);
                     urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
                             "alternates", alternates, "xDefault", url(config.sourceLocale(), document)));
                 }
@@ -558,7 +629,7 @@ public final class SiteRenderer {
         return model;
     }
 
-    private String url(String locale, String document) {
+    String url(String locale, String document) {
         return config.baseUrl() + locale + "/" + document + "/";
     }
 
@@ -584,6 +655,9 @@ public final class SiteRenderer {
             for (String document : config.documents()) {
                 files.add(new PageKey(locale, document).outputPath());
             }
+        }
+        if (publishesHistory()) {
+            files.addAll(new HistoryPages(this, history).paths());
         }
         Path source = site.templatesDirectory().resolve(ASSETS);
         if (Files.isDirectory(source)) {
