@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
@@ -20,13 +21,15 @@ import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.MessageText;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.SafeUrls;
+import org.privacysite.internal.messages.BidiIsolation;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.LocaleFormatter;
 
 /**
  * Renders a page's Markdown body to HTML: ICU arguments formatted for the locale, clause headings
  * with their id and number, cross-references as localized labels, cookie tables from the consent
- * configuration. Raw HTML is escaped and unsafe URLs are neutralised.
+ * configuration. Raw HTML is escaped and unsafe URLs are neutralised. Facts, code and link texts
+ * that the text's direction could reorder are direction-isolated ({@code <bdi>}, {@code dir="ltr"}).
  */
 public final class BodyRenderer {
 
@@ -68,22 +71,45 @@ public final class BodyRenderer {
         private final HtmlNodeRendererContext html;
         private final HtmlWriter out;
         private final Context context;
+        /** The direction of the policy text (its own locale's, also on a fallback page). */
+        private final boolean rightToLeft;
+        private final LocaleFormatter.Pieces pieces;
 
         PolicyNodeRenderer(HtmlNodeRendererContext html, Context context) {
             this.html = html;
             this.out = html.getWriter();
             this.context = context;
+            this.rightToLeft = com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft();
+            this.pieces = new LocaleFormatter.Pieces() {
+                @Override
+                public void text(String text) {
+                    out.text(text);
+                }
+
+                @Override
+                public void value(String text) {
+                    if (BidiIsolation.needed(text, rightToLeft)) {
+                        out.raw("<bdi>"); // no dir: the first strong letter decides, and a phone number (none) is ltr
+                        out.text(text);
+                        out.raw("</bdi>");
+                    } else {
+                        out.text(text);
+                    }
+                }
+            };
         }
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class);
+            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class);
         }
 
         @Override
         public void render(Node node) {
             if (node instanceof MessageText text) {
-                out.text(context.formatter().format(text.message(), context.arguments()));
+                context.formatter().format(text.message(), context.arguments(), pieces);
+            } else if (node instanceof Code code) {
+                code(code);
             } else if (node instanceof Heading heading) {
                 heading(heading);
             } else if (node instanceof Link link) {
@@ -143,6 +169,9 @@ public final class BodyRenderer {
             if (internal && link.getFirstChild() == null) {
                 attributes.put("class", "xref");
             }
+            if (!internal && rightToLeft && BidiIsolation.leftToRightOnly(literalText(link))) {
+                attributes.put("dir", "ltr"); // a URL or an address written as the link text
+            }
             sourceLine(attributes, context.page().lineOf(link));
             out.tag("a", html.extendAttributes(link, "a", attributes));
             if (internal && link.getFirstChild() == null) {
@@ -151,6 +180,30 @@ public final class BodyRenderer {
                 renderChildren(link);
             }
             out.tag("/a");
+        }
+
+        /** The link's text as written (facts left out: they are isolated on their own). */
+        private static String literalText(Node parent) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof org.commonmark.node.Text literal) {
+                    text.append(literal.getLiteral());
+                } else if (!(child instanceof MessageText)) {
+                    text.append(literalText(child));
+                }
+            }
+            return text.toString();
+        }
+
+        /** Inline code is left-to-right whatever the text around it: cookie names, file names. */
+        private void code(Code code) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (rightToLeft) {
+                attributes.put("dir", "ltr");
+            }
+            out.tag("code", html.extendAttributes(code, "code", attributes));
+            out.text(code.getLiteral());
+            out.tag("/code");
         }
 
         private void codeBlock(FencedCodeBlock block) {
@@ -162,7 +215,7 @@ public final class BodyRenderer {
                 return;
             }
             out.line();
-            out.tag("pre");
+            out.tag("pre", rightToLeft ? Map.of("dir", "ltr") : Map.of());
             Map<String, String> attributes = new LinkedHashMap<>();
             if (!info.isEmpty()) {
                 attributes.put("class", "language-" + info.split("\\s+")[0]);

@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.privacysite.internal.messages.BidiIsolation;
 import org.privacysite.internal.messages.LocaleFormatter;
 import org.privacysite.internal.messages.MessageBundle;
 
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -24,12 +26,16 @@ public final class UiMessages implements TemplateMethodModelEx {
     private final Map<String, Object> facts;
     /** Messages without arguments of their own, formatted once: every page shows the same labels. */
     private final Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The same for templates: text, or markup where a fact is direction-isolated. */
+    private final Map<String, Object> plainForTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean rightToLeft;
 
     /** @param bundles the locale's bundles first, then fallbacks */
     public UiMessages(List<MessageBundle> bundles, LocaleFormatter formatter, Map<String, Object> facts) {
         this.bundles = bundles;
         this.formatter = formatter;
         this.facts = facts;
+        this.rightToLeft = formatter.locale().isRightToLeft();
     }
 
     public LocaleFormatter formatter() {
@@ -42,15 +48,55 @@ public final class UiMessages implements TemplateMethodModelEx {
 
     /** Formats message {@code key} with the facts and {@code arguments}. */
     public String format(String key, Map<String, ?> arguments) {
+        return formatter.format(entry(key).message(), values(arguments));
+    }
+
+    private MessageBundle.Entry entry(String key) {
         for (MessageBundle bundle : bundles) {
             MessageBundle.Entry entry = bundle.entry(key);
             if (entry != null) {
-                Map<String, Object> values = new HashMap<>(facts);
-                values.putAll(arguments);
-                return formatter.format(entry.message(), values);
+                return entry;
             }
         }
         throw new IllegalArgumentException("no message '" + key + "' in " + bundles.get(0).file());
+    }
+
+    private Map<String, Object> values(Map<String, ?> arguments) {
+        Map<String, Object> values = new HashMap<>(facts);
+        values.putAll(arguments);
+        return values;
+    }
+
+    /**
+     * Message {@code key} for a template: plain text (the template escapes it), or, when a fact in it
+     * needs direction isolation ({@link BidiIsolation}), escaped HTML with the fact in {@code <bdi>}.
+     * The {@code <bdi>} has no attribute, so even in an attribute value the markup cannot end the attribute.
+     */
+    public Object forTemplate(String key, Map<String, ?> arguments) {
+        StringBuilder html = new StringBuilder();
+        boolean[] isolated = {false};
+        HTMLOutputFormat escape = HTMLOutputFormat.INSTANCE;
+        formatter.format(entry(key).message(), values(arguments), new LocaleFormatter.Pieces() {
+            @Override
+            public void text(String text) {
+                html.append(escape.escapePlainText(text));
+            }
+
+            @Override
+            public void value(String text) {
+                boolean isolate = BidiIsolation.needed(text, rightToLeft);
+                isolated[0] |= isolate;
+                html.append(isolate ? "<bdi>" : "").append(escape.escapePlainText(text)).append(isolate ? "</bdi>" : "");
+            }
+        });
+        if (!isolated[0]) {
+            return format(key, arguments);
+        }
+        try {
+            return escape.fromMarkup(html.toString());
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e); // only thrown for formats that cannot hold markup
+        }
     }
 
     /** Formats message {@code key} with the facts; the same text each time, so it is formatted once. */
@@ -74,13 +120,13 @@ public final class UiMessages implements TemplateMethodModelEx {
                     + "; add it to templates/messages/<locale>.yaml");
         }
         if (arguments.size() == 1) {
-            return format(key);
+            return plainForTemplates.computeIfAbsent(key, k -> forTemplate(k, Map.of()));
         }
         Map<String, Object> values = new HashMap<>();
         for (int i = 1; i < arguments.size(); i += 2) {
             String name = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(i)));
             values.put(name, DeepUnwrap.unwrap((TemplateModel) arguments.get(i + 1)));
         }
-        return format(key, values);
+        return forTemplate(key, values);
     }
 }
