@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -45,11 +46,11 @@ public final class BodyRenderer {
 
     public static String render(Context context) {
         HtmlRenderer renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context)) // first: it wraps the tables extension's tables
                 .extensions(java.util.List.of(TablesExtension.create()))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .urlSanitizer(new SafeUrls())
-                .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context))
                 .attributeProviderFactory(factory -> (node, tag, attributes) -> {
                     if (context.sourcePositions() && node instanceof org.commonmark.node.Image) {
                         attributes.put("data-source-line", Integer.toString(context.page().lineOf(node)));
@@ -74,6 +75,8 @@ public final class BodyRenderer {
         /** The direction of the policy text (its own locale's, also on a fallback page). */
         private final boolean rightToLeft;
         private final LocaleFormatter.Pieces pieces;
+        /** Tables seen so far per clause: a second table of a clause gets a numbered label. */
+        private final Map<String, Integer> tables = new java.util.HashMap<>();
 
         PolicyNodeRenderer(HtmlNodeRendererContext html, Context context) {
             this.html = html;
@@ -101,7 +104,7 @@ public final class BodyRenderer {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class);
+            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class, TableBlock.class);
         }
 
         @Override
@@ -110,6 +113,8 @@ public final class BodyRenderer {
                 context.formatter().format(text.message(), context.arguments(), pieces);
             } else if (node instanceof Code code) {
                 code(code);
+            } else if (node instanceof TableBlock table) {
+                table(table);
             } else if (node instanceof Heading heading) {
                 heading(heading);
             } else if (node instanceof Link link) {
@@ -180,6 +185,40 @@ public final class BodyRenderer {
                 renderChildren(link);
             }
             out.tag("/a");
+        }
+
+        /**
+         * A table scrolls sideways in its own box on a narrow screen instead of widening the page: the
+         * box is a labelled region (its clause's title) that the keyboard can focus and scroll.
+         */
+        private void table(TableBlock table) {
+            Clause clause = clauseOf(context.page().lineOf(table));
+            String label = clause == null ? context.page().frontMatter().title() : clause.title();
+            int count = tables.merge(clause == null ? "" : clause.key(), 1, Integer::sum);
+            label = format(context, label) + (count > 1 ? " (" + count + ")" : "");
+            Map<String, String> region = new LinkedHashMap<>();
+            region.put("class", "table-scroll");
+            region.put("role", "region");
+            region.put("tabindex", "0");
+            region.put("aria-label", label);
+            out.line();
+            out.tag("div", region);
+            out.tag("table", html.extendAttributes(table, "table", Map.of()));
+            renderChildren(table);
+            out.tag("/table");
+            out.tag("/div");
+            out.line();
+        }
+
+        /** The innermost clause the line belongs to: the last clause heading at or before it. */
+        private Clause clauseOf(int line) {
+            Clause found = null;
+            for (Clause clause : context.page().clauses()) {
+                if (clause.location().line() <= line) {
+                    found = clause;
+                }
+            }
+            return found;
         }
 
         /** The link's text as written (facts left out: they are isolated on their own). */

@@ -103,6 +103,16 @@ class BodyRendererTest {
     }
 
     @Test
+    void tablesScrollInALabelledFocusableRegion() {
+        Document html = render("## Purposes {#purposes}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n| C |\n|---|\n| 3 |\n", false);
+        List<Element> regions = html.select("div.table-scroll[role=region][tabindex=0]");
+        assertEquals(2, regions.size(), html.html());
+        assertEquals(List.of("Purposes", "Purposes (2)"), regions.stream().map(r -> r.attr("aria-label")).toList(),
+                "each region named after its clause, uniquely");
+        assertEquals("A", regions.get(0).selectFirst("table > thead th").text(), "the table itself is rendered as before");
+    }
+
+    @Test
     void rawHtmlIsEscaped() {
         Document html = render("## A {#a}\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> here.\n", false);
         assertNull(html.selectFirst("script"));
