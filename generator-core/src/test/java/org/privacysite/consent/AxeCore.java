@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code npm install --prefix target/axe axe-core@4}) when it is missing and npm is available; without
  * npm the accessibility tests are skipped on a developer's machine and fail on CI.
  */
-final class AxeCore {
+public final class AxeCore {
 
     private static String source;
 
@@ -73,7 +73,7 @@ final class AxeCore {
      * the violations, one line each: rule id, impact, and the elements with what fails.
      */
     @SuppressWarnings("unchecked")
-    static List<String> violations(Browser browser) {
+    public static List<String> violations(Browser browser) {
         browser.js(source() + "\n;return true;");
         Object result = browser.driver.executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
