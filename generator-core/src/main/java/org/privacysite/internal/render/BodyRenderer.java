@@ -173,6 +173,8 @@ public final class BodyRenderer {
             }
             if (internal && link.getFirstChild() == null) {
                 attributes.put("class", "xref");
+            } else if (!internal && shownAsText(destination, link)) {
+                attributes.put("class", "bare"); // the text is the address: print stylesheets need not print it twice
             }
             if (!internal && rightToLeft && BidiIsolation.leftToRightOnly(literalText(link))) {
                 attributes.put("dir", "ltr"); // a URL or an address written as the link text
@@ -219,6 +221,22 @@ public final class BodyRenderer {
                 }
             }
             return found;
+        }
+
+        /** Whether the link's text is its destination ({@code [{website}]({website})}, an e-mail address). */
+        private boolean shownAsText(String destination, Link link) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof org.commonmark.node.Text literal) {
+                    text.append(literal.getLiteral());
+                } else if (child instanceof MessageText message) {
+                    text.append(context.formatter().format(message.message(), context.arguments()));
+                } else {
+                    return false;
+                }
+            }
+            String shown = text.toString();
+            return destination.equals(shown) || destination.equals("mailto:" + shown) || destination.equals("tel:" + shown);
         }
 
         /** The link's text as written (facts left out: they are isolated on their own). */

@@ -113,6 +113,12 @@ class BodyRendererTest {
     }
 
     @Test
+    void linksWhoseTextIsTheAddressAreMarkedBare() {
+        Document html = render("## A {#a}\n\n[{website}]({website}), [mail](mailto:a@b.example), [a@b.example](mailto:a@b.example)\n", false);
+        assertEquals(List.of("bare", "", "bare"), html.select("a").stream().map(a -> a.attr("class")).toList());
+    }
+
+    @Test
     void rawHtmlIsEscaped() {
         Document html = render("## A {#a}\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> here.\n", false);
         assertNull(html.selectFirst("script"));
