@@ -39,6 +39,8 @@ import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
+import org.privacysite.internal.pdf.PdfEdition;
+import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.render.SiteRenderer;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -75,8 +77,12 @@ public final class PrivacySite {
     private final Path externalLinkCache;
     private final String baseUrl;
     private final ProgressListener progress;
+    private final boolean pdf;
+    private final Path pdfFontDirectory;
 
     private PrivacySite(Builder builder) {
+        this.pdf = builder.pdf;
+        this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
         this.templatesDirectory = builder.templatesDirectory.toAbsolutePath().normalize();
         this.threads = builder.threads;
@@ -111,9 +117,16 @@ public final class PrivacySite {
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
+            SiteRenderer renderer = early.get().forParsedSite(site);
+            if (pdf) {
+                renderer = renderer.withPdfs(new PdfEdition(PdfFonts.in(pdfFontDirectory), contentDirectory.resolve("site.yaml"),
+                        PdfEdition.sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")), "privacy-site " + Version.current())
+                        .checkFonts(site.config().locales()));
+            }
+            SiteRenderer pageRenderer = renderer;
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(early.get().forParsedSite(site).render(staging, progress));
+                pages.set(pageRenderer.render(staging, progress));
                 InputFingerprint.write(staging, Jobs.joined(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -129,7 +142,7 @@ public final class PrivacySite {
      * wrote {@code outputDirectory} (see {@link BuildResult#upToDate()}).
      */
     public BuildResult buildIfChanged(Path outputDirectory) {
-        String fingerprint = InputFingerprint.of(Version.build() + baseUrl, contentDirectory, templatesDirectory);
+        String fingerprint = InputFingerprint.of(Version.build() + baseUrl + (pdf ? " pdf" : ""), contentDirectory, templatesDirectory);
         if (InputFingerprint.matches(outputDirectory, fingerprint)) {
             return new BuildResult(outputDirectory, 0, List.of(), true);
         }
@@ -504,8 +517,25 @@ public final class PrivacySite {
         private Path externalLinkCache;
         private String baseUrl;
         private ProgressListener progress = ProgressListener.NONE;
+        private boolean pdf;
+        private Path pdfFontDirectory = PdfFonts.SYSTEM;
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code build} also writes each translated document as a tagged PDF,
+         * {@code <locale>/<document>/<document>.pdf}, linked from its page. Default: false.
+         */
+        public Builder pdf(boolean write) {
+            this.pdf = write;
+            return this;
+        }
+
+        /** Where the PDFs' fonts are looked up (Noto, by file name). Default: {@code /usr/share/fonts}. */
+        public Builder pdfFontDirectory(Path directory) {
+            this.pdfFontDirectory = java.util.Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /** The directory with {@code site.yaml} and one folder per locale. Default: {@code content}. */

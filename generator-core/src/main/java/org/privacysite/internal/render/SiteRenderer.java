@@ -65,6 +65,9 @@ public final class SiteRenderer {
     /** Tells the markers of one renderer apart from any text: a page cannot contain it by chance or on purpose. */
     private final String markerPrefix = "\uFDD2privacy-site:" + Long.toHexString(new java.security.SecureRandom().nextLong()) + ":";
 
+    /** The PDF edition, or null when the build writes no PDFs. */
+    private final org.privacysite.internal.pdf.PdfEdition pdfs;
+
     /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
     private final Map<PageKey, EarlyBody> early;
     /** Characters of early bodies that may still be kept: an eighth of the heap, two bytes a character. */
@@ -137,13 +140,15 @@ public final class SiteRenderer {
         this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)),
                 new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16));
+                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), null);
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
-                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom) {
+                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom,
+                         org.privacysite.internal.pdf.PdfEdition pdfs) {
         this.site = site;
+        this.pdfs = pdfs;
         this.early = early;
         this.earlyRoom = earlyRoom;
         this.config = site.config();
@@ -170,7 +175,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong(), pdfs);
     }
 
     /**
@@ -179,7 +184,15 @@ public final class SiteRenderer {
      * parsing them again, and keeps the compiled templates, security policy and asset hashes.
      */
     public SiteRenderer forParsedSite(Site site) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom);
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, pdfs);
+    }
+
+    /**
+     * This renderer, also writing each translated document as a PDF ({@code pdf.ftlh}) beside its page,
+     * linked from it. Only for a directory output (a build).
+     */
+    public SiteRenderer withPdfs(org.privacysite.internal.pdf.PdfEdition edition) {
+        return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, earlyRoom, edition);
     }
 
     /**
@@ -311,6 +324,8 @@ public final class SiteRenderer {
 
         Map<String, Object> model = commonModel(locale, root);
         model.put("page", view);
+        boolean pdf = pdfs != null && !fallback;
+        model.put("pdf", pdf ? org.privacysite.internal.pdf.PdfEdition.fileName(document) : null);
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
@@ -325,6 +340,12 @@ public final class SiteRenderer {
                     key -> alternateLinks(document, root)));
         }
         out.page(new PageKey(locale, document).outputPath(), renderPage(model, repeated));
+        if (pdf) {
+            model.put("fontFamilies", pdfs.fontFamilies(locale));
+            out.binary(org.privacysite.internal.pdf.PdfEdition.path(locale, document), pdfs.write(templates.render("pdf.ftlh", model),
+                    view.canonicalUrl(), locale, "rtl".equals(view.dir()), view.title(), view.description(),
+                    String.valueOf(config.facts().getOrDefault("company", config.name())), page.frontMatter().updated(), page.file()));
+        }
     }
 
     /**
