@@ -55,9 +55,29 @@ public final class BodyRenderer {
                     if (context.sourcePositions() && node instanceof org.commonmark.node.Image) {
                         attributes.put("data-source-line", Integer.toString(context.page().lineOf(node)));
                     }
+                    if (node instanceof org.commonmark.node.BulletList && inSummary(context, node)) {
+                        attributes.put("class", "notice-cards");
+                    } else if (node instanceof org.commonmark.node.ListItem && node.getParent() instanceof org.commonmark.node.BulletList
+                            && inSummary(context, node.getParent())) {
+                        attributes.put("class", "notice-card");
+                    }
                 })
                 .build();
         return renderer.render(context.page().body());
+    }
+
+    /** Whether a top-level block belongs to the summary: the last clause heading before it is the summary's. */
+    private static boolean inSummary(Context context, Node block) {
+        if (!(block.getParent() instanceof org.commonmark.node.Document)) {
+            return false;
+        }
+        for (Node before = block.getPrevious(); before != null; before = before.getPrevious()) {
+            if (before instanceof Heading heading) {
+                int line = context.page().lineOf(heading);
+                return context.page().clauses().stream().anyMatch(clause -> clause.isSummary() && clause.location().line() == line);
+            }
+        }
+        return false;
     }
 
     /** Formats text that may hold ICU arguments. */
@@ -104,7 +124,8 @@ public final class BodyRenderer {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class, TableBlock.class);
+            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class, TableBlock.class,
+                    org.commonmark.node.Document.class);
         }
 
         @Override
@@ -115,6 +136,9 @@ public final class BodyRenderer {
                 code(code);
             } else if (node instanceof TableBlock table) {
                 table(table);
+            } else if (node instanceof org.commonmark.node.Document document) {
+                renderChildren(document);
+                closeSummary();
             } else if (node instanceof Heading heading) {
                 heading(heading);
             } else if (node instanceof Link link) {
@@ -124,9 +148,30 @@ public final class BodyRenderer {
             }
         }
 
+        /** Whether the summary's section is open: it ends at the next clause heading. */
+        private boolean summaryOpen;
+
+        private void closeSummary() {
+            if (summaryOpen) {
+                out.line();
+                out.raw("</section>");
+                out.line();
+                summaryOpen = false;
+            }
+        }
+
         private void heading(Heading heading) {
             String tag = "h" + heading.getLevel();
             Clause clause = clauseAt(heading);
+            if (clause != null && clause.level() == 2) {
+                closeSummary();
+            }
+            if (clause != null && clause.isSummary()) {
+                // The layered notice's first layer: a labelled section whose list items show as cards.
+                out.line();
+                out.raw("<section class=\"notice-summary\" aria-labelledby=\"" + clause.key() + "\">");
+                summaryOpen = true;
+            }
             Map<String, String> attributes = new LinkedHashMap<>();
             if (clause != null) {
                 attributes.put("id", clause.key());
@@ -134,7 +179,7 @@ public final class BodyRenderer {
             }
             out.line();
             out.tag(tag, html.extendAttributes(heading, tag, attributes));
-            if (clause != null) {
+            if (clause != null && !clause.number().isEmpty()) {
                 out.tag("span", Map.of("class", "clause-number"));
                 out.text(clause.level() == 2 ? clause.number() + "." : clause.number());
                 out.tag("/span");

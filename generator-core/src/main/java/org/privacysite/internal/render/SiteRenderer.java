@@ -456,6 +456,9 @@ public final class SiteRenderer {
         List<PageView.TocEntry> top = new ArrayList<>();
         Map<String, List<PageView.TocEntry>> children = new HashMap<>();
         for (Clause clause : context.page().clauses()) {
+            if (clause.isSummary()) {
+                continue; // shown first as cards, not a clause of the contents
+            }
             List<PageView.TocEntry> mine = new ArrayList<>();
             children.put(clause.key(), mine);
             PageView.TocEntry entry = new PageView.TocEntry(clause.key(), clause.number(),
