@@ -103,4 +103,19 @@ class PdfBuildTest {
         assertTrue(message.contains("Arabic script of 'ar'") && message.contains("fonts-noto-core"), message);
         assertTrue(Files.notExists(temp.resolve("out")), "nothing written");
     }
+
+    @Test
+    void aDamagedFontIsAnErrorAtTheDocument(@TempDir Path temp) throws IOException {
+        Path fonts = temp.resolve("fonts");
+        Files.createDirectories(fonts);
+        for (String name : List.of("NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "ipag.ttf")) {
+            Files.writeString(fonts.resolve(name), "not a font");
+        }
+        org.privacysite.PrivacySiteException error = assertThrows(org.privacysite.PrivacySiteException.class, () -> PrivacySite.builder()
+                .contentDirectory(SampleSite.content()).templatesDirectory(SampleSite.templates()).threads(2)
+                .pdf(true).pdfFontDirectory(fonts).build().build(temp.resolve("out")));
+        assertEquals("pdf.render", error.findings().get(0).ruleId(), error.findings().toString());
+        assertTrue(error.findings().get(0).message().startsWith("cannot write the PDF"), error.findings().get(0).message());
+        assertTrue(Files.notExists(temp.resolve("out")), "nothing written");
+    }
 }

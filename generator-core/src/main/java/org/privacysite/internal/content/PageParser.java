@@ -319,7 +319,7 @@ public final class PageParser {
                 return;
             }
             if (level == 2 && clauses.isEmpty() && Clause.SUMMARY.equals(key)) {
-                clauses.add(new Clause(key, level, "", title, null, where, null)); // the summary: not numbered
+                clauses.add(new Clause(key, level, "", title, null, where, null, local, Map.copyOf(rules))); // the summary: not numbered
                 parents[level] = key;
                 previousLevel = level;
                 return;
