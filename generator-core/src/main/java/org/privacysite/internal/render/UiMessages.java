@@ -73,24 +73,27 @@ public final class UiMessages implements TemplateMethodModelEx {
      * The {@code <bdi>} has no attribute, so even in an attribute value the markup cannot end the attribute.
      */
     public Object forTemplate(String key, Map<String, ?> arguments) {
+        StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         boolean[] isolated = {false};
         HTMLOutputFormat escape = HTMLOutputFormat.INSTANCE;
         formatter.format(entry(key).message(), values(arguments), new LocaleFormatter.Pieces() {
             @Override
-            public void text(String text) {
-                html.append(escape.escapePlainText(text));
+            public void text(String piece) {
+                text.append(piece);
+                html.append(escape.escapePlainText(piece));
             }
 
             @Override
-            public void value(String text) {
-                boolean isolate = BidiIsolation.needed(text, rightToLeft);
+            public void value(String piece) {
+                boolean isolate = BidiIsolation.needed(piece, rightToLeft);
                 isolated[0] |= isolate;
-                html.append(isolate ? "<bdi>" : "").append(escape.escapePlainText(text)).append(isolate ? "</bdi>" : "");
+                text.append(piece);
+                html.append(isolate ? "<bdi>" : "").append(escape.escapePlainText(piece)).append(isolate ? "</bdi>" : "");
             }
         });
         if (!isolated[0]) {
-            return format(key, arguments);
+            return text.toString();
         }
         try {
             return escape.fromMarkup(html.toString());
