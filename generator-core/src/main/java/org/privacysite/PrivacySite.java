@@ -41,6 +41,8 @@ import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
+import org.privacysite.internal.pdf.PdfEdition;
+import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.render.SiteRenderer;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -81,8 +83,12 @@ public final class PrivacySite {
     private final String baseUrl;
     private final ProgressListener progress;
     private final java.time.LocalDate asOf;
+    private final boolean pdf;
+    private final Path pdfFontDirectory;
 
     private PrivacySite(Builder builder) {
+        this.pdf = builder.pdf;
+        this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
         this.templatesDirectory = builder.templatesDirectory.toAbsolutePath().normalize();
         this.threads = builder.threads;
@@ -120,9 +126,16 @@ public final class PrivacySite {
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
+            SiteRenderer renderer = early.get().forParsedSite(withHistory).withHistory(history);
+            if (pdf) {
+                renderer = renderer.withPdfs(new PdfEdition(PdfFonts.in(pdfFontDirectory), contentDirectory.resolve("site.yaml"),
+                        PdfEdition.sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")), "privacy-site " + Version.current())
+                        .checkFonts(site.config().locales()));
+            }
+            SiteRenderer pageRenderer = renderer;
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(early.get().forParsedSite(withHistory).withHistory(history).render(staging, progress));
+                pages.set(pageRenderer.render(staging, progress));
                 InputFingerprint.write(staging, Jobs.joined(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -240,7 +253,7 @@ public final class PrivacySite {
 
     /** What decides the output besides the sources: the generator, the base URL and the history's today. */
     private String fingerprintSalt() {
-        return Version.build() + baseUrl + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
+        return Version.build() + baseUrl + (pdf ? " pdf" : "") + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
     private static void startAlongside(Runnable check) {
@@ -607,8 +620,25 @@ public final class PrivacySite {
         private String baseUrl;
         private ProgressListener progress = ProgressListener.NONE;
         private java.time.LocalDate asOf;
+        private boolean pdf;
+        private Path pdfFontDirectory = PdfFonts.SYSTEM;
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code build} also writes each translated document as a tagged PDF,
+         * {@code <locale>/<document>/<document>.pdf}, linked from its page. Default: false.
+         */
+        public Builder pdf(boolean write) {
+            this.pdf = write;
+            return this;
+        }
+
+        /** Where the PDFs' fonts are looked up (Noto, by file name). Default: {@code /usr/share/fonts}. */
+        public Builder pdfFontDirectory(Path directory) {
+            this.pdfFontDirectory = java.util.Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /** The directory with {@code site.yaml} and one folder per locale. Default: {@code content}. */

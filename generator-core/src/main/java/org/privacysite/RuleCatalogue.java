@@ -15,6 +15,7 @@ import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.internal.rules.IcuRules;
 import org.privacysite.internal.rules.LinkRules;
 import org.privacysite.internal.rules.ParityRules;
+import org.privacysite.internal.rules.PdfRules;
 import org.privacysite.internal.rules.RuleDocumentation;
 import org.privacysite.internal.rules.SourceRules;
 import org.privacysite.internal.rules.TemplateRules;
@@ -33,7 +34,7 @@ public final class RuleCatalogue {
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
             ConsentRules.all(), BundleRules.all(), ParityRules.all(), HistoryRules.all(), TemplateRules.all(), LinkRules.all(),
-            AuditRules.all(), XliffRules.all());
+            AuditRules.all(), XliffRules.all(), PdfRules.all());
 
     private RuleCatalogue() {
     }

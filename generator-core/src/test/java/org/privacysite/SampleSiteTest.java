@@ -164,7 +164,22 @@ class SampleSiteTest {
     void tableOfContentsLinksEveryClause() throws IOException {
         Document page = page("de", "privacy");
         Set<String> tocTargets = page.select(".toc a").stream().map(a -> a.attr("href").substring(1)).collect(Collectors.toSet());
-        assertEquals(clauseIds(page), tocTargets);
+        Set<String> clauses = new java.util.HashSet<>(clauseIds(page));
+        assertTrue(clauses.remove("summary"), "the privacy policy has a summary");
+        assertEquals(clauses, tocTargets, "every clause but the summary, which leads the page as cards");
+    }
+
+    @Test
+    void theSummaryIsAFirstLayerOfCardsLinkingToTheirClauses() throws IOException {
+        for (String locale : LOCALES) {
+            Document page = page(locale, "privacy");
+            Element summary = page.selectFirst(".policy section.notice-summary[aria-labelledby=summary]");
+            assertTrue(summary != null, locale + ": a summary section");
+            assertEquals("", summary.selectFirst("h2#summary").select(".clause-number").text(), "the summary has no clause number");
+            List<String> targets = summary.select("li.notice-card a.xref").eachAttr("href");
+            assertEquals(List.of("#controller", "#purposes-table", "#gdpr-rights", "#contact"), targets, locale);
+            assertTrue(page.selectFirst("h2#who-we-are").text().startsWith("1."), "the first clause is still clause 1");
+        }
     }
 
     @Test

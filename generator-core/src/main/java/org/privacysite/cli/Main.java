@@ -148,6 +148,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory; replaced only when the build succeeds.")
         Path out;
 
+        @Option(names = "--pdf", description = "Also write each document as a tagged PDF, <locale>/<document>/<document>.pdf, linked from its page.")
+        boolean pdf;
+
+        @Option(names = "--pdf-fonts", paramLabel = "DIR", description = "Where the PDFs' Noto fonts are (default: /usr/share/fonts).")
+        Path pdfFonts;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -156,7 +162,11 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter stdout = spec.commandLine().getOut();
             try {
-                BuildResult result = sources.site().build(out);
+                PrivacySite.Builder builder = sources.builder().pdf(pdf);
+                if (pdfFonts != null) {
+                    builder.pdfFontDirectory(pdfFonts);
+                }
+                BuildResult result = builder.build().build(out);
                 ConsoleReport.print(result.warnings(), err);
                 stdout.println("Built " + result.pages() + " pages into " + out);
                 stdout.flush();

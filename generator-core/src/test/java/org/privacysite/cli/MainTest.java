@@ -50,6 +50,17 @@ class MainTest {
     }
 
     @Test
+    void buildWithPdfAndNoFontForAScriptExitsTwoNamingThePackage() throws IOException {
+        Path fonts = Files.createDirectories(temp.resolve("fonts"));
+        Path out = temp.resolve("site");
+        Run run = run("build", "--content", SampleSite.content().toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString(), "--pdf", "--pdf-fonts", fonts.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("pdf.font-missing") && run.err().contains("fonts-noto-core"), run.err());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    @Test
     void checkWithOutPublishesOnlyWhenTheCheckPasses() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path out = temp.resolve("site");

@@ -38,6 +38,14 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
     @Parameter(defaultValue = "${maven.version}", readonly = true)
     String mavenVersion;
 
+    /**
+     * Also write each translated document as a tagged PDF, {@code <locale>/<document>/<document>.pdf},
+     * linked from its page. Needs the system fonts of every locale's script (Debian: fonts-noto-core;
+     * fonts-ipafont-gothic for Japanese).
+     */
+    @Parameter(property = "privacySite.pdf", defaultValue = "false")
+    boolean pdf;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -47,7 +55,8 @@ public class GenerateMojo extends AbstractPrivacySiteMojo {
         if (project != null) {
             SitePluginCheck.warning(project.getModel(), mavenVersion).ifPresent(getLog()::warn);
         }
-        PrivacySite site = validatedSite();
+        validatedSite();
+        PrivacySite site = settings().siteBuilder().pdf(pdf).build();
         BuildResult result;
         try {
             result = force ? site.build(outputDirectory.toPath()) : site.buildIfChanged(outputDirectory.toPath());

@@ -21,6 +21,18 @@ import org.privacysite.Location;
 public record Clause(String key, int level, String number, String title, String parentKey, Location location,
                      String textHash, boolean local, java.util.Map<String, String> rules) {
 
+    /**
+     * The key of the layered notice's first layer: a document's first clause with this key is its summary,
+     * shown as short cards that link to the full clauses. It has no number and is not in the contents;
+     * parity checks it like any clause.
+     */
+    public static final String SUMMARY = "summary";
+
+    /** Whether this is the document's summary (see {@link #SUMMARY}). */
+    public boolean isSummary() {
+        return SUMMARY.equals(key) && number.isEmpty();
+    }
+
     Clause withTextHash(String hash) {
         return new Clause(key, level, number, title, parentKey, location, hash, local, rules);
     }

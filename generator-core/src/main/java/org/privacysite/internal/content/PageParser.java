@@ -311,6 +311,12 @@ public final class PageParser {
                         + "#".repeat(previousLevel) + " to " + "#".repeat(level) + "; use " + "#".repeat(previousLevel + 1)));
                 return;
             }
+            if (level == 2 && clauses.isEmpty() && Clause.SUMMARY.equals(key)) {
+                clauses.add(new Clause(key, level, "", title, null, where, null, local, Map.copyOf(rules))); // the summary: not numbered
+                parents[level] = key;
+                previousLevel = level;
+                return;
+            }
             counters[level]++;
             for (int deeper = level + 1; deeper < counters.length; deeper++) {
                 counters[deeper] = 0;

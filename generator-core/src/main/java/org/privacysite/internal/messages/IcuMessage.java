@@ -34,6 +34,11 @@ public final class IcuMessage {
         public boolean isLiteral() {
             return argumentPattern == null;
         }
+
+        /** A bare {@code {name}}: the value is put in as it is (a fact such as an address or a URL). */
+        public boolean isPlainArgument() {
+            return argumentPattern != null && argumentPattern.indexOf(',') < 0;
+        }
     }
 
     private final String source;

@@ -52,6 +52,30 @@ public final class LocaleFormatter {
         return out.toString();
     }
 
+    /** Receives a formatted message piece by piece: literal and formatted text, and inserted values. */
+    public interface Pieces {
+        /** Text of the message, or an argument formatted for the locale (a number, a date, a plural). */
+        void text(String text);
+
+        /** The text value of a bare {@code {name}} argument, inserted as it is: a fact such as a URL. */
+        void value(String text);
+    }
+
+    /**
+     * Formats {@code message} into {@code out}, telling the values inserted as they are apart from the
+     * rest, so that a renderer can isolate their direction ({@link BidiIsolation}).
+     */
+    public void format(IcuMessage message, Map<String, ?> values, Pieces out) {
+        for (IcuMessage.Segment segment : message.segments()) {
+            String text = text(segment, values);
+            if (segment.isPlainArgument() && values.get(segment.names().get(0)) instanceof CharSequence) {
+                out.value(text);
+            } else {
+                out.text(text);
+            }
+        }
+    }
+
     private String text(IcuMessage.Segment segment, Map<String, ?> values) {
         if (segment.isLiteral()) {
             return segment.text();

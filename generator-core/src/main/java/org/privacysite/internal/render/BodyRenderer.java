@@ -7,7 +7,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
@@ -20,13 +22,15 @@ import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.MessageText;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.SafeUrls;
+import org.privacysite.internal.messages.BidiIsolation;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.LocaleFormatter;
 
 /**
  * Renders a page's Markdown body to HTML: ICU arguments formatted for the locale, clause headings
  * with their id and number, cross-references as localized labels, cookie tables from the consent
- * configuration. Raw HTML is escaped and unsafe URLs are neutralised.
+ * configuration. Raw HTML is escaped and unsafe URLs are neutralised. Facts, code and link texts
+ * that the text's direction could reorder are direction-isolated ({@code <bdi>}, {@code dir="ltr"}).
  */
 public final class BodyRenderer {
 
@@ -42,18 +46,38 @@ public final class BodyRenderer {
 
     public static String render(Context context) {
         HtmlRenderer renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context)) // first: it wraps the tables extension's tables
                 .extensions(java.util.List.of(TablesExtension.create()))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .urlSanitizer(new SafeUrls())
-                .nodeRendererFactory(html -> new PolicyNodeRenderer(html, context))
                 .attributeProviderFactory(factory -> (node, tag, attributes) -> {
                     if (context.sourcePositions() && node instanceof org.commonmark.node.Image) {
                         attributes.put("data-source-line", Integer.toString(context.page().lineOf(node)));
                     }
+                    if (node instanceof org.commonmark.node.BulletList && inSummary(context, node)) {
+                        attributes.put("class", "notice-cards");
+                    } else if (node instanceof org.commonmark.node.ListItem && node.getParent() instanceof org.commonmark.node.BulletList
+                            && inSummary(context, node.getParent())) {
+                        attributes.put("class", "notice-card");
+                    }
                 })
                 .build();
         return renderer.render(context.page().body());
+    }
+
+    /** Whether a top-level block belongs to the summary: the last clause heading before it is the summary's. */
+    private static boolean inSummary(Context context, Node block) {
+        if (!(block.getParent() instanceof org.commonmark.node.Document)) {
+            return false;
+        }
+        for (Node before = block.getPrevious(); before != null; before = before.getPrevious()) {
+            if (before instanceof Heading heading) {
+                int line = context.page().lineOf(heading);
+                return context.page().clauses().stream().anyMatch(clause -> clause.isSummary() && clause.location().line() == line);
+            }
+        }
+        return false;
     }
 
     /** Formats text that may hold ICU arguments. */
@@ -68,22 +92,53 @@ public final class BodyRenderer {
         private final HtmlNodeRendererContext html;
         private final HtmlWriter out;
         private final Context context;
+        /** The direction of the policy text (its own locale's, also on a fallback page). */
+        private final boolean rightToLeft;
+        private final LocaleFormatter.Pieces pieces;
+        /** Tables seen so far per clause: a second table of a clause gets a numbered label. */
+        private final Map<String, Integer> tables = new java.util.HashMap<>();
 
         PolicyNodeRenderer(HtmlNodeRendererContext html, Context context) {
             this.html = html;
             this.out = html.getWriter();
             this.context = context;
+            this.rightToLeft = com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft();
+            this.pieces = new LocaleFormatter.Pieces() {
+                @Override
+                public void text(String text) {
+                    out.text(text);
+                }
+
+                @Override
+                public void value(String text) {
+                    if (BidiIsolation.needed(text, rightToLeft)) {
+                        out.raw("<bdi>"); // no dir: the first strong letter decides, and a phone number (none) is ltr
+                        out.text(text);
+                        out.raw("</bdi>");
+                    } else {
+                        out.text(text);
+                    }
+                }
+            };
         }
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class);
+            return Set.of(MessageText.class, Heading.class, Link.class, FencedCodeBlock.class, Code.class, TableBlock.class,
+                    org.commonmark.node.Document.class);
         }
 
         @Override
         public void render(Node node) {
             if (node instanceof MessageText text) {
-                out.text(context.formatter().format(text.message(), context.arguments()));
+                context.formatter().format(text.message(), context.arguments(), pieces);
+            } else if (node instanceof Code code) {
+                code(code);
+            } else if (node instanceof TableBlock table) {
+                table(table);
+            } else if (node instanceof org.commonmark.node.Document document) {
+                renderChildren(document);
+                closeSummary();
             } else if (node instanceof Heading heading) {
                 heading(heading);
             } else if (node instanceof Link link) {
@@ -93,9 +148,30 @@ public final class BodyRenderer {
             }
         }
 
+        /** Whether the summary's section is open: it ends at the next clause heading. */
+        private boolean summaryOpen;
+
+        private void closeSummary() {
+            if (summaryOpen) {
+                out.line();
+                out.raw("</section>");
+                out.line();
+                summaryOpen = false;
+            }
+        }
+
         private void heading(Heading heading) {
             String tag = "h" + heading.getLevel();
             Clause clause = clauseAt(heading);
+            if (clause != null && clause.level() == 2) {
+                closeSummary();
+            }
+            if (clause != null && clause.isSummary()) {
+                // The layered notice's first layer: a labelled section whose list items show as cards.
+                out.line();
+                out.raw("<section class=\"notice-summary\" aria-labelledby=\"" + clause.key() + "\">");
+                summaryOpen = true;
+            }
             Map<String, String> attributes = new LinkedHashMap<>();
             if (clause != null) {
                 attributes.put("id", clause.key());
@@ -103,7 +179,7 @@ public final class BodyRenderer {
             }
             out.line();
             out.tag(tag, html.extendAttributes(heading, tag, attributes));
-            if (clause != null) {
+            if (clause != null && !clause.number().isEmpty()) {
                 out.tag("span", Map.of("class", "clause-number"));
                 out.text(clause.level() == 2 ? clause.number() + "." : clause.number());
                 out.tag("/span");
@@ -142,6 +218,11 @@ public final class BodyRenderer {
             }
             if (internal && link.getFirstChild() == null) {
                 attributes.put("class", "xref");
+            } else if (!internal && shownAsText(destination, link)) {
+                attributes.put("class", "bare"); // the text is the address: print stylesheets need not print it twice
+            }
+            if (!internal && rightToLeft && BidiIsolation.leftToRightOnly(literalText(link))) {
+                attributes.put("dir", "ltr"); // a URL or an address written as the link text
             }
             sourceLine(attributes, context.page().lineOf(link));
             out.tag("a", html.extendAttributes(link, "a", attributes));
@@ -153,6 +234,80 @@ public final class BodyRenderer {
             out.tag("/a");
         }
 
+        /**
+         * A table scrolls sideways in its own box on a narrow screen instead of widening the page: the
+         * box is a labelled region (its clause's title) that the keyboard can focus and scroll.
+         */
+        private void table(TableBlock table) {
+            Clause clause = clauseOf(context.page().lineOf(table));
+            String label = clause == null ? context.page().frontMatter().title() : clause.title();
+            int count = tables.merge(clause == null ? "" : clause.key(), 1, Integer::sum);
+            label = format(context, label) + (count > 1 ? " (" + count + ")" : "");
+            Map<String, String> region = new LinkedHashMap<>();
+            region.put("class", "table-scroll");
+            region.put("role", "region");
+            region.put("tabindex", "0");
+            region.put("aria-label", label);
+            out.line();
+            out.tag("div", region);
+            out.tag("table", html.extendAttributes(table, "table", Map.of()));
+            renderChildren(table);
+            out.tag("/table");
+            out.tag("/div");
+            out.line();
+        }
+
+        /** The innermost clause the line belongs to: the last clause heading at or before it. */
+        private Clause clauseOf(int line) {
+            Clause found = null;
+            for (Clause clause : context.page().clauses()) {
+                if (clause.location().line() <= line) {
+                    found = clause;
+                }
+            }
+            return found;
+        }
+
+        /** Whether the link's text is its destination ({@code [{website}]({website})}, an e-mail address). */
+        private boolean shownAsText(String destination, Link link) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof org.commonmark.node.Text literal) {
+                    text.append(literal.getLiteral());
+                } else if (child instanceof MessageText message) {
+                    text.append(context.formatter().format(message.message(), context.arguments()));
+                } else {
+                    return false;
+                }
+            }
+            String shown = text.toString();
+            return destination.equals(shown) || destination.equals("mailto:" + shown) || destination.equals("tel:" + shown);
+        }
+
+        /** The link's text as written (facts left out: they are isolated on their own). */
+        private static String literalText(Node parent) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof org.commonmark.node.Text literal) {
+                    text.append(literal.getLiteral());
+                } else if (!(child instanceof MessageText)) {
+                    text.append(literalText(child));
+                }
+            }
+            return text.toString();
+        }
+
+        /** Inline code is left-to-right whatever the text around it: cookie names, file names. */
+        private void code(Code code) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (rightToLeft) {
+                attributes.put("dir", "ltr");
+            }
+            out.tag("code", html.extendAttributes(code, "code", attributes));
+            out.text(code.getLiteral());
+            out.tag("/code");
+        }
+
         private void codeBlock(FencedCodeBlock block) {
             String info = block.getInfo() == null ? "" : block.getInfo().trim();
             if (info.startsWith("cookie-table")) {
@@ -162,7 +317,7 @@ public final class BodyRenderer {
                 return;
             }
             out.line();
-            out.tag("pre");
+            out.tag("pre", rightToLeft ? Map.of("dir", "ltr") : Map.of());
             Map<String, String> attributes = new LinkedHashMap<>();
             if (!info.isEmpty()) {
                 attributes.put("class", "language-" + info.split("\\s+")[0]);

@@ -28,6 +28,11 @@ public interface SiteOutput {
     /** The template's asset directory, copied below {@code assets/}. */
     void assets(Path source);
 
+    /** A binary file (a PDF) at {@code path}; only a directory output takes them. */
+    default void binary(String path, byte[] content) {
+        throw new UnsupportedOperationException("this output takes no binary file: " + path);
+    }
+
     /** Writes into {@code root}, which must exist. */
     static SiteOutput directory(Path root) {
         return new SiteOutput() {
@@ -40,6 +45,11 @@ public interface SiteOutput {
             @Override
             public void page(String path, RenderedPage page) {
                 write(path, page.utf8());
+            }
+
+            @Override
+            public void binary(String path, byte[] content) {
+                write(path, content);
             }
 
             private void write(String path, byte[] content) {

@@ -71,6 +71,8 @@ public final class SiteRenderer {
     private final SiteHistory history;
     /** The version in force where the working copy holds an upcoming one: shown as the current page instead. */
     private final Map<PageKey, Page> inForce = new HashMap<>();
+    /** The PDF edition, or null when the build writes no PDFs. */
+    private final org.privacysite.internal.pdf.PdfEdition pdfs;
 
     /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
     private final Map<PageKey, EarlyBody> early;
@@ -144,14 +146,16 @@ public final class SiteRenderer {
         this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)),
                 new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), SiteHistory.none(List.of()));
+                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), SiteHistory.none(List.of()), null);
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
-                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom, SiteHistory history) {
+                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom, SiteHistory history,
+                         org.privacysite.internal.pdf.PdfEdition pdfs) {
         this.site = site;
         this.history = history;
+        this.pdfs = pdfs;
         this.early = early;
         this.earlyRoom = earlyRoom;
         this.config = site.config();
@@ -190,7 +194,8 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong(), history);
+                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong(), history,
+                pdfs);
     }
 
     /**
@@ -199,7 +204,8 @@ public final class SiteRenderer {
      * parsing them again, and keeps the compiled templates, security policy and asset hashes.
      */
     public SiteRenderer forParsedSite(Site site) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history);
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history,
+                pdfs);
     }
 
     /**
@@ -208,7 +214,17 @@ public final class SiteRenderer {
      * force as the current page with a notice of the change.
      */
     public SiteRenderer withHistory(SiteHistory history) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history);
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history,
+                pdfs);
+    }
+
+    /**
+     * This renderer, also writing each translated document as a PDF ({@code pdf.ftlh}) beside its page,
+     * linked from it. Only for a directory output (a build).
+     */
+    public SiteRenderer withPdfs(org.privacysite.internal.pdf.PdfEdition edition) {
+        return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, earlyRoom, history,
+                edition);
     }
 
     /**
@@ -353,6 +369,8 @@ public final class SiteRenderer {
 
         Map<String, Object> model = commonModel(locale, root);
         model.put("page", view);
+        boolean pdf = pdfs != null && !fallback;
+        model.put("pdf", pdf ? org.privacysite.internal.pdf.PdfEdition.fileName(document) : null);
         model.put("languages", languages(locale, document, root));
         model.put("alternates", alternates(document, root));
         model.put("xDefault", url(config.sourceLocale(), document));
@@ -371,6 +389,12 @@ public final class SiteRenderer {
                     key -> alternateLinks(document, root)));
         }
         out.page(new PageKey(locale, document).outputPath(), renderPage(model, repeated));
+        if (pdf) {
+            model.put("fontFamilies", pdfs.fontFamilies(locale));
+            out.binary(org.privacysite.internal.pdf.PdfEdition.path(locale, document), pdfs.write(templates.render("pdf.ftlh", model),
+                    view.canonicalUrl(), locale, "rtl".equals(view.dir()), view.title(), view.description(),
+                    String.valueOf(config.facts().getOrDefault("company", config.name())), page.frontMatter().updated(), page.file()));
+        }
     }
 
     /**
@@ -485,6 +509,9 @@ public final class SiteRenderer {
         List<PageView.TocEntry> top = new ArrayList<>();
         Map<String, List<PageView.TocEntry>> children = new HashMap<>();
         for (Clause clause : context.page().clauses()) {
+            if (clause.isSummary()) {
+                continue; // shown first as cards, not a clause of the contents
+            }
             List<PageView.TocEntry> mine = new ArrayList<>();
             children.put(clause.key(), mine);
             PageView.TocEntry entry = new PageView.TocEntry(clause.key(), clause.number(),

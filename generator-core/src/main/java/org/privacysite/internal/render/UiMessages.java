@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.privacysite.internal.messages.BidiIsolation;
 import org.privacysite.internal.messages.LocaleFormatter;
 import org.privacysite.internal.messages.MessageBundle;
 
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -24,12 +27,16 @@ public final class UiMessages implements TemplateMethodModelEx {
     private final Map<String, Object> facts;
     /** Messages without arguments of their own, formatted once: every page shows the same labels. */
     private final Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The same for templates: text, or markup where a fact is direction-isolated. */
+    private final Map<String, Object> plainForTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean rightToLeft;
 
     /** @param bundles the locale's bundles first, then fallbacks */
     public UiMessages(List<MessageBundle> bundles, LocaleFormatter formatter, Map<String, Object> facts) {
         this.bundles = bundles;
         this.formatter = formatter;
         this.facts = facts;
+        this.rightToLeft = formatter.locale().isRightToLeft();
     }
 
     public LocaleFormatter formatter() {
@@ -42,15 +49,72 @@ public final class UiMessages implements TemplateMethodModelEx {
 
     /** Formats message {@code key} with the facts and {@code arguments}. */
     public String format(String key, Map<String, ?> arguments) {
+        return formatter.format(entry(key).message(), values(arguments));
+    }
+
+    private MessageBundle.Entry entry(String key) {
         for (MessageBundle bundle : bundles) {
             MessageBundle.Entry entry = bundle.entry(key);
             if (entry != null) {
-                Map<String, Object> values = new HashMap<>(facts);
-                values.putAll(arguments);
-                return formatter.format(entry.message(), values);
+                return entry;
             }
         }
         throw new IllegalArgumentException("no message '" + key + "' in " + bundles.get(0).file());
+    }
+
+    private Map<String, Object> values(Map<String, ?> arguments) {
+        Map<String, Object> values = new HashMap<>(facts);
+        values.putAll(arguments);
+        return values;
+    }
+
+    /**
+     * Message {@code key} for a template: plain text (the template escapes it), or, when a fact in it
+     * needs direction isolation ({@link BidiIsolation}), escaped HTML with the fact in {@code <bdi>}.
+     * The {@code <bdi>} has no attribute, so even in an attribute value the markup cannot end the attribute.
+     */
+    public Object forTemplate(String key, Map<String, ?> arguments) {
+        return forTemplate(key, arguments, true);
+    }
+
+    /**
+     * As {@link #forTemplate(String, Map)}; without {@code markup} (an XML feed, a text file) an isolated fact is
+     * wrapped in the Unicode isolates FSI and PDI instead, which every text format can hold.
+     */
+    private Object forTemplate(String key, Map<String, ?> arguments, boolean markup) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder isolatedText = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        boolean[] isolated = {false};
+        HTMLOutputFormat escape = HTMLOutputFormat.INSTANCE;
+        formatter.format(entry(key).message(), values(arguments), new LocaleFormatter.Pieces() {
+            @Override
+            public void text(String piece) {
+                text.append(piece);
+                isolatedText.append(piece);
+                html.append(escape.escapePlainText(piece));
+            }
+
+            @Override
+            public void value(String piece) {
+                boolean isolate = BidiIsolation.needed(piece, rightToLeft);
+                isolated[0] |= isolate;
+                text.append(piece);
+                isolatedText.append(isolate ? "\u2068" : "").append(piece).append(isolate ? "\u2069" : "");
+                html.append(isolate ? "<bdi>" : "").append(escape.escapePlainText(piece)).append(isolate ? "</bdi>" : "");
+            }
+        });
+        if (!isolated[0]) {
+            return text.toString();
+        }
+        if (!markup) {
+            return isolatedText.toString();
+        }
+        try {
+            return escape.fromMarkup(html.toString());
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e); // only thrown for formats that cannot hold markup
+        }
     }
 
     /** Formats message {@code key} with the facts; the same text each time, so it is formatted once. */
@@ -73,14 +137,16 @@ public final class UiMessages implements TemplateMethodModelEx {
             throw new TemplateModelException("there is no UI message '" + key + "' in " + bundles.get(0).file().getFileName()
                     + "; add it to templates/messages/<locale>.yaml");
         }
-        if (arguments.size() == 1) {
-            return format(key);
+        Environment environment = Environment.getCurrentEnvironment();
+        boolean markup = environment == null || environment.getCurrentTemplate().getOutputFormat() instanceof HTMLOutputFormat;
+        if (arguments.size() == 1 && markup) {
+            return plainForTemplates.computeIfAbsent(key, k -> forTemplate(k, Map.of()));
         }
         Map<String, Object> values = new HashMap<>();
         for (int i = 1; i < arguments.size(); i += 2) {
             String name = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(i)));
             values.put(name, DeepUnwrap.unwrap((TemplateModel) arguments.get(i + 1)));
         }
-        return format(key, values);
+        return forTemplate(key, values, markup);
     }
 }

@@ -36,9 +36,14 @@ class BodyRendererTest {
     };
 
     private static Document render(String body, boolean sourcePositions) {
-        Page page = new PageParser().parse("en", "privacy", Path.of("content/en/privacy.md"), HEAD + body);
-        BodyRenderer.Context context = new BodyRenderer.Context(page, new LocaleFormatter("en"),
-                Map.of("company", "ACME", "days", 30L, "effective", LocalDate.of(2026, 9, 1)), REFERENCES,
+        return render("en", body, sourcePositions);
+    }
+
+    private static Document render(String locale, String body, boolean sourcePositions) {
+        Page page = new PageParser().parse(locale, "privacy", Path.of("content/" + locale + "/privacy.md"), HEAD + body);
+        BodyRenderer.Context context = new BodyRenderer.Context(page, new LocaleFormatter(locale),
+                Map.of("company", "ACME", "days", 30L, "effective", LocalDate.of(2026, 9, 1),
+                        "phone", "+353 1 555 0142", "website", "https://kestrelvpn.example/", "arabicName", "شركة كسترل"), REFERENCES,
                 category -> "<table data-category=\"" + category + "\"></table>", sourcePositions);
         return Jsoup.parseBodyFragment(BodyRenderer.render(context));
     }
@@ -66,6 +71,51 @@ class BodyRendererTest {
     void icuTextIsFormatted() {
         Document html = render("## A {#a}\n\n{company} keeps it {days, plural, one {# day} other {# days}}\nfrom {effective, date, long}.\n", false);
         assertEquals("ACME keeps it 30 days from September 1, 2026.", html.selectFirst("p").text());
+    }
+
+    @Test
+    void factsInArabicTextAreDirectionIsolated() {
+        Document html = render("ar", "## أ {#a}\n\nالهاتف: {phone}، الموقع: [{website}]({website})، الشركة {company}،"
+                + " المدة {days, plural, other {# يومًا}}، والاسم {arabicName}.\n", false);
+        assertEquals(List.of("+353 1 555 0142", "https://kestrelvpn.example/", "ACME"),
+                html.select("p bdi").stream().map(Element::text).toList(), "Latin facts and digits isolated; Arabic ones and formatted numbers not");
+        assertEquals("https://kestrelvpn.example/", html.selectFirst("a > bdi").text());
+    }
+
+    @Test
+    void factsInLeftToRightTextAreIsolatedOnlyWhenRightToLeft() {
+        Document html = render("## A {#a}\n\nCall {phone} at [{website}]({website}), {company}, {arabicName}.\n", false);
+        assertEquals(List.of("شركة كسترل"), html.select("bdi").stream().map(Element::text).toList());
+        assertEquals("Call +353 1 555 0142 at https://kestrelvpn.example/, ACME, شركة كسترل.", html.selectFirst("p").text());
+    }
+
+    @Test
+    void codeAndUrlLinkTextsAreLeftToRightInArabicText() {
+        Document html = render("ar", "## أ {#a}\n\nملف تعريف `_pk_id` لدى [www.dataprotection.ie](https://www.dataprotection.ie)"
+                + " و[اللجنة](https://www.dataprotection.ie).\n\n```\nkey: value\n```\n", false);
+        assertEquals("ltr", html.selectFirst("code").attr("dir"));
+        assertEquals("ltr", html.selectFirst("pre").attr("dir"));
+        List<Element> links = html.select("a");
+        assertEquals("ltr", links.get(0).attr("dir"), "a URL as link text");
+        assertFalse(links.get(1).hasAttr("dir"), "Arabic link text keeps the text's direction");
+        assertFalse(render("## A {#a}\n\n`_pk_id` at [www.x.ie](https://www.x.ie)\n", false).html().contains("dir="),
+                "left-to-right text is unchanged");
+    }
+
+    @Test
+    void tablesScrollInALabelledFocusableRegion() {
+        Document html = render("## Purposes {#purposes}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n| C |\n|---|\n| 3 |\n", false);
+        List<Element> regions = html.select("div.table-scroll[role=region][tabindex=0]");
+        assertEquals(2, regions.size(), html.html());
+        assertEquals(List.of("Purposes", "Purposes (2)"), regions.stream().map(r -> r.attr("aria-label")).toList(),
+                "each region named after its clause, uniquely");
+        assertEquals("A", regions.get(0).selectFirst("table > thead th").text(), "the table itself is rendered as before");
+    }
+
+    @Test
+    void linksWhoseTextIsTheAddressAreMarkedBare() {
+        Document html = render("## A {#a}\n\n[{website}]({website}), [mail](mailto:a@b.example), [a@b.example](mailto:a@b.example)\n", false);
+        assertEquals(List.of("bare", "", "bare"), html.select("a").stream().map(a -> a.attr("class")).toList());
     }
 
     @Test
