@@ -82,9 +82,9 @@ class TemplateEngineTest {
 
     @Test
     void missingTemplate() {
-        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "document.ftlh", Map.of());
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "no-such-page.ftlh", Map.of());
         assertEquals("template.missing", finding.ruleId(), finding::toString);
-        assertEquals(templates.resolve("document.ftlh"), finding.location().file());
+        assertEquals(templates.resolve("no-such-page.ftlh"), finding.location().file());
     }
 
     @Test
