@@ -43,6 +43,7 @@ class InitTest {
         assertTrue(check.err().contains("0 errors, 27 warnings"), check.err());
         assertTrue(check.err().contains(org.privacysite.Location.of(content.resolve("en/privacy.md")).displayPath()
                 + ":13:1: warning: placeholder 'TODO(legal): give your full legal name"), check.err());
+        assertTrue(check.err().contains("[content.placeholder]"), check.err());
         for (String clause : List.of("controller", "purposes", "recipients", "transfers", "retention", "rights", "complaint",
                 "automated-decisions")) {
             assertTrue(Files.readString(content.resolve("fr/privacy.md")).contains("{#" + clause + "}"), clause);
