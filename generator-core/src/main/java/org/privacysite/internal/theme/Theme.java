@@ -102,7 +102,7 @@ public final class Theme {
      * build stamp must change when a new generator ships other templates, snapshot or not).
      */
     public static String builtInIdentity() {
-        return BuiltIn.IDENTITY;
+        return BuiltInIdentity.VALUE;
     }
 
     private static void list(Path root, SortedMap<String, Path> files) {
@@ -121,7 +121,6 @@ public final class Theme {
     /** The built-in theme, found once: a folder of the class path, or a file system over the generator jar. */
     private static final class BuiltIn {
         static final Path ROOT = locate();
-        static final String IDENTITY = identity(ROOT);
 
         private static Path locate() {
             URL marker = Theme.class.getResource("/" + RESOURCES + "/layout.ftlh");
@@ -141,6 +140,11 @@ public final class Theme {
                 throw new IllegalStateException("cannot open the built-in theme at " + marker, e);
             }
         }
+    }
+
+    /** The built-in theme's hash, computed when a build stamp first needs it (a plain check or a preview never does). */
+    private static final class BuiltInIdentity {
+        static final String VALUE = identity(BuiltIn.ROOT);
 
         private static String identity(Path root) {
             SortedMap<String, Path> files = new TreeMap<>();
