@@ -155,15 +155,15 @@ size_timeout() { case $1 in 10k) echo "$TIMEOUT_10K" ;; *) echo "$TIMEOUT_1K" ;;
 generate() {
   local size=$1 dir="$WORK/$1" stamp
   # Reuse a site generated before with the same generator, parameters and templates.
-  stamp="$(cat "$REPO/bench/src/SyntheticSite.java" "$REPO"/templates/messages/en.yaml | cksum) $SEED $CLAUSES"
-  stamp="$stamp $(find "$REPO/templates" -type f -exec cksum {} + | sort | cksum)"
+  stamp="$(cat "$REPO/bench/src/SyntheticSite.java" "$REPO"/generator-core/src/main/resources/org/privacysite/theme/messages/en.yaml | cksum) $SEED $CLAUSES"
+  stamp="$stamp $(find "$REPO/generator-core/src/main/resources/org/privacysite/theme" -type f -exec cksum {} + | sort | cksum)"
   if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then
     log "reusing the $size site in $dir"
     return 0
   fi
   log "generating the $size site ($(size_locales "$size") locales x $(size_documents "$size") documents, $CLAUSES clauses each)"
   java "$REPO/bench/src/SyntheticSite.java" --out "$dir" --seed "$SEED" --locales "$(size_locales "$size")" \
-    --documents "$(size_documents "$size")" --clauses "$CLAUSES" --templates "$REPO/templates" >&2
+    --documents "$(size_documents "$size")" --clauses "$CLAUSES" --templates "$REPO/generator-core/src/main/resources/org/privacysite/theme" >&2
   echo "$stamp" >"$dir/.stamp"
 }
 

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *      [--clauses 16] [--templates templates]
  * </pre>
  *
- * Writes DIR/ours/content, DIR/ours/templates (the repository's templates plus a UI bundle per
+ * Writes DIR/ours/content, DIR/ours/templates (the built-in theme's files, as --templates gives them, plus a UI bundle per
  * locale: a copy of en.yaml with the language's own name) and DIR/hugo (config.toml, content/LOCALE,
  * layouts, static). Plain Java 17, no dependencies: run it with the single-file source launcher.
  */
@@ -704,7 +704,7 @@ public final class SyntheticSite {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--seed", "42", "--locales", "10", "--documents", "100",
-                "--clauses", "16", "--templates", "templates"));
+                "--clauses", "16", "--templates", "generator-core/src/main/resources/org/privacysite/theme"));
         for (int i = 0; i < args.length; i++) {
             if (!options.containsKey(args[i]) && !args[i].equals("--out") || i + 1 >= args.length) {
                 System.err.println("usage: java bench/src/SyntheticSite.java --out DIR [--seed 42] [--locales 10]"

@@ -9,8 +9,15 @@ import java.util.List;
  * @param files       the source files checked (for reports that list clean files too)
  * @param switchedOff findings that site.yaml's {@code rules:} or a clause heading switched off: not
  *                    counted, but listed in the reports so that nothing is hidden silently
+ * @param overrides   the files of the site's templates directory that replace a file of the built-in theme
  */
-public record CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files, List<Finding> switchedOff) {
+public record CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files, List<Finding> switchedOff,
+                          List<java.nio.file.Path> overrides) {
+
+    /** A result of a site without overrides of the built-in theme. */
+    public CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files, List<Finding> switchedOff) {
+        this(findings, pages, files, switchedOff, List.of());
+    }
 
     public CheckResult(List<Finding> findings, int pages, List<java.nio.file.Path> files) {
         this(findings, pages, files, List.of());

@@ -100,7 +100,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private PreviewUpdate fullBuild(long start) {
-        Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.templatesDirectory());
+        Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.theme());
         List<Finding> errors = new ArrayList<>(loaded.findings().stream().filter(Finding::isError).toList());
         errors.addAll(ReferenceChecker.check(loaded).stream().filter(Finding::isError).toList());
         if (!errors.isEmpty()) {

@@ -129,7 +129,8 @@ public final class PreviewServer implements AutoCloseable {
         Path out = outputDirectory.toAbsolutePath().normalize();
         Path content = site.contentDirectory();
         Path templates = site.templatesDirectory();
-        for (Path sources : List.of(content, templates)) {
+        List<Path> watched = templates == null ? List.of(content) : List.of(content, templates);
+        for (Path sources : watched) {
             if (out.startsWith(sources) || sources.startsWith(out)) {
                 throw new IllegalArgumentException("the preview output directory " + out
                         + " must be outside the sources (" + sources + "): it is replaced on every full rebuild");
@@ -137,7 +138,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         Preview preview = site.preview(out);
         try {
-            LivePreview live = LivePreview.start(rebuilder(preview, anyPage(site, content)), out, List.of(content, templates),
+            LivePreview live = LivePreview.start(rebuilder(preview, anyPage(site, content)), out, watched,
                     new InetSocketAddress(address, port), log::info, log::error);
             return new PreviewServer(live, preview, address, out);
         } catch (BindException e) {

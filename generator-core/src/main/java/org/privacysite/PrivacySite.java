@@ -49,15 +49,17 @@ import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.XliffRules;
 import org.privacysite.internal.xliff.XliffExporter;
 import org.privacysite.internal.xliff.XliffImporter;
+import org.privacysite.internal.theme.Theme;
 
 /**
- * The generator: turns a content directory (site.yaml, policies per locale) and a templates
- * directory into a static site, and checks translations and links.
+ * The generator: turns a content directory (site.yaml, policies per locale) into a static site
+ * with the built-in theme, or with a templates directory whose files replace the built-in ones, and
+ * checks translations and links.
  *
  * <pre>{@code
  * PrivacySite site = PrivacySite.builder()
  *         .contentDirectory(Path.of("content"))
- *         .templatesDirectory(Path.of("templates"))
+ *         .templatesDirectory(Path.of("templates")) // optional: only the files it overrides
  *         .build();
  * site.build(Path.of("target/privacy-site"));
  * CheckResult result = site.check();
@@ -76,7 +78,7 @@ public final class PrivacySite {
             .thenComparing(Finding::message);
 
     private final Path contentDirectory;
-    private final Path templatesDirectory;
+    private final Theme theme;
     private final int threads;
     private final boolean externalLinks;
     private final Path externalLinkCache;
@@ -90,7 +92,7 @@ public final class PrivacySite {
         this.pdf = builder.pdf;
         this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
-        this.templatesDirectory = builder.templatesDirectory.toAbsolutePath().normalize();
+        this.theme = Theme.of(builder.templatesDirectory);
         this.threads = builder.threads;
         this.externalLinks = builder.externalLinks;
         this.externalLinkCache = builder.externalLinkCache;
@@ -115,7 +117,7 @@ public final class PrivacySite {
             OutputDirectory.recover(outputDirectory); // a build killed mid-swap: the previous site comes back first
             CompletableFuture<String> fingerprint = fingerprintAlongside();
             AtomicReference<SiteRenderer> early = new AtomicReference<>();
-            Site site = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
+            Site site = loader(executor).load(contentDirectory, theme, pageless -> {
                 // Each body is rendered right after its page is parsed, so that rendering need not parse it again.
                 early.set(new SiteRenderer(pageless, executor, false));
                 return early.get()::renderEarly;
@@ -151,7 +153,7 @@ public final class PrivacySite {
      * wrote {@code outputDirectory} (see {@link BuildResult#upToDate()}).
      */
     public BuildResult buildIfChanged(Path outputDirectory) {
-        String fingerprint = InputFingerprint.of(fingerprintSalt(), contentDirectory, templatesDirectory);
+        String fingerprint = fingerprint();
         if (InputFingerprint.matches(outputDirectory, fingerprint)) {
             return new BuildResult(outputDirectory, 0, List.of(), true);
         }
@@ -202,7 +204,7 @@ public final class PrivacySite {
             // its parse; the link check renders every page from those bodies.
             PageContents contents = new PageContents();
             AtomicReference<SiteRenderer> early = new AtomicReference<>();
-            Site loaded = loader(executor).load(contentDirectory, templatesDirectory, pageless -> {
+            Site loaded = loader(executor).load(contentDirectory, theme, pageless -> {
                 early.set(new SiteRenderer(pageless, executor, true));
                 return page -> {
                     Object tree = page.body(); // one tree for both readers
@@ -247,13 +249,19 @@ public final class PrivacySite {
 
     /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
     private CompletableFuture<String> fingerprintAlongside() {
-        return CompletableFuture.supplyAsync(
-                () -> InputFingerprint.of(fingerprintSalt(), contentDirectory, templatesDirectory), PrivacySite::startAlongside);
+        return CompletableFuture.supplyAsync(this::fingerprint, PrivacySite::startAlongside);
     }
 
-    /** What decides the output besides the sources: the generator, the base URL and the history's today. */
+    /** What decides the output besides the sources: the generator and its built-in theme, the base URL and the history's today. */
     private String fingerprintSalt() {
-        return Version.build() + baseUrl + (pdf ? " pdf" : "") + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
+        return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "")
+                + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
+    }
+
+    /** The salt, and every file of the content and templates directories. */
+    private String fingerprint() {
+        return theme.overrideDirectory() == null ? InputFingerprint.of(fingerprintSalt(), contentDirectory)
+                : InputFingerprint.of(fingerprintSalt(), contentDirectory, theme.overrideDirectory());
     }
 
     private static void startAlongside(Runnable check) {
@@ -271,7 +279,8 @@ public final class PrivacySite {
         sorted.sort(BY_PLACE);
         List<Finding> off = new ArrayList<>(configured.switchedOff());
         off.sort(BY_PLACE);
-        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off));
+        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off),
+                site.theme().overridden());
     }
 
     /** Applies the rule levels of site.yaml's {@code rules:} and of clause headings; a setting naming nothing is an error. */
@@ -293,27 +302,32 @@ public final class PrivacySite {
         return contentDirectory;
     }
 
+    /** The site's own templates directory, or null when the built-in theme serves alone. */
     Path templatesDirectory() {
-        return templatesDirectory;
+        return theme.overrideDirectory();
+    }
+
+    Theme theme() {
+        return theme;
     }
 
     /** Documents × locales: how many clauses of each translation are up to date, stale or missing. */
     public TranslationStatus translationStatus() {
         ExecutorService executor = executor();
         try {
-            return StatusCollector.collect(loader(executor).load(contentDirectory, templatesDirectory));
+            return StatusCollector.collect(loader(executor).load(contentDirectory, theme));
         } finally {
             executor.shutdownNow();
         }
     }
 
     /**
-     * Writes the translation status as an HTML page for legal writers, rendered with the site's
-     * {@code status.ftlh} template and stylesheet (copied beside it as {@code status.css}).
+     * Writes the translation status as an HTML page for legal writers, rendered with the theme's
+     * {@code status.ftlh} template and {@code assets/site.css} (copied beside it as {@code status.css}).
      */
     public void writeTranslationStatus(Path file) {
         TranslationStatus status = translationStatus();
-        new StatusPage(templatesDirectory).write(status, file);
+        new StatusPage(theme).write(status, file);
     }
 
     /**
@@ -353,7 +367,7 @@ public final class PrivacySite {
     CookieAudit.Declarations auditDeclarations() {
         ExecutorService executor = executor();
         try {
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, theme);
             if (site.consent() == null) {
                 throw new ConfigurationException(Finding.error(Location.of(contentDirectory.resolve(ConsentConfigLoader.FILE_NAME)),
                         org.privacysite.internal.rules.ConsentRules.MISSING, "the cookie audit compares the site with cookies.yaml, and "
@@ -409,7 +423,7 @@ public final class PrivacySite {
     public int markTranslated(String locale, String document) {
         ExecutorService executor = executor();
         try {
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, theme);
             SiteConfig config = site.config();
             if (!config.targetLocales().contains(locale)) {
                 throw new ConfigurationException(Finding.of(config.location(), ConfigRules.LOCALE,
@@ -453,7 +467,7 @@ public final class PrivacySite {
         }
         ExecutorService executor = executor();
         try {
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, theme);
             List<String> names = documents == null || documents.isEmpty() ? site.config().documents() : documents;
             checkTranslation(site.config(), locale, names);
             XliffExporter.Export export = XliffExporter.export(site, locale, names, which);
@@ -478,7 +492,7 @@ public final class PrivacySite {
     public TranslationImport importTranslation(Path xliff) {
         ExecutorService executor = executor();
         try {
-            Site site = loader(executor).load(contentDirectory, templatesDirectory);
+            Site site = loader(executor).load(contentDirectory, theme);
             XliffImporter.Import result = XliffImporter.importFile(site, xliff);
             return new TranslationImport(result.locale(), result.written(), result.units(), result.skipped(), result.notes());
         } finally {
@@ -516,7 +530,7 @@ public final class PrivacySite {
         if (site.consent() == null || history.cookieListChanges() == 0) {
             return site;
         }
-        return Site.of(site.config(), site.contentDirectory(), site.templatesDirectory(), site.pages(), site.ui(), site.texts(),
+        return Site.of(site.config(), site.contentDirectory(), site.theme(), site.pages(), site.ui(), site.texts(),
                 site.consent().withRevision(site.consent().revision() + history.cookieListChanges()), site.findings());
     }
 
@@ -578,9 +592,9 @@ public final class PrivacySite {
                 }
 
                 @Override
-                public void assets(Path source) {
+                public void assets(java.util.SortedMap<String, Path> files) {
                     if (publish != null) {
-                        publish.assets(source); // for the check alone, assets are link targets listed by renderer.files()
+                        publish.assets(files); // for the check alone, assets are link targets listed by renderer.files()
                     }
                 }
             }, progress);
@@ -613,7 +627,7 @@ public final class PrivacySite {
     /** Configures a {@link PrivacySite}. */
     public static final class Builder {
         private Path contentDirectory = Path.of("content");
-        private Path templatesDirectory = Path.of("templates");
+        private Path templatesDirectory;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean externalLinks;
         private Path externalLinkCache;
@@ -647,7 +661,11 @@ public final class PrivacySite {
             return this;
         }
 
-        /** The directory with the FreeMarker templates, assets and UI messages. Default: {@code templates}. */
+        /**
+         * A directory of templates, assets and UI messages ({@code messages/<locale>.yaml}) that replace
+         * the built-in theme's files of the same name, one file at a time; it need hold only those.
+         * Default: none, the built-in theme alone.
+         */
         public Builder templatesDirectory(Path directory) {
             this.templatesDirectory = directory;
             return this;

@@ -40,10 +40,11 @@ class ArchitectureTest {
         // The public facade drives the stages; the public data types (Finding, Location, Rule...) are shared by all.
         DescribedPredicate<JavaClass> facade = JavaClass.Predicates.resideInAPackage("org.privacysite.cli..")
                 .or(JavaClass.Predicates.belongToAnyOf(PrivacySite.class, Preview.class, PreviewServer.class, RuleCatalogue.class,
-                        CookieAudit.class));
+                        CookieAudit.class, SiteInit.class));
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Api").definedBy(facade)
                 .layer("Types").definedBy(JavaClass.Predicates.resideInAPackage("org.privacysite").and(DescribedPredicate.not(facade)))
+                .layer("Init").definedBy(INTERNAL + "init..")
                 .layer("Preview").definedBy(INTERNAL + "preview..")
                 .layer("Audit").definedBy(INTERNAL + "audit..")
                 .layer("Report").definedBy(INTERNAL + "report..")
@@ -56,9 +57,10 @@ class ArchitectureTest {
                 .layer("Settings").definedBy(INTERNAL + "config..", INTERNAL + "consent..", INTERNAL + "messages..")
                 .layer("Foundation").definedBy(INTERNAL + "rules..", INTERNAL + "source..", INTERNAL + "yaml..",
                         INTERNAL + "json..", INTERNAL + "output..", INTERNAL + "concurrent..", INTERNAL + "progress..",
-                        INTERNAL + "spelling..")
+                        INTERNAL + "spelling..", INTERNAL + "theme..")
                 .whereLayer("Api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Types").mayNotAccessAnyLayer()
+                .whereLayer("Init").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Preview").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Api")
@@ -67,7 +69,7 @@ class ArchitectureTest {
                 .whereLayer("Translation").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Render")
-                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render", "Translation")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render", "Translation", "Init")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "History", "Render", "Translation", "Audit")
                 .check(classes);
     }

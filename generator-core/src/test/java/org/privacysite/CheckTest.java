@@ -101,7 +101,7 @@ class CheckTest {
     @Test
     void pagesMissingFromTheSitemapAndEntriesWithoutAPageAreReported() throws IOException {
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         Path sitemap = templates.resolve("sitemap.ftlx");
         Files.writeString(sitemap, Files.readString(sitemap)
                 .replace("<#list urls as url>", "<#list urls?filter(u -> !u.loc?contains(\"/fr/\")) as url>")
@@ -117,7 +117,7 @@ class CheckTest {
     @Test
     void aSitemapThatIsNotWellFormedXmlIsReportedAtItsLine() throws IOException {
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         Path sitemap = templates.resolve("sitemap.ftlx");
         Files.writeString(sitemap, Files.readString(sitemap).replace("</urlset>", "<url><loc>x</url>\n</urlset>"));
         CheckResult result = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build().check();

@@ -23,8 +23,31 @@ public final class SampleSite {
         return repository().resolve("content");
     }
 
+    /** The sample's own templates directory: only the files it overrides (its footer). */
     public static Path templates() {
         return repository().resolve("templates");
+    }
+
+    /** The built-in theme's sources (templates, assets, UI bundles) as they are in the repository. */
+    public static Path theme() {
+        return repository().resolve("generator-core/src/main/resources/org/privacysite/theme");
+    }
+
+    /**
+     * A complete templates directory in {@code target}: the built-in theme with the sample's overrides,
+     * every file of it overriding the built-in one, so that a test can break any of them.
+     */
+    public static Path copyTemplates(Path target) {
+        copyTree(theme(), target);
+        try (Stream<Path> own = Files.walk(templates())) {
+            for (Path file : (Iterable<Path>) own.filter(Files::isRegularFile)::iterator) {
+                Files.copy(file, target.resolve(templates().relativize(file).toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
     }
 
     /** Copies the sample content into {@code target} and returns the copy. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class,
+        subcommands = {Init.class, Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class,
                 Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
@@ -96,8 +96,9 @@ public final class Main implements Callable<Integer> {
                 description = "Content directory with site.yaml (default: ${DEFAULT-VALUE}).")
         Path content;
 
-        @Option(names = "--templates", defaultValue = "templates", paramLabel = "DIR",
-                description = "Templates directory (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--templates", paramLabel = "DIR",
+                description = "Your own templates, assets and UI messages, each replacing the built-in theme's file "
+                        + "of the same name (default: ./templates if it exists, else the built-in theme alone).")
         Path templates;
 
         @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
@@ -115,7 +116,7 @@ public final class Main implements Callable<Integer> {
         }
 
         PrivacySite.Builder builder() {
-            PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates)
+            PrivacySite.Builder builder = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates())
                     .progress(progress());
 
             if (threads != null) {
@@ -125,6 +126,15 @@ public final class Main implements Callable<Integer> {
                 builder.asOf(asOf);
             }
             return builder;
+        }
+
+        /** {@code --templates}, else {@code ./templates} when it exists, else none (the built-in theme alone). */
+        Path templates() {
+            if (templates != null) {
+                return templates;
+            }
+            Path conventional = Path.of("templates");
+            return java.nio.file.Files.isDirectory(conventional) ? conventional : null;
         }
 
         /** A progress line on an interactive terminal; stage timings with --verbose. */
@@ -217,6 +227,10 @@ public final class Main implements Callable<Integer> {
             try {
                 PrivacySite site = sources.builder().externalLinks(external).externalLinkCache(externalCache).build();
                 CheckResult result = out == null ? site.check() : site.checkAndBuild(out, strict);
+                for (Path override : result.overrides()) {
+                    spec.commandLine().getOut().println(org.privacysite.Location.of(override).displayPath()
+                            + " overrides the built-in theme");
+                }
                 ConsoleReport.print(result.findings(), err);
                 if (reportDirectory != null) {
                     for (Path report : site.writeReports(result, reportDirectory, reportFormats, strict)) {

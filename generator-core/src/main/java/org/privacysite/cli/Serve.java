@@ -74,7 +74,9 @@ final class Serve implements Callable<Integer> {
         Thread hook = new Thread(server::close, "privacy-site-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stdout.println("Serving the preview at " + server.uri() + " (site in " + server.outputDirectory() + ")");
-        stdout.println("Watching " + sources.content + " and " + sources.templates + "; press Ctrl-C to stop.");
+        Path templates = sources.templates();
+        stdout.println("Watching " + sources.content + (templates == null ? " (with the built-in theme)" : " and " + templates)
+                + "; press Ctrl-C to stop.");
         stdout.flush();
         boolean interrupted = false;
         try {

@@ -61,6 +61,23 @@ class MainTest {
     }
 
     @Test
+    void checkNamesTheFilesThatOverrideTheBuiltInTheme() {
+        Run run = check(SampleSite.content());
+        assertTrue(run.out().contains(org.privacysite.Location.of(SampleSite.templates().resolve("partials/footer.ftlh")).displayPath()
+                + " overrides the built-in theme"), run.out());
+        Run builtInOnly = run("check", "--content", SampleSite.content().toString());
+        assertEquals(0, builtInOnly.exitCode(), builtInOnly.err());
+        assertFalse(builtInOnly.out().contains("overrides"), builtInOnly.out());
+    }
+
+    @Test
+    void aTemplatesDirectoryThatIsNotThereIsAUsageError() {
+        Run run = run("check", "--content", SampleSite.content().toString(), "--templates", temp.resolve("missing").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("templates directory not found"), run.err());
+    }
+
+    @Test
     void checkWithOutPublishesOnlyWhenTheCheckPasses() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path out = temp.resolve("site");

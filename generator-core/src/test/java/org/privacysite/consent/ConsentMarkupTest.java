@@ -54,7 +54,7 @@ class ConsentMarkupTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> uiMessages(String locale) {
         try {
-            String text = Files.readString(TestPaths.templates().resolve("messages").resolve(locale + ".yaml"), StandardCharsets.UTF_8);
+            String text = Files.readString(TestPaths.theme().resolve("messages").resolve(locale + ".yaml"), StandardCharsets.UTF_8);
             return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

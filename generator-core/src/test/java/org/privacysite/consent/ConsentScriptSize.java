@@ -18,7 +18,7 @@ public final class ConsentScriptSize {
     /** 4 KB: the budget of {@code consent.js}, gzipped. */
     public static final int BUDGET_BYTES = 4096;
 
-    /** Where the script lives, relative to the templates directory. */
+    /** Where the script lives in the theme (the built-in one, or a site's own templates directory). */
     public static final String SCRIPT = "assets/consent.js";
 
     private ConsentScriptSize() {

@@ -15,7 +15,7 @@ class ConsentScriptSizeTest {
 
     @Test
     void consentJsAsShippedUnminifiedIsUnder4KbGzipped() {
-        Path script = TestPaths.templates().resolve(ConsentScriptSize.SCRIPT);
+        Path script = TestPaths.theme().resolve(ConsentScriptSize.SCRIPT);
         int size = ConsentScriptSize.gzipSize(script);
         System.out.println("consent.js: " + size + " bytes gzipped (budget " + ConsentScriptSize.BUDGET_BYTES + ")");
         assertTrue(size < ConsentScriptSize.BUDGET_BYTES, "consent.js is " + size + " bytes gzipped; the budget is "

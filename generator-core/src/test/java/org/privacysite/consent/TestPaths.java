@@ -16,15 +16,21 @@ final class TestPaths {
             return Path.of(property).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("templates/layout.ftlh"))) {
+            if (Files.isRegularFile(dir.resolve("content/site.yaml")) && Files.isDirectory(dir.resolve("generator-core"))) {
                 return dir;
             }
         }
         throw new IllegalStateException("cannot find the repository root; set -Dprivacysite.repo");
     }
 
+    /** The sample's templates directory: its overrides of the built-in theme. */
     static Path templates() {
         return repo().resolve("templates");
+    }
+
+    /** The built-in theme's sources. */
+    static Path theme() {
+        return repo().resolve("generator-core/src/main/resources/org/privacysite/theme");
     }
 
     /** {@code generator-core/target}. */

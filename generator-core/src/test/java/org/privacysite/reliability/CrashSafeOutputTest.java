@@ -45,7 +45,7 @@ class CrashSafeOutputTest {
      */
     private void prepareVersions() {
         templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         for (String version : List.of("A", "B")) {
             content.put(version, SyntheticSite.write(temp.resolve("content-" + version), DOCUMENTS, CLAUSES, "VERSION-" + version));
         }

@@ -39,7 +39,7 @@ class HostingHeadersTest {
     @BeforeAll
     static void buildTheSampleSite() {
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         Path content = SampleSite.copyContent(temp.resolve("content"));
         site = temp.resolve("site");
         PrivacySite.builder().contentDirectory(content).templatesDirectory(templates).build().build(site);

@@ -22,7 +22,7 @@ class ParallelRenderingTest {
     @Test
     void sampleSiteBuiltWithOneAndEightThreadsIsByteIdentical() {
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates); // a stable copy while others edit the real ones
+        SampleSite.copyTemplates(templates); // a stable copy while others edit the real ones
         Path content = SampleSite.copyContent(temp.resolve("sample"));
         Snapshot single = build(1, content, templates);
         Snapshot parallel = build(8, content, templates);
@@ -32,7 +32,7 @@ class ParallelRenderingTest {
     @Test
     void manyPagesBuiltWithOneAndEightThreadsAreByteIdentical() {
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         Path content = SyntheticSite.write(temp.resolve("synthetic"), 12, 4, "PARALLEL");
         Snapshot single = build(1, content, templates);
         Snapshot parallel = build(8, content, templates);

@@ -111,7 +111,7 @@ class RandomizedInputTest {
         basePolicy = "---\ntitle: Privacy Policy\neffective: 2026-01-01\n---\n\nIntro of {company}.\n\n## Clause one {#clause-1}\n\nText.\n";
         Files.writeString(content.resolve("en/privacy.md"), basePolicy);
         templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         baseUiBundle = Files.readString(templates.resolve("messages/en.yaml"));
         out = temp.resolve("site");
         site = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates).threads(1).build();

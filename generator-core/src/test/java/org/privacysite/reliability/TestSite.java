@@ -70,7 +70,7 @@ final class TestSite {
             return this;
         }
         Path copy = root.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), copy);
+        SampleSite.copyTemplates(copy);
         templates = copy;
         return this;
     }

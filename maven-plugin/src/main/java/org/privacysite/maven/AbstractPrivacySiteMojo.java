@@ -20,11 +20,17 @@ abstract class AbstractPrivacySiteMojo extends AbstractMojo {
     File contentDirectory;
 
     /**
-     * Directory with the FreeMarker templates ({@code layout.ftlh}, {@code document.ftlh}, ...), the
-     * {@code assets/} and the UI message bundles ({@code messages/<locale>.yaml}).
+     * Your own templates, assets and UI message bundles: each file replaces the built-in theme's file of
+     * the same name (e.g. {@code partials/footer.ftlh}, {@code assets/site.css}, {@code messages/fr.yaml}),
+     * so the directory holds only the files you change. Default: {@code ${project.basedir}/templates} when
+     * it exists, else none (the built-in theme alone). A directory set here must exist.
      */
-    @Parameter(property = "privacySite.templatesDirectory", defaultValue = "${project.basedir}/templates", required = true)
+    @Parameter(property = "privacySite.templatesDirectory")
     File templatesDirectory;
+
+    /** The project's directory, where the default templates directory is looked for. */
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    File basedir;
 
     /**
      * The locales this build expects, e.g. {@code en,fr,de}. A guard, not a filter: the generator always
@@ -56,7 +62,7 @@ abstract class AbstractPrivacySiteMojo extends AbstractMojo {
     boolean skip;
 
     SiteSettings settings() {
-        return new SiteSettings(contentDirectory, templatesDirectory, locales, baseUrl, threads);
+        return new SiteSettings(contentDirectory, SiteSettings.templates(templatesDirectory, basedir), locales, baseUrl, threads);
     }
 
     /** The generator for the configured directories, without validating the parameters. */

@@ -63,6 +63,9 @@ public class CheckMojo extends AbstractPrivacySiteMojo {
         } catch (ConfigurationException e) {
             throw SiteSettings.configurationFailure(e);
         }
+        for (java.nio.file.Path override : result.overrides()) {
+            getLog().info(override + " overrides the built-in theme");
+        }
         writeReports(site, result);
         boolean failed = result.failed(strict);
         List<Finding> failing = result.findings().stream().filter(f -> strict || f.isError()).toList();

@@ -26,6 +26,7 @@ final class SiteSettings {
     final String baseUrl;
     final int threads;
 
+    /** @param templatesDirectory the site's own templates, or null for the built-in theme alone */
     SiteSettings(File contentDirectory, File templatesDirectory, List<String> locales, String baseUrl, int threads) {
         this.contentDirectory = contentDirectory;
         this.templatesDirectory = templatesDirectory;
@@ -39,7 +40,7 @@ final class SiteSettings {
     PrivacySite.Builder siteBuilder() {
         PrivacySite.Builder builder = PrivacySite.builder()
                 .contentDirectory(contentDirectory.toPath())
-                .templatesDirectory(templatesDirectory.toPath());
+                .templatesDirectory(templatesDirectory == null ? null : templatesDirectory.toPath());
         if (threads > 0) {
             builder.threads(threads);
         }
@@ -61,10 +62,24 @@ final class SiteSettings {
      */
     PrivacySite validatedSite() throws MojoExecutionException {
         requireDirectory("contentDirectory", contentDirectory);
-        requireDirectory("templatesDirectory", templatesDirectory);
+        if (templatesDirectory != null) {
+            requireDirectory("templatesDirectory", templatesDirectory);
+        }
         PrivacySite site = site();
         checkLocales(site);
         return site;
+    }
+
+    /**
+     * The templates directory to use: the configured one, else {@code templates} in the project's
+     * directory when it exists, else null (the built-in theme alone).
+     */
+    static File templates(File configured, File basedir) {
+        if (configured != null) {
+            return configured;
+        }
+        File conventional = basedir == null ? null : new File(basedir, "templates");
+        return conventional != null && conventional.isDirectory() ? conventional : null;
     }
 
     /**

@@ -37,8 +37,8 @@ class ParameterDocumentationTest {
             Map<String, String> descriptions = new LinkedHashMap<>();
             Map<String, String> properties = new LinkedHashMap<>();
             for (var goal : goals.entrySet()) {
-                if (goal.getKey().equals("help")) {
-                    continue;
+                if (goal.getKey().equals("help") || goal.getKey().equals("init")) {
+                    continue; // init reads no site: its contentDirectory and locales say what it writes
                 }
                 Element parameter = goal.getValue().get(name);
                 assertTrue(parameter != null, "goal " + goal.getKey() + " has no parameter " + name);

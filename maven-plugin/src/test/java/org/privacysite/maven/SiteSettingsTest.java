@@ -2,6 +2,7 @@ package org.privacysite.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,31 @@ class SiteSettingsTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> new SiteSettings(new File("no-such-dir"), TEMPLATES, null, null, 0).validatedSite());
         assertTrue(e.getMessage().contains("<contentDirectory>"), e.getMessage());
+    }
+
+    @Test
+    void theProjectsTemplatesDirectoryIsUsedWhenItExistsElseTheBuiltInThemeAlone(@TempDir Path temp) throws IOException {
+        File project = temp.toFile();
+        assertNull(SiteSettings.templates(null, project), "no templates/: the built-in theme alone");
+        Files.createDirectories(temp.resolve("templates"));
+        assertEquals(new File(project, "templates"), SiteSettings.templates(null, project));
+        File configured = new File("elsewhere");
+        assertEquals(configured, SiteSettings.templates(configured, project), "a configured directory wins");
+    }
+
+    @Test
+    void aConfiguredTemplatesDirectoryMustExist() {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> new SiteSettings(CONTENT, new File("no-such-templates"), null, null, 0).validatedSite());
+        assertTrue(e.getMessage().contains("<templatesDirectory>"), e.getMessage());
+    }
+
+    @Test
+    void withoutTemplatesTheBuiltInThemeBuildsTheSite(@TempDir Path temp) throws MojoExecutionException, IOException {
+        Path out = temp.resolve("site");
+        new SiteSettings(CONTENT, null, null, null, 1).validatedSite().build(out);
+        assertTrue(Files.readString(out.resolve("de/privacy/index.html")).contains("class=\"site-footer\""));
+        assertTrue(Files.isRegularFile(out.resolve("assets/site.css")));
     }
 
     @Test

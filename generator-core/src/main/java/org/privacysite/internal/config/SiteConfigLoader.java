@@ -94,6 +94,11 @@ public final class SiteConfigLoader {
                 Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), List.copyOf(rules));
     }
 
+    /** Whether {@code value} is a locale code site.yaml accepts: BCP 47, like en, fr, pt-BR, zh-Hant. */
+    public static boolean isLocaleCode(String value) {
+        return LOCALE.matcher(value).matches() && LANGUAGES.contains(value.split("-")[0]);
+    }
+
     private static void checkNames(YamlMap yaml, String key, List<String> values, boolean locales) {
         Set<String> seen = new HashSet<>();
         List<String> checked = new ArrayList<>();
@@ -104,7 +109,7 @@ public final class SiteConfigLoader {
                 throw PrivacySiteException.at(where, ConfigRules.DUPLICATE, "'" + value + "' is listed twice in '" + key + "'");
             }
             if (locales) {
-                if (!LOCALE.matcher(value).matches() || !LANGUAGES.contains(value.split("-")[0])) {
+                if (!isLocaleCode(value)) {
                     throw PrivacySiteException.at(where, ConfigRules.LOCALE,
                             "'" + value + "' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)");
                 }

@@ -132,6 +132,7 @@ public final class PageParser {
         collector.mergeMessages(root);
         List<Clause> clauses = sourceLocale == null || sourceLocale.equals(locale)
                 ? withTextHashes(collector.clauses, text) : List.copyOf(collector.clauses);
+        Placeholders.find(where, text, collector.findings);
         return new Page(locale, document, file, frontMatter, clauses,
                 List.copyOf(collector.links), List.copyOf(collector.argumentUses), List.copyOf(collector.cookieTables),
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));

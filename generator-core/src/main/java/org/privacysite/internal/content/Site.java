@@ -9,29 +9,31 @@ import org.privacysite.Finding;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.theme.Theme;
 
 /**
  * Everything read from the sources: configuration, parsed pages, message bundles, and the problems
  * found while reading them. The input of every later stage.
  *
  * @param pages    every page that exists, in locale then document order
- * @param ui       UI message bundles by locale ({@code templates/messages/<locale>.yaml})
+ * @param theme    the templates, assets and UI bundles: the site's own over the built-in theme
+ * @param ui       UI message bundles by locale ({@code messages/<locale>.yaml} of the theme)
  * @param texts    policy message bundles by locale ({@code content/<locale>/messages.yaml})
  * @param consent  the consent configuration ({@code content/cookies.yaml}), or null when there is none
  * @param findings problems found while reading
  * @param index    the pages by locale and document, for constant-time lookups
  */
-public record Site(SiteConfig config, Path contentDirectory, Path templatesDirectory, List<Page> pages,
+public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<Page> pages,
                    Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
                    List<Finding> findings, Map<PageKey, Page> index) {
 
     /** A site of {@code pages}, indexed. */
-    public static Site of(SiteConfig config, Path contentDirectory, Path templatesDirectory, List<Page> pages,
+    public static Site of(SiteConfig config, Path contentDirectory, Theme theme, List<Page> pages,
                           Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
                           List<Finding> findings) {
         Map<PageKey, Page> index = new HashMap<>();
         pages.forEach(page -> index.put(new PageKey(page.locale(), page.document()), page));
-        return new Site(config, contentDirectory, templatesDirectory, List.copyOf(pages), ui, texts, consent,
+        return new Site(config, contentDirectory, theme, List.copyOf(pages), ui, texts, consent,
                 List.copyOf(findings), Map.copyOf(index));
     }
 
@@ -57,7 +59,7 @@ public record Site(SiteConfig config, Path contentDirectory, Path templatesDirec
             }
         }
         updatedFindings.addAll(page.findings());
-        return of(config, contentDirectory, templatesDirectory, updated, ui, texts, consent, updatedFindings);
+        return of(config, contentDirectory, theme, updated, ui, texts, consent, updatedFindings);
     }
 
     /** The page of {@code document} in {@code locale}, or null when the file does not exist. */

@@ -25,6 +25,7 @@ import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.SourceRules;
+import org.privacysite.internal.theme.Theme;
 
 /**
  * The parse stage: reads site.yaml, cookies.yaml, every policy file and every message bundle.
@@ -51,23 +52,29 @@ public final class SiteLoader {
         this(executor, null, ProgressListener.NONE);
     }
 
+    /** Loads with {@code templatesDirectory} over the built-in theme (null: the built-in theme alone). */
     public Site load(Path contentDirectory, Path templatesDirectory) {
-        return load(contentDirectory, templatesDirectory, frame -> page -> { });
+        return load(contentDirectory, Theme.of(templatesDirectory));
+    }
+
+    public Site load(Path contentDirectory, Theme theme) {
+        return load(contentDirectory, theme, frame -> page -> { });
     }
 
     /**
-     * Like {@link #load(Path, Path)}, handing each page to a reader while its Markdown tree is still
+     * Like {@link #load(Path, Theme)}, handing each page to a reader while its Markdown tree is still
      * in memory, on the thread that parsed it: {@code readers} gets the site without its pages
      * (configuration, consent, message bundles) before any page is parsed, and returns the reader.
      * A reader that fails changes nothing: the later stages read the page again.
      */
-    public Site load(Path contentDirectory, Path templatesDirectory,
+    public Site load(Path contentDirectory, Theme theme,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
         if (!Files.isDirectory(contentDirectory)) {
             throw new ConfigurationException(Finding.of(Location.of(contentDirectory), ConfigRules.CONTENT_DIRECTORY, "content directory not found"));
         }
-        if (!Files.isDirectory(templatesDirectory)) {
-            throw new ConfigurationException(Finding.of(Location.of(templatesDirectory), ConfigRules.TEMPLATES_DIRECTORY, "templates directory not found"));
+        if (theme.overrideDirectory() != null && !Files.isDirectory(theme.overrideDirectory())) {
+            throw new ConfigurationException(Finding.of(Location.of(theme.overrideDirectory()), ConfigRules.TEMPLATES_DIRECTORY,
+                    "templates directory not found; create it, or leave it out to use the built-in theme alone"));
         }
         SiteConfig config;
         ConsentConfig consent;
@@ -88,14 +95,14 @@ public final class SiteLoader {
         List<Finding> bundleFindings = new ArrayList<>(); // reported after the pages' findings, as always
         Map<String, MessageBundle> texts = new LinkedHashMap<>();
         for (String locale : config.locales()) {
-            MessageBundle uiBundle = MessageBundle.read(locale, templatesDirectory.resolve("messages").resolve(locale + ".yaml"));
+            MessageBundle uiBundle = MessageBundle.read(locale, theme.file("messages/" + locale + ".yaml"));
             MessageBundle textBundle = MessageBundle.read(locale, contentDirectory.resolve(locale).resolve("messages.yaml"));
             ui.put(locale, uiBundle);
             texts.put(locale, textBundle);
             bundleFindings.addAll(uiBundle.findings());
             bundleFindings.addAll(textBundle.findings());
         }
-        java.util.function.Consumer<Page> reader = readers.apply(Site.of(config, contentDirectory, templatesDirectory, List.of(),
+        java.util.function.Consumer<Page> reader = readers.apply(Site.of(config, contentDirectory, theme, List.of(),
                 Map.copyOf(ui), Map.copyOf(texts), consent, List.of()));
         List<Finding> findings = new ArrayList<>();
         PageParser parser = new PageParser(config.sourceLocale());
@@ -156,7 +163,7 @@ public final class SiteLoader {
             }
         }
         findings.addAll(bundleFindings);
-        return Site.of(config, contentDirectory, templatesDirectory, pages, Map.copyOf(ui), Map.copyOf(texts), consent,
+        return Site.of(config, contentDirectory, theme, pages, Map.copyOf(ui), Map.copyOf(texts), consent,
                 findings);
     }
 

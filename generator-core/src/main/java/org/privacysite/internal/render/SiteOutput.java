@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.privacysite.internal.output.OutputDirectory;
 
 /**
  * Where the renderer's files go: a directory ({@link #directory}), or a reader that checks each
@@ -25,8 +24,8 @@ public interface SiteOutput {
         text(path, page.html());
     }
 
-    /** The template's asset directory, copied below {@code assets/}. */
-    void assets(Path source);
+    /** The theme's assets by path below {@code assets/} (the site's own over the built-in ones), copied there. */
+    void assets(java.util.SortedMap<String, Path> files);
 
     /** A binary file (a PDF) at {@code path}; only a directory output takes them. */
     default void binary(String path, byte[] content) {
@@ -70,11 +69,16 @@ public interface SiteOutput {
             }
 
             @Override
-            public void assets(Path source) {
-                try {
-                    OutputDirectory.copyTree(source, root.resolve(SiteRenderer.ASSETS));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot copy assets from " + source, e);
+            public void assets(java.util.SortedMap<String, Path> files) {
+                Path assets = root.resolve(SiteRenderer.ASSETS);
+                for (java.util.Map.Entry<String, Path> file : files.entrySet()) {
+                    Path target = assets.resolve(file.getKey());
+                    try {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file.getValue(), target); // from the generator jar too: a copy across file systems
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot copy the asset " + file.getValue(), e);
+                    }
                 }
             }
         };

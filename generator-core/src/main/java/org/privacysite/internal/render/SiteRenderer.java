@@ -143,8 +143,8 @@ public final class SiteRenderer {
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
-        this(site, executor, sourcePositions, new TemplateEngine(site.templatesDirectory()), Map.of(),
-                SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.templatesDirectory().resolve(ASSETS)),
+        this(site, executor, sourcePositions, new TemplateEngine(site.theme()), Map.of(),
+                SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.theme().files(ASSETS)),
                 new java.util.concurrent.ConcurrentHashMap<>(),
                 new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), SiteHistory.none(List.of()), null);
     }
@@ -665,10 +665,7 @@ public final class SiteRenderer {
     }
 
     private void copyAssets(SiteOutput out) {
-        Path source = site.templatesDirectory().resolve(ASSETS);
-        if (Files.isDirectory(source)) {
-            out.assets(source);
-        }
+        out.assets(site.theme().files(ASSETS));
     }
 
     /**
@@ -686,15 +683,7 @@ public final class SiteRenderer {
         if (publishesHistory()) {
             files.addAll(new HistoryPages(this, history).paths());
         }
-        Path source = site.templatesDirectory().resolve(ASSETS);
-        if (Files.isDirectory(source)) {
-            try (Stream<Path> walk = Files.walk(source)) {
-                walk.filter(Files::isRegularFile)
-                        .forEach(file -> files.add(ASSETS + "/" + source.relativize(file).toString().replace('\\', '/')));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the assets in " + source, e);
-            }
-        }
+        site.theme().files(ASSETS).keySet().forEach(name -> files.add(ASSETS + "/" + name));
         return files;
     }
 

@@ -9,16 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.privacysite.TranslationStatus;
+import org.privacysite.internal.theme.Theme;
 
 /** The translation status page ({@code status.ftlh}), for legal writers and the Maven site report. */
 public final class StatusPage {
 
-    private final Path templatesDirectory;
+    private final Theme theme;
     private final TemplateEngine templates;
 
-    public StatusPage(Path templatesDirectory) {
-        this.templatesDirectory = templatesDirectory;
-        this.templates = new TemplateEngine(templatesDirectory);
+    public StatusPage(Theme theme) {
+        this.theme = theme;
+        this.templates = new TemplateEngine(theme);
     }
 
     /** The page as HTML; {@code stylesheet} is the URL of site.css as seen from the page. */
@@ -35,7 +36,7 @@ public final class StatusPage {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Files.writeString(file, render(status, "status.css"), StandardCharsets.UTF_8);
-            Files.copy(templatesDirectory.resolve("assets/site.css"), directory.resolve("status.css"),
+            Files.copy(theme.file("assets/site.css"), directory.resolve("status.css"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

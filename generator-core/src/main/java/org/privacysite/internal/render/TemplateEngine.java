@@ -3,16 +3,22 @@ package org.privacysite.internal.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.rules.TemplateRules;
+import org.privacysite.internal.theme.Theme;
 
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -22,23 +28,31 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 
 /**
- * The FreeMarker templates of {@code templates/}. {@code .ftlh} files are HTML-escaped automatically,
- * {@code .ftlx} files XML-escaped. Templates cannot reach Java classes. One engine is shared by all
+ * The FreeMarker templates of a {@link Theme}: a site's own templates directory first, then the
+ * built-in theme, name by name. {@code .ftlh} files are HTML-escaped automatically, {@code .ftlx} files XML-escaped. Templates cannot reach Java classes. One engine is shared by all
  * rendering threads (FreeMarker's configuration and template cache are thread-safe).
  */
 public final class TemplateEngine {
 
-    private final Path directory;
+    private final Theme theme;
     private final Configuration configuration;
 
-    public TemplateEngine(Path directory) {
-        this.directory = directory;
+    public TemplateEngine(Theme theme) {
+        this.theme = theme;
         this.configuration = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            configuration.setDirectoryForTemplateLoading(directory.toFile());
-        } catch (IOException e) {
-            throw PrivacySiteException.at(Location.of(directory), TemplateRules.DIRECTORY, "cannot read the templates: " + e.getMessage());
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (theme.overrideDirectory() != null) {
+            try {
+                loaders.add(new FileTemplateLoader(theme.overrideDirectory().toFile()));
+            } catch (IOException e) {
+                throw PrivacySiteException.at(Location.of(theme.overrideDirectory()), TemplateRules.DIRECTORY,
+                        "cannot read the templates: " + e.getMessage());
+            }
         }
+        loaders.add(new ClassTemplateLoader(Theme.class.getClassLoader(), Theme.RESOURCES));
+        MultiTemplateLoader loader = new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0]));
+        loader.setSticky(false); // a template added to the site's directory while a preview runs is found
+        configuration.setTemplateLoader(loader);
         // Records are read as properties (page.title), not as methods (page.title()).
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
@@ -64,8 +78,9 @@ public final class TemplateEngine {
             Template template = configuration.getTemplate(name);
             template.process(model, out);
         } catch (TemplateNotFoundException e) {
-            throw PrivacySiteException.at(Location.of(directory.resolve(name)), TemplateRules.MISSING,
-                    "template '" + name + "' not found in " + directory);
+            throw PrivacySiteException.at(Location.of(theme.file(name)), TemplateRules.MISSING,
+                    "template '" + name + "' not found in " + (theme.overrideDirectory() == null ? "the built-in theme"
+                            : theme.overrideDirectory() + " nor in the built-in theme"));
         } catch (ParseException e) {
             throw PrivacySiteException.at(templateLocation(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
                     TemplateRules.SYNTAX, describe(e.getEditorMessage()));
@@ -85,7 +100,7 @@ public final class TemplateEngine {
                 throw PrivacySiteException.at(templateLocation(parse.getTemplateName(), parse.getLineNumber(), parse.getColumnNumber()),
                         TemplateRules.SYNTAX, describe(parse.getEditorMessage()));
             }
-            throw PrivacySiteException.at(Location.of(directory.resolve(name)), TemplateRules.IO, "cannot render: " + e.getMessage());
+            throw PrivacySiteException.at(Location.of(theme.file(name)), TemplateRules.IO, "cannot render: " + e.getMessage());
         }
     }
 
@@ -105,7 +120,7 @@ public final class TemplateEngine {
     }
 
     private Location templateLocation(String sourceName, Integer line, Integer column) {
-        Location file = Location.of(directory.resolve(sourceName == null ? "" : sourceName));
+        Location file = Location.of(theme.file(sourceName == null ? "" : sourceName));
         return file.at(line == null ? 0 : line, column == null ? 0 : column);
     }
 

@@ -67,9 +67,15 @@ public final class ContentRules {
     private ContentRules() {
     }
 
+    public static final Rule PLACEHOLDER = Rule.warning("content.placeholder", "Placeholder not yet replaced",
+            "A skeleton written by init is a starting point, not a policy: publishing 'TODO(legal)' text tells readers nothing true.",
+            "Replace the marker and its note with your own text (what you really do), in every language.",
+            "content/en/privacy.md:13:1: placeholder 'TODO(legal): give your full legal name and postal address...' is not yet replaced;"
+                    + " write what you really do instead, and delete the marker");
+
     public static List<Rule> all() {
         return List.of(EMPTY, FRONT_MATTER_MISSING, FRONT_MATTER_UNCLOSED, FRONT_MATTER_TITLE, FRONT_MATTER_EFFECTIVE,
                 SOURCE_MISSING, HEADING_LEVEL, HEADING_KEY, KEY_SYNTAX, HEADING_SKIP, TOO_DEEP, UNSAFE_URL,
-                XREF_SYNTAX, RAW_HTML);
+                XREF_SYNTAX, RAW_HTML, PLACEHOLDER);
     }
 }

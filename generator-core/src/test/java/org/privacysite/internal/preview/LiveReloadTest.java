@@ -104,7 +104,7 @@ class LiveReloadTest {
     void aTemplateChangeRebuildsEverythingAndANewDirectoryIsWatched() throws Exception {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         Path templates = temp.resolve("templates");
-        SampleSite.copyTree(SampleSite.templates(), templates);
+        SampleSite.copyTemplates(templates);
         PrivacySite site = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates).build();
         try (PreviewServer server = PreviewServer.start(site, temp.resolve("out"), "127.0.0.1", 0, collecting());
                 Http.Events events = new Http.Events(server.uri().resolve("/_preview/events"))) {

@@ -140,16 +140,14 @@ class SiteRenderTest {
     }
 
     /**
-     * A template set from before the switcher entries and hreflang links became parts (no
-     * language-item.ftlh or alternates.ftlh; the templates loop over {@code languages} and
-     * {@code alternates} themselves) still builds, into the same pages.
+     * A template set from before the switcher entries and hreflang links became parts (the templates
+     * loop over {@code languages} and {@code alternates} themselves) still builds, into the same pages.
      */
     @Test
     void templatesThatLoopOverTheLanguagesThemselvesGiveTheSamePages() throws IOException {
         Path templates = tmp.resolve("looping-templates");
-        copyTree(realTemplates(), templates);
-        Files.delete(templates.resolve("partials/language-item.ftlh"));
-        Files.delete(templates.resolve("partials/alternates.ftlh"));
+        SampleSite.copyTemplates(templates);
+        // Their language-item.ftlh and alternates.ftlh are the built-in theme's, which they never include.
         Path switcher = templates.resolve("partials/language-switcher.ftlh");
         Files.writeString(switcher, Files.readString(switcher).replace("${languageLinks}", """
                 <#list languages as language>
@@ -189,7 +187,7 @@ class SiteRenderTest {
         Path content = SampleSite.copyContent(tmp.resolve("marker-content"), "en/privacy.md",
                 "This policy applies wherever you live.", "This policy applies wherever you live " + marker + ".");
         Path templates = tmp.resolve("twice-templates");
-        copyTree(realTemplates(), templates);
+        SampleSite.copyTemplates(templates);
         Path menu = templates.resolve("partials/menu.ftlh");
         Files.writeString(menu, Files.readString(menu).replace("${menu}", "${menu}<!-- again -->${menu}"));
 
@@ -366,7 +364,7 @@ class SiteRenderTest {
     /** The real templates with {@code replaced} swapped for the fixture {@code broken}. */
     private Path templatesWith(String replaced, String broken) throws IOException {
         Path templates = tmp.resolve("templates");
-        copyTree(realTemplates(), templates);
+        SampleSite.copyTemplates(templates);
         Files.copy(resource("broken-templates/" + broken), templates.resolve(replaced), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return templates;
     }

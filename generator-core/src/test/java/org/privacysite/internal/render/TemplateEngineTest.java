@@ -38,20 +38,20 @@ class TemplateEngineTest {
     @Test
     void htmlTemplatesEscape() throws IOException {
         template("page.ftlh", "<p>${text}</p>");
-        assertEquals("<p>&lt;script&gt;</p>", new TemplateEngine(templates).render("page.ftlh", Map.of("text", "<script>")));
+        assertEquals("<p>&lt;script&gt;</p>", new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)).render("page.ftlh", Map.of("text", "<script>")));
     }
 
     @Test
     void recordsAreReadAsProperties() throws IOException {
         template("page.ftlh", "${entry.key}|${entry.number}|${entry.title}|${entry.children?size}");
         PageView.TocEntry entry = new PageView.TocEntry("retention", "2", "Retention", java.util.List.of());
-        assertEquals("retention|2|Retention|0", new TemplateEngine(templates).render("page.ftlh", Map.of("entry", entry)));
+        assertEquals("retention|2|Retention|0", new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)).render("page.ftlh", Map.of("entry", entry)));
     }
 
     @Test
     void syntaxErrorIsReportedWithItsLocation() throws IOException {
         Files.copy(SiteRenderTest.resource("broken-templates/document-with-syntax-error.ftlh"), templates.resolve("document.ftlh"));
-        Finding finding = failure(new TemplateEngine(templates), "document.ftlh", Map.of());
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "document.ftlh", Map.of());
         assertEquals("template.syntax", finding.ruleId(), finding::toString);
         assertEquals(templates.resolve("document.ftlh"), finding.location().file());
         assertEquals(5, finding.location().line(), finding::toString);
@@ -61,7 +61,7 @@ class TemplateEngineTest {
     @Test
     void syntaxErrorIsReportedWithItsLocationEveryTime() throws IOException {
         Files.copy(SiteRenderTest.resource("broken-templates/document-with-syntax-error.ftlh"), templates.resolve("document.ftlh"));
-        TemplateEngine engine = new TemplateEngine(templates);
+        TemplateEngine engine = new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates));
         failure(engine, "document.ftlh", Map.of());
         Finding second = failure(engine, "document.ftlh", Map.of());
         assertEquals("template.syntax", second.ruleId(), second::toString);
@@ -72,7 +72,7 @@ class TemplateEngineTest {
     void missingVariableIsReportedWithItsLocation() throws IOException {
         template("partials/footer.ftlh", "<footer>\n  <p>${facts.phone}</p>\n</footer>\n");
         template("page.ftlh", "<main></main>\n<#include \"partials/footer.ftlh\">\n");
-        Finding finding = failure(new TemplateEngine(templates), "page.ftlh", Map.of("facts", Map.of()));
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "page.ftlh", Map.of("facts", Map.of()));
         assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(Location.of(templates.resolve("partials/footer.ftlh")).at(2, 8), finding.location());
         assertTrue(finding.message().contains("facts.phone"), finding::toString);
@@ -82,15 +82,15 @@ class TemplateEngineTest {
 
     @Test
     void missingTemplate() {
-        Finding finding = failure(new TemplateEngine(templates), "document.ftlh", Map.of());
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "no-such-page.ftlh", Map.of());
         assertEquals("template.missing", finding.ruleId(), finding::toString);
-        assertEquals(templates.resolve("document.ftlh"), finding.location().file());
+        assertEquals(templates.resolve("no-such-page.ftlh"), finding.location().file());
     }
 
     @Test
     void templatesCannotInstantiateJavaClasses() throws IOException {
         template("evil.ftlh", "<#assign run = \"freemarker.template.utility.Execute\"?new()>${run(\"id\")}");
-        Finding finding = failure(new TemplateEngine(templates), "evil.ftlh", Map.of());
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "evil.ftlh", Map.of());
         assertEquals("template.error", finding.ruleId(), finding::toString);
         assertEquals(1, finding.location().line());
     }
@@ -98,7 +98,7 @@ class TemplateEngineTest {
     @Test
     void templatesCannotReachTheJavaApi() throws IOException {
         template("evil.ftlh", "${text?api.getClass().getName()}");
-        Finding finding = failure(new TemplateEngine(templates), "evil.ftlh", Map.of("text", "x"));
+        Finding finding = failure(new TemplateEngine(org.privacysite.internal.theme.Theme.of(templates)), "evil.ftlh", Map.of("text", "x"));
         assertTrue(finding.ruleId().startsWith("template."), finding::toString);
     }
 }
