@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class, Audit.class},
+        subcommands = {Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Import.class, Rules.class, Audit.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})

@@ -197,6 +197,7 @@ final class SectionSplitter {
         if (!ids.isEmpty()) {
             explicit = !GENERATED_ID.matcher(ids.iterator().next()).matches();
         }
+        java.util.Set<String> aliases = new LinkedHashSet<>(ClauseKeys.generatedAnchors(normalize(element.text())));
         String number = stripNumber(element);
         BlockWriter writer = new BlockWriter();
         StringBuilder markdown = new StringBuilder();
@@ -204,12 +205,13 @@ final class SectionSplitter {
             markdown.append(writer.inline(child));
         }
         String text = normalize(element.text());
+        aliases.addAll(ClauseKeys.generatedAnchors(text));
         String md = markdown.toString().replace("\\\n", " ").strip();
         if (text.isEmpty()) {
             pendingAnchors.addAll(ids);
             return;
         }
-        items.add(new Item(new ParsedFile.Heading(rawLevel, md, text, number, List.copyOf(ids), explicit, line(element)),
+        items.add(new Item(new ParsedFile.Heading(rawLevel, md, text, number, List.copyOf(ids), explicit, aliases, line(element)),
                 null, rawLevel));
     }
 
@@ -337,7 +339,7 @@ final class SectionSplitter {
             ParsedFile.Heading h = item.heading();
             current = new ArrayList<>();
             sections.add(new ParsedFile.Section(new ParsedFile.Heading(level, h.markdown(), h.text(), h.number(), h.ids(),
-                    h.explicit(), h.line()), current));
+                    h.explicit(), h.aliases(), h.line()), current));
         }
         return new ParsedFile(file, locale, document, title, frontMatter, preamble, sections);
     }
