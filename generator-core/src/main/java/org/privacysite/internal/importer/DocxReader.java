@@ -39,11 +39,7 @@ final class DocxReader {
     private static final Pattern HEADING_STYLE = Pattern.compile("(?i)heading\\s*([1-6])");
 
     static {
-        // POI logs through Log4j's API; with no Log4j behind it, it must not print a warning to the writer's terminal.
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
-        }
+        PoiLogging.quiet();
     }
 
     private final XWPFDocument word;

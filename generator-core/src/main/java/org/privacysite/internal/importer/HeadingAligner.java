@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  *
  * <p>Evidence that two headings are the same clause: a shared id; the same level; the same written
  * section number; and what translation leaves alone in the section's text: numbers, e-mail and web
- * addresses, link targets, facts.
+ * addresses, facts (links to other pages differ by language, so they do not count).
  */
 final class HeadingAligner {
 
     /** A pair scoring below this is never matched: the heading is reported rather than guessed. */
     private static final double THRESHOLD = 1.0;
     private static final Pattern INVARIANT = Pattern.compile(
-            "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|https?://[^\\s)\\]]+|\\]\\([^)\\s]+\\)|\\{[A-Za-z]\\w*|\\p{Nd}+(?:[.,]\\p{Nd}+)*");
+            "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|https?://[^\\s)\\]]+|\\{[A-Za-z]\\w*|\\p{Nd}+(?:[.,]\\p{Nd}+)*");
 
     /** What is compared of one section. */
     record Signature(int level, String number, Set<String> ids, Set<String> invariants, String shape, String text) {

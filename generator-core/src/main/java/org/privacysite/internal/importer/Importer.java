@@ -171,15 +171,17 @@ public final class Importer {
                 files2.put(relative, markdown);
             }
         }
-        String siteName = byDocument.values().iterator().next().get(sourceLocale).parsed.title();
+        // The menu lists the privacy policy first; the site is named after it.
+        List<String> documents = new ArrayList<>(byDocument.keySet());
+        documents.sort(java.util.Comparator.comparing((String d) -> !d.startsWith("privacy")).thenComparing(d -> d));
+        String siteName = byDocument.get(documents.get(0)).get(sourceLocale).parsed.title();
         Map<Path, String> all = new LinkedHashMap<>();
-        all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, List.copyOf(byDocument.keySet()), braces,
-                source.getFileName().toString()));
+        all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, documents, braces, source.getFileName().toString()));
         all.putAll(files2);
         ImportOutput.write(out, all, options.force());
         findings.sort(java.util.Comparator.comparing((Finding f) -> f.location().displayPath())
                 .thenComparingInt(f -> f.location().line()).thenComparing(Finding::message));
-        return new Outcome(sourceLocale, localeOrder, List.copyOf(byDocument.keySet()), clauses, aligned, List.copyOf(findings),
+        return new Outcome(sourceLocale, localeOrder, List.copyOf(documents), clauses, aligned, List.copyOf(findings),
                 List.copyOf(all.keySet()));
     }
 

@@ -1,4 +1,4 @@
-package org.privacysite.importer;
+package org.privacysite.internal.importer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -278,6 +278,79 @@ final class ImportCorpus {
 
             最終更新日：2024年5月1日
             """;
+
+
+    /** A saved page: site header and navigation, a cookie banner with its script, a footer; the policy in {@code <main>}. */
+    static String html(String lang, String title, String updated, String intro, String[] headings, String[] paragraphs,
+                       String cookiesLink) {
+        return """
+                <!DOCTYPE html>
+                <html lang="%1$s">
+                <head><meta charset="utf-8"><title>%2$s | Kestrel VPN</title>
+                <meta name="description" content="%2$s of Kestrel VPN.">
+                <script>window.dataLayer = [];</script>
+                <style>body { font-family: sans-serif; }</style></head>
+                <body onload="track()">
+                <header class="site-header"><a href="/">Kestrel VPN</a>
+                  <nav><ul><li><a href="/pricing">Pricing</a></li><li><a href="/blog">Blog</a></li></ul></nav></header>
+                <div id="cookie-banner" class="cookie-consent"><p>We use cookies.</p>
+                  <button onclick="accept()">Accept</button><button onclick="reject()">Reject</button></div>
+                <main id="content">
+                  <article>
+                    <h1>%2$s</h1>
+                    <p class="updated"><em>%3$s</em></p>
+                    <p>%4$s</p>
+                    <section id="who-we-are"><h2>1. %5$s</h2>
+                      <p onclick="evil()">%9$s <a href="javascript:alert(1)">Kestrel</a></p></section>
+                    <h2 id="data">2. %6$s</h2>
+                    <p>%10$s <a href="#keep">%8$s</a>.</p>
+                    <ul><li><strong>%11$s</strong> <img src="x" onerror="alert(1)" alt=""></li><li>%12$s
+                      <ul><li><a href="mailto:privacy@kestrel.example">privacy@kestrel.example</a></li></ul></li></ul>
+                    <h2><a id="keep"></a>3. %8$s</h2>
+                    <table><thead><tr><th>%13$s</th><th>%14$s</th></tr></thead>
+                      <tbody><tr><td>%15$s</td><td>30</td></tr><tr><td>%16$s</td><td>7</td></tr></tbody></table>
+                    <h3 id="cookies-section">3.1 %7$s</h3>
+                    <p>%17$s <a href="%18$s">%7$s</a>.</p>
+                    <script>document.write('<p>injected</p>');</script>
+                  </article>
+                </main>
+                <footer class="site-footer"><p>© 2024 Kestrel Networks Limited</p><a href="/imprint">Imprint</a></footer>
+                <script src="https://tracker.example/t.js"></script>
+                </body></html>
+                """.formatted(lang, title, updated, intro, headings[0], headings[1], headings[2], headings[3],
+                paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[5], paragraphs[6],
+                paragraphs[7], paragraphs[8], cookiesLink);
+    }
+
+    /** The HTML version: {@code privacy.<locale>.html} and {@code cookies.<locale>.html} for en and fr. */
+    static Path writeHtml(Path source) throws IOException {
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("privacy.en.html"), html("en", "Privacy Policy", "Last updated: May 1, 2024",
+                "This policy explains how we handle your personal data.",
+                new String[] {"Who we are", "Data we collect", "Cookies", "How long we keep data"},
+                new String[] {"We are", "We collect", "Account data", "Support requests", "Data", "Years", "Accounts", "Invoices",
+                        "See also"}, "cookies.en.html#managing-cookies"));
+        Files.writeString(source.resolve("privacy.fr.html"), html("fr", "Politique de confidentialité",
+                "Dernière mise à jour : 1er mai 2024", "Cette politique explique comment nous traitons vos données.",
+                new String[] {"Qui sommes-nous", "Données collectées", "Cookies", "Durée de conservation"},
+                new String[] {"Nous sommes", "Nous collectons", "Données de compte", "Demandes d'assistance", "Données", "Années",
+                        "Comptes", "Factures", "Voir aussi"}, "cookies.fr.html#gerer-les-cookies"));
+        Files.writeString(source.resolve("cookies.en.html"), """
+                <html lang="en"><head><title>Cookie Policy</title></head><body><main>
+                <h1>Cookie Policy</h1><p>Last updated: 2024-05-01</p>
+                <h2 id="what">What cookies are</h2><p>Small files. Our <a href="privacy.en.html#keep">retention periods</a> apply.</p>
+                <h2 id="managing-cookies">Managing cookies</h2><p>Use your browser settings.</p>
+                </main></body></html>
+                """);
+        Files.writeString(source.resolve("cookies.fr.html"), """
+                <html lang="fr"><head><title>Politique relative aux cookies</title></head><body><main>
+                <h1>Politique relative aux cookies</h1><p>Dernière mise à jour : 2024-05-01</p>
+                <h2 id="quoi">Ce que sont les cookies</h2><p>De petits fichiers. Nos <a href="privacy.fr.html#keep">durées de conservation</a> s'appliquent.</p>
+                <h2 id="gerer-les-cookies">Gérer les cookies</h2><p>Utilisez les réglages de votre navigateur.</p>
+                </main></body></html>
+                """);
+        return source;
+    }
 
     private ImportCorpus() {
     }
