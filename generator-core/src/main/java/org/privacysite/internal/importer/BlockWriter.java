@@ -49,9 +49,14 @@ final class BlockWriter {
         }
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
-            lines.add(MarkdownText.guardLineStart(line.strip()));
+            lines.add(MarkdownText.guardLineStart(singleSpaced(line)));
         }
         return String.join("\n", lines);
+    }
+
+    /** Text nodes that met after an element was dropped leave two spaces between words: one is enough. */
+    static String singleSpaced(String line) {
+        return line.strip().replaceAll("(?<=\\S) {2,}(?=\\S)", " ");
     }
 
     private String list(Element list, int depth) {
@@ -167,7 +172,7 @@ final class BlockWriter {
             }
         }
         pieces.add(inlineRun.toString());
-        return pieces.stream().map(p -> p.replace("\\\n", " ").replace('\n', ' ').strip()).filter(p -> !p.isEmpty())
+        return pieces.stream().map(p -> singleSpaced(p.replace("\\\n", " ").replace('\n', ' '))).filter(p -> !p.isEmpty())
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
 

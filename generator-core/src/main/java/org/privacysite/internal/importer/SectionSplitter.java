@@ -127,7 +127,7 @@ final class SectionSplitter {
     private static String paragraphOf(String inline) {
         List<String> lines = new ArrayList<>();
         for (String line : inline.split("\n")) {
-            lines.add(MarkdownText.guardLineStart(line.strip()));
+            lines.add(MarkdownText.guardLineStart(BlockWriter.singleSpaced(line)));
         }
         return String.join("\n", lines);
     }
@@ -206,7 +206,7 @@ final class SectionSplitter {
         }
         String text = normalize(element.text());
         aliases.addAll(ClauseKeys.generatedAnchors(text));
-        String md = markdown.toString().replace("\\\n", " ").strip();
+        String md = BlockWriter.singleSpaced(markdown.toString().replace("\\\n", " "));
         if (text.isEmpty()) {
             pendingAnchors.addAll(ids);
             return;
