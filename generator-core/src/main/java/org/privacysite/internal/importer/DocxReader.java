@@ -25,6 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 

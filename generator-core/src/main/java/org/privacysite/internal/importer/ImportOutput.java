@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
 import org.privacysite.Location;
@@ -35,7 +36,7 @@ final class ImportOutput {
         for (Path relative : files.keySet()) {
             Path target = out.resolve(relative);
             if (Files.exists(target) && !force) {
-                existing.add(Finding.error(Location.of(target), ImportRules.WOULD_OVERWRITE,
+                existing.add(Finding.of(Location.of(target), ImportRules.WOULD_OVERWRITE,
                         "this file exists already and was left as it was; run the import again with --force to replace it"));
             }
         }
@@ -45,7 +46,7 @@ final class ImportOutput {
         Path staging = out.resolve(STAGING);
         try {
             if (Files.isSymbolicLink(out) || Files.exists(out) && !Files.isDirectory(out)) {
-                throw new ConfigurationException(Finding.error(Location.of(out), ImportRules.USAGE,
+                throw new ConfigurationException(Finding.of(Location.of(out), ImportRules.OPTIONS,
                         "--out must be a folder (or not exist yet)"));
             }
             Files.createDirectories(out);

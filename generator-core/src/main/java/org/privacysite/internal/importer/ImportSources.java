@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.ibm.icu.util.ULocale;
 
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 
@@ -47,7 +48,7 @@ final class ImportSources {
             int dot = name.lastIndexOf('.');
             Format format = dot < 0 ? null : format(name.substring(dot + 1).toLowerCase(Locale.ROOT));
             if (format == null) {
-                findings.add(Finding.warning(Location.of(file), ImportRules.FILE_NAME, "not imported: import reads Markdown (.md), "
+                findings.add(Finding.of(Location.of(file), ImportRules.FILE_SKIPPED, "not imported: import reads Markdown (.md), "
                         + "web pages (.html) and Word documents (.docx)"));
                 continue;
             }
@@ -60,7 +61,7 @@ final class ImportSources {
             } else {
                 int localeDot = base.lastIndexOf('.');
                 if (localeDot < 0) {
-                    findings.add(Finding.warning(Location.of(file), ImportRules.FILE_NAME, "not imported: the file name says no "
+                    findings.add(Finding.of(Location.of(file), ImportRules.FILE_SKIPPED, "not imported: the file name says no "
                             + "language; name it <document>.<locale>." + name.substring(dot + 1) + " (e.g. privacy.fr.md) or put it in a folder <locale>/"));
                     continue;
                 }
@@ -70,7 +71,7 @@ final class ImportSources {
             String locale = locale(rawLocale, localeMap);
             String document = ClauseKeys.fromText(rawDocument);
             if (locale == null) {
-                findings.add(Finding.warning(Location.of(file), ImportRules.FILE_NAME, "not imported: '" + rawLocale
+                findings.add(Finding.of(Location.of(file), ImportRules.FILE_SKIPPED, "not imported: '" + rawLocale
                         + "' is not a language code such as en, fr or zh-CN; rename it or map it with --locale-map "
                         + rawLocale + "=<locale>"));
                 continue;

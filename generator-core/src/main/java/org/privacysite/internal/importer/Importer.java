@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
 import org.privacysite.Location;
@@ -77,7 +78,7 @@ public final class Importer {
     private Outcome run() {
         Path source = options.source().toAbsolutePath().normalize();
         if (!Files.isDirectory(source)) {
-            throw new ConfigurationException(Finding.error(Location.of(options.source()), ImportRules.USAGE,
+            throw new ConfigurationException(Finding.of(Location.of(options.source()), ImportRules.OPTIONS,
                     "the import source is not a folder; give the folder that holds <locale>/<document>.md (or .html, .docx) files"));
         }
         List<ImportSources.SourceFile> files;
@@ -87,7 +88,7 @@ public final class Importer {
             throw new UncheckedIOException("cannot list " + source, e);
         }
         if (files.isEmpty()) {
-            throw new ConfigurationException(Finding.error(Location.of(options.source()), ImportRules.USAGE,
+            throw new ConfigurationException(Finding.of(Location.of(options.source()), ImportRules.OPTIONS,
                     "found no policy to import: put files in <locale>/<document>.md (.html, .docx) or <document>.<locale>.md"));
         }
         // Read everything first: one unreadable file stops the import before anything is written.
@@ -102,7 +103,7 @@ public final class Importer {
                 };
                 Map<String, Page> locales = byDocument.computeIfAbsent(file.document(), d -> new TreeMap<>());
                 if (locales.containsKey(file.locale())) {
-                    unreadable.add(Finding.error(Location.of(file.file()), ImportRules.FILE_NAME, "a second source for "
+                    unreadable.add(Finding.of(Location.of(file.file()), ImportRules.FILE_DUPLICATE, "a second source for "
                             + file.locale() + "/" + file.document() + " (the first is " + locales.get(file.locale()).parsed.file()
                             .getFileName() + "); keep one of them in the source folder"));
                     continue;
@@ -128,7 +129,7 @@ public final class Importer {
             Page sourcePage = document.getValue().get(sourceLocale);
             if (sourcePage == null) {
                 Page any = document.getValue().values().iterator().next();
-                missingSource.add(Finding.error(Location.of(any.parsed.file()), ImportRules.SOURCE_MISSING, "document '"
+                missingSource.add(Finding.of(Location.of(any.parsed.file()), ImportRules.SOURCE_MISSING, "document '"
                         + document.getKey() + "' has no " + sourceLocale + " version, so its translations cannot be aligned; "
                         + "add it or choose its language with --source-locale"));
                 continue;
@@ -190,7 +191,7 @@ public final class Importer {
             String wanted = ImportSources.locale(options.sourceLocale().strip(), options.localeMap());
             boolean present = byDocument.values().stream().anyMatch(pages -> pages.containsKey(wanted));
             if (!present) {
-                throw new ConfigurationException(Finding.error(Location.of(options.source()), ImportRules.USAGE,
+                throw new ConfigurationException(Finding.of(Location.of(options.source()), ImportRules.OPTIONS,
                         "--source-locale " + options.sourceLocale() + ": no file in the source folder is in that language"));
             }
             return wanted;
@@ -351,7 +352,7 @@ public final class Importer {
         writer.frontMatter(page.parsed.title() != null ? page.parsed.title() : titleOf(page.parsed.document()),
                 page.parsed.frontMatter().get("description"), page.effective, page.updated);
         if (page.effective == null) {
-            findings.add(Finding.warning(Location.of(target).at(1, 1), ImportRules.DATE_MISSING, "no effective date was found in "
+            findings.add(Finding.of(Location.of(target).at(1, 1), ImportRules.DATE_MISSING, "no effective date was found in "
                     + page.parsed.file().getFileName() + "; add 'effective: YYYY-MM-DD' to the front matter"));
         }
         for (ParsedFile.Block block : page.parsed.preamble()) {
@@ -363,7 +364,7 @@ public final class Importer {
             String key = page.keys.get(i);
             int line = writer.heading(heading.level(), links(heading.markdown(), page, target, writer.nextLine(), byDocument, sourceLocale), key);
             if (key.startsWith("todo-")) {
-                findings.add(Finding.warning(Location.of(target).at(line, 1), ImportRules.HEADING_UNALIGNED, "heading '"
+                findings.add(Finding.of(Location.of(target).at(line, 1), ImportRules.HEADING_UNALIGNED, "heading '"
                         + heading.text() + "' (" + page.parsed.file().getFileName() + ":" + heading.line() + ") matches no heading of the "
                         + sourceLocale + " version, so it was given the key '" + key + "'; replace it with the key of the "
                         + sourceLocale + " clause it translates, or remove the section if it has none"));
@@ -418,7 +419,7 @@ public final class Importer {
             key = source.anchors.get(anchor); // a translation that links with the source's anchors
         }
         if (key == null) {
-            findings.add(Finding.warning(where, ImportRules.ANCHOR_UNKNOWN, "the link to '" + destination + "' points at an anchor that no "
+            findings.add(Finding.of(where, ImportRules.ANCHOR_UNKNOWN, "the link to '" + destination + "' points at an anchor that no "
                     + "heading of " + page.parsed.locale() + "/" + document + " has; it was kept as it was: point it at a clause key"));
             return destination;
         }

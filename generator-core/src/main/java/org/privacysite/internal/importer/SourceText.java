@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 

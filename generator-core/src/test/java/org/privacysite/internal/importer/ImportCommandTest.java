@@ -91,7 +91,8 @@ class ImportCommandTest {
 
         Run missing = cli("import", dir.resolve("nowhere").toString(), "--out", content.toString());
         assertEquals(2, missing.exitCode(), missing.toString());
-        assertTrue(missing.err().contains("the import source is not a folder"), missing.toString());
+        assertTrue(missing.err().contains("the import source is not a folder") && missing.err().contains("[import.options]"),
+                missing.toString());
     }
 
     @Test
@@ -108,6 +109,7 @@ class ImportCommandTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("privacy.docx: error: the Word file expands to far more data than its size (a \"zip bomb\"), "
                 + "so it was not read"), run.toString());
+        assertTrue(run.err().contains("[import.file-unreadable]"), run.toString());
         assertNoStackTrace(run);
         assertEquals(before, listing(), "nothing written, inside or outside --out");
     }

@@ -23,6 +23,7 @@ import org.privacysite.ImportResult;
 import org.privacysite.PolicyImport;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * Imports the corpus (Markdown from Jekyll and Hugo in five languages, a saved HTML page, a Word file)
@@ -47,7 +48,7 @@ class PolicyImportTest {
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
             out.add(content.toAbsolutePath().relativize(f.location().file().toAbsolutePath()).toString().replace('\\', '/')
-                    + ":" + f.location().line() + " " + f.rule());
+                    + ":" + f.location().line() + " [" + f.ruleId() + "]");
         }
         return out;
     }
@@ -73,11 +74,11 @@ class PolicyImportTest {
         assertEquals(7, result.clauses());
         assertEquals(6, result.alignedClauses(), "every clause but usage-data (missing in de) is in every locale");
         int extra = lineOf(content.resolve("ar/privacy.md"), "{#todo-1}");
-        assertEquals(List.of("ar/privacy.md:" + extra + " import.heading-unaligned"), placesAndRules(result.findings(), content));
+        assertEquals(List.of("ar/privacy.md:" + extra + " [import.heading-unaligned]"), placesAndRules(result.findings(), content));
 
         CheckResult check = check(content);
         int missing = lineOf(content.resolve("de/privacy.md"), "## Speicherdauer {#retention}");
-        assertEquals(List.of("ar/privacy.md:" + extra + " parity.clause-extra", "de/privacy.md:" + missing + " parity.clause-missing"),
+        assertEquals(List.of("ar/privacy.md:" + extra + " [parity.clause-extra]", "de/privacy.md:" + missing + " [parity.clause-missing]"),
                 placesAndRules(check.findings(), content), check.findings().toString());
     }
 
