@@ -16,4 +16,24 @@ import java.util.List;
  */
 public record ImportResult(String sourceLocale, List<String> locales, List<String> documents, int clauses, int alignedClauses,
                            List<Finding> findings, List<Path> written) {
+
+    /**
+     * The summary for people, one line each: what was imported, how many clauses are aligned in every
+     * locale, and each place that needs a look ({@code file:line: warning: message [rule]}).
+     */
+    public List<String> summary(Path out) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Imported " + count(documents.size(), "document") + " (" + String.join(", ", documents) + ") in "
+                + count(locales.size(), "locale") + " (" + String.join(", ", locales) + ", source " + sourceLocale + ") into " + out + ".");
+        lines.add(count(clauses, "clause") + ", " + alignedClauses + " aligned in every locale.");
+        if (!findings.isEmpty()) {
+            lines.add(findings.size() == 1 ? "1 place needs a look:" : findings.size() + " places need a look:");
+            findings.forEach(finding -> lines.add("  " + finding));
+        }
+        return lines;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

@@ -2,11 +2,9 @@ package org.privacysite.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.privacysite.Finding;
 import org.privacysite.ImportResult;
 import org.privacysite.PolicyImport;
 
@@ -56,26 +54,7 @@ final class Import implements Callable<Integer> {
 
     static String summary(ImportResult result, Path out) {
         String nl = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
-        text.append("Imported ").append(count(result.documents().size(), "document")).append(" (")
-                .append(String.join(", ", result.documents())).append(") in ").append(count(result.locales().size(), "locale"))
-                .append(" (").append(String.join(", ", result.locales())).append(", source ").append(result.sourceLocale())
-                .append(") into ").append(out).append('.').append(nl);
-        text.append(count(result.clauses(), "clause")).append(", ").append(result.alignedClauses())
-                .append(" aligned in every locale.").append(nl);
-        List<Finding> look = result.findings();
-        if (!look.isEmpty()) {
-            text.append(look.size() == 1 ? "1 place needs a look:" : look.size() + " places need a look:").append(nl);
-            for (Finding finding : look) {
-                text.append("  ").append(finding).append(nl);
-            }
-        }
-        text.append("Set baseUrl in ").append(out.resolve("site.yaml")).append(", then run:").append(nl);
-        text.append("  java -jar privacy-site.jar check --content ").append(out).append(" --templates templates");
-        return text.toString();
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return String.join(nl, result.summary(out)) + nl + "Set baseUrl in " + out.resolve("site.yaml") + ", then run:" + nl
+                + "  java -jar privacy-site.jar check --content " + out + " --templates templates";
     }
 }
