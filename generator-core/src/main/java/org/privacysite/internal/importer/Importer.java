@@ -365,7 +365,7 @@ public final class Importer {
             int line = writer.heading(heading.level(), links(heading.markdown(), page, target, writer.nextLine(), byDocument, sourceLocale), key);
             if (key.startsWith("todo-")) {
                 findings.add(Finding.of(Location.of(target).at(line, 1), ImportRules.HEADING_UNALIGNED, "heading '"
-                        + heading.text() + "' (" + page.parsed.file().getFileName() + ":" + heading.line() + ") matches no heading of the "
+                        + heading.text() + "' (" + Location.of(page.parsed.file()).at(heading.line(), 0) + ") matches no heading of the "
                         + sourceLocale + " version, so it was given the key '" + key + "'; replace it with the key of the "
                         + sourceLocale + " clause it translates, or remove the section if it has none"));
             }

@@ -34,8 +34,15 @@ final class SectionSplitter {
     private static final Pattern CJK_NUMBER = Pattern.compile("^\\s*第\\s*(\\d{1,3})\\s*[条條章節节]\\s*");
     private static final Pattern GENERATED_ID = Pattern.compile("(?i)_?(toc|ref)\\d.*|h\\.[a-z0-9]+|mce_.*|\\d+|id\\d*");
 
-    private record Item(ParsedFile.Heading heading, ParsedFile.Block block, int rawLevel) {
+    /** A heading or a block; a block that is one short bold line carries the heading it would be ({@code candidate}). */
+    private record Item(ParsedFile.Heading heading, ParsedFile.Block block, int rawLevel, ParsedFile.Heading candidate) {
+        Item(ParsedFile.Heading heading, ParsedFile.Block block, int rawLevel) {
+            this(heading, block, rawLevel, null);
+        }
     }
+
+    /** Longer bold lines are emphasis in the text, not headings written as bold paragraphs. */
+    private static final int MAX_BOLD_HEADING = 120;
 
     private final List<Item> items = new ArrayList<>();
     private final Set<String> pendingAnchors = new LinkedHashSet<>();
@@ -140,6 +147,11 @@ final class SectionSplitter {
             return;
         }
         addBlock(markdown, BlockWriter.plain(element), writer.anchors(), tocLinks(element), line(element));
+        ParsedFile.Heading candidate = boldHeading(element);
+        if (candidate != null) {
+            Item last = items.remove(items.size() - 1);
+            items.add(new Item(null, last.block(), 0, candidate));
+        }
     }
 
     private void addBlock(String markdown, String text, Set<String> anchors, List<String> tocLinks, int line) {
@@ -177,6 +189,14 @@ final class SectionSplitter {
     }
 
     private void heading(Element element, int rawLevel) {
+        ParsedFile.Heading heading = makeHeading(element, rawLevel, true);
+        if (heading != null) {
+            items.add(new Item(heading, null, rawLevel));
+        }
+    }
+
+    /** The heading an element makes (its ids, number and text), or null when it has no text. */
+    private ParsedFile.Heading makeHeading(Element element, int rawLevel, boolean takePending) {
         Set<String> ids = new LinkedHashSet<>();
         boolean explicit = false;
         if (!element.id().isBlank()) {
@@ -191,8 +211,10 @@ final class SectionSplitter {
                 ids.add(inner.id().isBlank() ? inner.attr("name").strip() : inner.id().strip());
             }
         }
-        ids.addAll(pendingAnchors);
-        pendingAnchors.clear();
+        if (takePending) {
+            ids.addAll(pendingAnchors);
+            pendingAnchors.clear();
+        }
         ids.remove("");
         if (!ids.isEmpty()) {
             explicit = !GENERATED_ID.matcher(ids.iterator().next()).matches();
@@ -208,11 +230,42 @@ final class SectionSplitter {
         aliases.addAll(ClauseKeys.generatedAnchors(text));
         String md = BlockWriter.singleSpaced(markdown.toString().replace("\\\n", " "));
         if (text.isEmpty()) {
-            pendingAnchors.addAll(ids);
-            return;
+            if (takePending) {
+                pendingAnchors.addAll(ids);
+            }
+            return null;
         }
-        items.add(new Item(new ParsedFile.Heading(rawLevel, md, text, number, List.copyOf(ids), explicit, aliases, line(element)),
-                null, rawLevel));
+        return new ParsedFile.Heading(rawLevel, md, text, number, List.copyOf(ids), explicit, aliases, line(element));
+    }
+
+    /**
+     * A paragraph that is one short line, all of it bold: how many policies written in Word or a CMS mark
+     * their headings. Used only when a file has no real headings.
+     */
+    private ParsedFile.Heading boldHeading(Element element) {
+        String text = normalize(element.text());
+        if (!element.normalName().equals("p") || text.isEmpty() || text.length() > MAX_BOLD_HEADING || text.endsWith(".")
+                && !NUMBER.matcher(text + " x").lookingAt()) {
+            return null;
+        }
+        StringBuilder bold = new StringBuilder();
+        for (Element strong : element.select("strong, b")) {
+            if (strong.parents().stream().noneMatch(p -> p.is("strong, b"))) {
+                bold.append(strong.text());
+            }
+        }
+        if (!normalize(bold.toString()).equals(text)) {
+            return null;
+        }
+        Element copy = element.clone();
+        copy.select("strong, b").unwrap();
+        ParsedFile.Heading heading = makeHeading(copy, 2, false);
+        if (heading == null) {
+            return null;
+        }
+        int depth = heading.number() == null ? 0 : heading.number().split("\\.").length - 1;
+        return new ParsedFile.Heading(2 + Math.min(depth, 4), heading.markdown(), heading.text(), heading.number(), heading.ids(),
+                heading.explicit(), heading.aliases(), heading.line());
     }
 
     /** Removes a trailing {@code {#id}} / {@code {: #id .class}} from the heading's last text and returns the id. */
@@ -280,6 +333,38 @@ final class SectionSplitter {
         return null;
     }
 
+    /** A file with no headings but bold one-line paragraphs: those are its headings. */
+    private void promoteBoldHeadings() {
+        long real = items.stream().filter(i -> i.heading() != null && i.rawLevel() != TITLE_LEVEL).count();
+        long candidates = items.stream().filter(i -> i.candidate() != null).count();
+        if (real > 1 || candidates < 2) {
+            return;
+        }
+        items.replaceAll(i -> i.candidate() != null ? new Item(i.candidate(), null, i.candidate().level()) : i);
+    }
+
+    /** Every heading at one level, numbered "2", "2.1", "2.2": the numbers say the nesting the tags do not. */
+    private void levelsFromNumbers() {
+        List<Item> headings = items.stream().filter(i -> i.heading() != null && i.rawLevel() != TITLE_LEVEL).toList();
+        int min = headings.stream().mapToInt(Item::rawLevel).min().orElse(0);
+        if (headings.size() > 1 && headings.get(0).rawLevel() == min && headings.stream().filter(i -> i.rawLevel() == min).count() == 1) {
+            headings = headings.subList(1, headings.size()); // the title
+        }
+        boolean oneLevel = headings.stream().map(Item::rawLevel).distinct().count() == 1;
+        boolean nested = headings.stream().anyMatch(i -> i.heading().number() != null && i.heading().number().contains("."));
+        if (headings.size() < 2 || !oneLevel || !nested) {
+            return;
+        }
+        int base = headings.get(0).rawLevel();
+        Set<Item> clauses = new java.util.HashSet<>(headings);
+        items.replaceAll(i -> {
+            if (!clauses.contains(i) || i.heading().number() == null) {
+                return i;
+            }
+            return new Item(i.heading(), null, base + Math.min(4, i.heading().number().split("\\.").length - 1));
+        });
+    }
+
     static int line(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
             String line = e.attr("data-line");
@@ -295,6 +380,8 @@ final class SectionSplitter {
     }
 
     private ParsedFile result(Path file, String locale, String document, String fallbackTitle, Map<String, String> frontMatter) {
+        promoteBoldHeadings();
+        levelsFromNumbers();
         List<Item> headings = items.stream().filter(i -> i.heading() != null).toList();
         Item titleItem = null;
         if (!headings.isEmpty()) {

@@ -63,7 +63,7 @@ class ImportCommandTest {
         String summary = run.out();
         assertTrue(summary.contains("Imported 1 document (privacy) in 3 locales (en, ar, de, source en)"), summary);
         assertTrue(summary.contains("7 clauses, 6 aligned in every locale."), summary);
-        assertTrue(summary.contains("ar/privacy.md:33:1: warning: heading 'ملفات تعريف الارتباط' (privacy.ar.md:31) matches no heading "
+        assertTrue(summary.contains("ar/privacy.md:33:1: warning: heading 'ملفات تعريف الارتباط' (" + source.resolve("privacy.ar.md") + ":31) matches no heading "
                 + "of the en version, so it was given the key 'todo-1'"), summary);
         assertTrue(summary.contains("java -jar privacy-site.jar check --content " + content + " --templates templates"), summary);
 
