@@ -261,9 +261,7 @@ public final class Importer {
     }
 
     private void alignKeys(Page source, Page translation, int[] presentIn) {
-        List<HeadingAligner.Signature> s = source.parsed.sections().stream().map(HeadingAligner.Signature::of).toList();
-        List<HeadingAligner.Signature> t = translation.parsed.sections().stream().map(HeadingAligner.Signature::of).toList();
-        int[] match = HeadingAligner.align(s, t);
+        int[] match = HeadingAligner.align(source.parsed, translation.parsed);
         int todo = 0;
         for (int j = 0; j < match.length; j++) {
             if (match[j] >= 0) {

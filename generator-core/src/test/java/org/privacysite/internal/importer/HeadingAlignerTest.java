@@ -61,4 +61,33 @@ class HeadingAlignerTest {
                 section(2, "I vostri diritti", "Chiedete su https://kestrel.example/rights; risposta entro 30 giorni."));
         assertArrayEquals(new int[] {-1, 0, 1, 2, 3}, HeadingAligner.align(SOURCE, it));
     }
+
+    private static ParsedFile file(String preamble, String[][] sections) {
+        List<ParsedFile.Section> list = new ArrayList<>();
+        for (String[] section : sections) {
+            List<String> ids = section[1].isEmpty() ? List.of() : List.of(section[1]);
+            list.add(new ParsedFile.Section(new ParsedFile.Heading(2, section[0], section[0], null, ids, !ids.isEmpty(), Set.of(), 1),
+                    new ArrayList<>(List.of(new ParsedFile.Block(section[2], section[2], new LinkedHashSet<>(), List.of(), 1)))));
+        }
+        return new ParsedFile(java.nio.file.Path.of("x.md"), "xx", "privacy", "Title", java.util.Map.of(),
+                new ArrayList<>(List.of(new ParsedFile.Block(preamble, preamble, new LinkedHashSet<>(), List.of(), 1))), list);
+    }
+
+    @Test
+    void linksFromAlignedSectionsTellWhichHeadingIsWhich() {
+        // Nothing in the text survives translation (no numbers, no addresses): only the links say which is which.
+        ParsedFile en = file("Read [how long we keep data](#keep) first.", new String[][] {
+                {"About us", "", "We are a company."}, {"Your rights", "your-rights", "You have rights."},
+                {"Retention", "keep", "We keep data. See [your rights](#your-rights)."}, {"Contact", "", "Write to us."}});
+        ParsedFile fr = file("Lisez d'abord [la conservation](#conservation).", new String[][] {
+                {"À propos", "", "Nous sommes une société."}, {"Cookies", "", "Nous utilisons des cookies."},
+                {"Vos droits", "vos-droits", "Vous avez des droits."},
+                {"Conservation", "conservation", "Nous gardons les données. Voir [vos droits](#vos-droits)."},
+                {"Contact", "", "Écrivez-nous."}});
+        assertArrayEquals(new int[] {0, -1, 1, 2, 3}, HeadingAligner.align(en, fr));
+        int[] withoutLinks = HeadingAligner.align(en.sections().stream().map(HeadingAligner.Signature::of).toList(),
+                fr.sections().stream().map(HeadingAligner.Signature::of).toList());
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(new int[] {0, -1, 1, 2, 3}, withoutLinks),
+                "the links made the difference: " + java.util.Arrays.toString(withoutLinks));
+    }
 }
