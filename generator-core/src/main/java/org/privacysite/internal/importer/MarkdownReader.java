@@ -17,6 +17,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.privacysite.Location;
+import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * Reads Markdown written for another tool (GitHub, Jekyll/kramdown, Hugo, Docusaurus): front matter of
@@ -33,6 +36,7 @@ final class MarkdownReader {
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
     private static final Pattern ID = Pattern.compile("#([^\\s}.]+)");
 
+    private static final int MAX_DEPTH = 100;
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
@@ -47,10 +51,32 @@ final class MarkdownReader {
         Map<String, String> frontMatter = frontMatter(lines);
         moveAttributeLists(lines);
         Node tree = PARSER.parse(String.join("\n", lines));
+        requireShallow(tree, file);
         Document html = Jsoup.parseBodyFragment(RENDERER.render(tree));
         PolicyBody.clean(html.body());
         String title = frontMatter.get("title");
         return SectionSplitter.split(html.body(), file, locale, document, title, frontMatter);
+    }
+
+    /** Rendering recurses once per level: a text nested deeper than any policy is refused before it overflows the stack. */
+    private static void requireShallow(Node tree, Path file) {
+        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(tree);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                int line = node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
+                throw PrivacySiteException.at(new Location(file, line, 0), ImportRules.FILE_UNREADABLE, "the text is nested more "
+                        + "than " + MAX_DEPTH + " levels deep (lists or quotes inside each other); simplify it and import again");
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
     }
 
     private static void lineAttribute(Node node, String tagName, Map<String, String> attributes) {

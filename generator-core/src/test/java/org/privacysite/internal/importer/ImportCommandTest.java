@@ -197,6 +197,20 @@ class ImportCommandTest {
         }
     }
 
+    @Test
+    void deeplyNestedMarkupEndsInAFileOrAnErrorNotACrash() throws IOException {
+        Path source = dir.resolve("deep");
+        Files.createDirectories(source.resolve("en"));
+        Files.writeString(source.resolve("en/privacy.html"), "<h1>Privacy</h1><h2>Deep</h2>" + "<div><span>".repeat(100_000) + "text");
+        Files.writeString(source.resolve("en/terms.md"), "# Terms\n\n## Deep\n\n" + "> - ".repeat(10_000) + "text\n");
+
+        Run run = cli("import", source.toString(), "--out", dir.resolve("content").toString());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("terms.md:5: error: the text is nested more than 100 levels deep"), run.toString());
+        assertNoStackTrace(run);
+    }
+
     private static void assertNoStackTrace(Run run) {
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat ") || run.err().contains("internal error"),
                 run.toString());
