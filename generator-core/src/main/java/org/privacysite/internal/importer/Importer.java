@@ -177,6 +177,7 @@ public final class Importer {
         documents.sort(java.util.Comparator.comparing((String d) -> !d.startsWith("privacy")).thenComparing(d -> d));
         String siteName = byDocument.get(documents.get(0)).get(sourceLocale).parsed.title();
         Map<Path, String> all = new LinkedHashMap<>();
+        braces |= siteName != null && (siteName.contains("{") || siteName.contains("}"));
         all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, documents, braces, source.getFileName().toString()));
         all.putAll(files2);
         ImportOutput.write(out, all, options.force());

@@ -35,6 +35,19 @@ final class MarkdownText {
         return out.toString();
     }
 
+    /** Only the braces escaped: for front matter and site.yaml values, which are ICU text but not Markdown. */
+    static String braces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '{' -> out.append('{').append(OPEN_BRACE).append('}');
+                case '}' -> out.append('{').append(CLOSE_BRACE).append('}');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Makes an escaped line safe at the start of a block: "1. x", "- x", "# x" would otherwise become a list or heading. */
     static String guardLineStart(String line) {
         var matcher = LINE_START_MARKER.matcher(line);

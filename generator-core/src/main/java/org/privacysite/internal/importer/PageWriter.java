@@ -10,9 +10,9 @@ final class PageWriter {
 
     void frontMatter(String title, String description, LocalDate effective, LocalDate updated) {
         line("---");
-        line("title: " + SiteYaml.quote(title));
+        line("title: " + SiteYaml.quote(MarkdownText.braces(title)));
         if (description != null && !description.isBlank()) {
-            line("description: " + SiteYaml.quote(description));
+            line("description: " + SiteYaml.quote(MarkdownText.braces(description)));
         }
         if (effective != null) {
             line("effective: " + effective);

@@ -11,7 +11,7 @@ final class SiteYaml {
     static String write(String name, List<String> locales, List<String> documents, boolean braces, String sourceFolder) {
         StringBuilder out = new StringBuilder();
         out.append("# Written by privacy-site import from ").append(quoteComment(sourceFolder)).append(".\n");
-        out.append("name: ").append(quote(name == null || name.isBlank() ? "Privacy Center" : name)).append('\n');
+        out.append("name: ").append(quote(name == null || name.isBlank() ? "Privacy Center" : MarkdownText.braces(name))).append('\n');
         out.append("# Where the site will be published: change it before you publish.\n");
         out.append("baseUrl: https://privacy.example.com/\n");
         out.append("# The first locale is the source language; every other locale is a translation of it.\n");

@@ -238,4 +238,28 @@ class PolicyImportTest {
 
         assertEquals(List.of(), check(content).findings());
     }
+
+    @Test
+    void bracesInTheTitleHeadingsAndTextRenderAsWritten() throws IOException {
+        Path source = dir.resolve("old");
+        ImportCorpus.markdown(source.resolve("en/privacy.md"), """
+                # Privacy {beta}
+
+                Effective 2024-05-01
+
+                ## Use of {name} tags
+
+                A lone } and a lone { and {count, plural, one {# day} other {# days}}.
+                """);
+        Path content = dir.resolve("content");
+        importInto(source, content);
+        assertEquals(List.of(), check(content).findings());
+
+        Path site = dir.resolve("site");
+        PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build().build(site);
+        String html = Files.readString(site.resolve("en/privacy/index.html"));
+        assertTrue(html.contains("Privacy {beta}"), html);
+        assertTrue(html.contains("Use of {name} tags"), html);
+        assertTrue(html.contains("A lone } and a lone { and {count, plural, one {# day} other {# days}}."), html);
+    }
 }
