@@ -25,9 +25,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * Reads a Word document with Apache POI into the HTML the other readers produce: heading styles

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * Writes the imported files: all of them into a staging folder inside the content directory first, then

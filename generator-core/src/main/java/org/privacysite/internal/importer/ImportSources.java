@@ -2,6 +2,7 @@ package org.privacysite.internal.importer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.stream.Stream;
 
 import com.ibm.icu.util.ULocale;
 
-import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * Finds the files to import in a source folder laid out as {@code <locale>/<document>.<ext>} or
@@ -34,16 +35,23 @@ final class ImportSources {
     }
 
     /**
+     * @param out       the content directory being written: never read as a source
      * @param localeMap source locale names to site locales, e.g. {@code en-US=en}
      * @param findings  receives a warning for each file that is skipped and why
      */
-    static List<SourceFile> find(Path source, Map<String, String> localeMap, List<Finding> findings) throws IOException {
+    static List<SourceFile> find(Path source, Path out, Map<String, String> localeMap, List<Finding> findings) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source, 2)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> !hidden(source, f)).sorted().toList();
+            files = walk.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).filter(f -> !hidden(source, f))
+                    .filter(f -> !f.toAbsolutePath().normalize().startsWith(out)).sorted().toList(); // an --out inside the source
         }
         List<SourceFile> found = new ArrayList<>();
         for (Path file : files) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                findings.add(Finding.of(Location.of(file), ImportRules.FILE_SKIPPED, "not imported: a symbolic link or special file "
+                        + "is not followed; copy the file itself into the source folder"));
+                continue;
+            }
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
             Format format = dot < 0 ? null : format(name.substring(dot + 1).toLowerCase(Locale.ROOT));

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +17,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.ImportRules;
 
 /**
  * The import: reads every source file, chooses clause keys from the source language, aligns each
@@ -83,7 +82,7 @@ public final class Importer {
         }
         List<ImportSources.SourceFile> files;
         try {
-            files = ImportSources.find(source, options.localeMap(), findings);
+            files = ImportSources.find(source, options.out().toAbsolutePath().normalize(), options.localeMap(), findings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + source, e);
         }
@@ -162,14 +161,14 @@ public final class Importer {
             }
         }
         Path out = options.out().toAbsolutePath().normalize();
-        Map<Path, String> files2 = new LinkedHashMap<>();
+        Map<Path, String> pages = new LinkedHashMap<>();
         boolean braces = false;
         for (Map.Entry<String, Map<String, Page>> document : byDocument.entrySet()) {
             for (Page page : document.getValue().values()) {
                 Path relative = Path.of(page.parsed.locale(), document.getKey() + ".md");
                 String markdown = write(page, out.resolve(relative), byDocument, sourceLocale);
                 braces |= markdown.contains("{" + MarkdownText.OPEN_BRACE + "}") || markdown.contains("{" + MarkdownText.CLOSE_BRACE + "}");
-                files2.put(relative, markdown);
+                pages.put(relative, markdown);
             }
         }
         // The menu lists the privacy policy first; the site is named after it.
@@ -179,7 +178,7 @@ public final class Importer {
         Map<Path, String> all = new LinkedHashMap<>();
         braces |= siteName != null && (siteName.contains("{") || siteName.contains("}"));
         all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, documents, braces, source.getFileName().toString()));
-        all.putAll(files2);
+        all.putAll(pages);
         ImportOutput.write(out, all, options.force());
         findings.sort(java.util.Comparator.comparing((Finding f) -> f.location().displayPath())
                 .thenComparingInt(f -> f.location().line()).thenComparing(Finding::message));

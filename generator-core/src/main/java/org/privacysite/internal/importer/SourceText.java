@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.rules.ImportRules;
 
 /** Reads a text source: a byte-order mark is dropped, CRLF and CR become LF, and bytes that are not UTF-8 are reported. */
 final class SourceText {

@@ -71,14 +71,17 @@ class ImportFindingsTest {
     }
 
     @Test
-    void filesWithoutALanguageOrInAnotherFormatAreSkippedWithAWord() throws IOException {
+    void filesWithoutALanguageInAnotherFormatOrBehindASymlinkAreSkippedWithAWord() throws IOException {
         write("en/privacy.md", "# Privacy\n\nEffective 2024-05-01\n\n## Data\n\nWe collect data.\n");
         write("en/privacy.pdf", "%PDF-1.4");
         write("terms.md", "# Terms\n");
+        Path secret = Files.writeString(dir.resolve("secret.md"), "# Secret\n\n## Not for the site\n");
+        Files.createSymbolicLink(dir.resolve("old/en/cookies.md"), secret);
 
         ImportResult result = importOld();
 
-        assertEquals(List.of("privacy.pdf:0 [import.file-skipped]", "terms.md:0 [import.file-skipped]"), lines(result.findings()));
+        assertEquals(List.of("cookies.md:0 [import.file-skipped]", "privacy.pdf:0 [import.file-skipped]",
+                "terms.md:0 [import.file-skipped]"), lines(result.findings()));
         assertEquals(List.of("privacy"), result.documents());
     }
 
