@@ -15,12 +15,13 @@ assert log.contains('Built 1 pages into')
 assert log.contains('Privacy site check passed: 1 pages, 0 errors, 0 warnings.')
 
 // The help goal explains every goal and parameter (Javadoc in the plugin descriptor).
-for (goal in ['privacy-site:generate', 'privacy-site:check', 'privacy-site:mark-translated',
+for (goal in ['privacy-site:generate', 'privacy-site:check', 'privacy-site:mark-translated', 'privacy-site:import',
               'privacy-site:translation-status', 'privacy-site:help']) {
     assert log.contains(goal) : "help does not list ${goal}"
 }
 for (parameter in ['contentDirectory', 'templatesDirectory', 'outputDirectory', 'locales', 'baseUrl',
-                   'strict', 'skip', 'reportDirectory', 'externalLinks', 'locale', 'document']) {
+                   'strict', 'skip', 'reportDirectory', 'externalLinks', 'locale', 'document', 'importSource',
+                   'localeMap']) {
     assert log.contains(parameter) : "help does not explain ${parameter}"
 }
 assert log.contains('User property: privacySite.strict')

@@ -13,6 +13,7 @@ import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.HistoryRules;
 import org.privacysite.internal.rules.IcuRules;
+import org.privacysite.internal.rules.ImportRules;
 import org.privacysite.internal.rules.LinkRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.PdfRules;
@@ -34,7 +35,7 @@ public final class RuleCatalogue {
     private static final Map<String, Rule> RULES = index(
             SourceRules.all(), YamlRules.all(), ConfigRules.all(), ContentRules.all(), IcuRules.all(), XrefRules.all(),
             ConsentRules.all(), BundleRules.all(), ParityRules.all(), HistoryRules.all(), TemplateRules.all(), LinkRules.all(),
-            AuditRules.all(), XliffRules.all(), PdfRules.all());
+            AuditRules.all(), XliffRules.all(), PdfRules.all(), ImportRules.all());
 
     private RuleCatalogue() {
     }

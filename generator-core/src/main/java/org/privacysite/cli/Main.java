@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Init.class, Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class, Rules.class,
-                Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class},
+        subcommands = {Init.class, Import.class, Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class,
+                Rules.class, Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
