@@ -14,11 +14,9 @@ import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.PageParser;
-import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
-import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.render.SiteRenderer;
 
 /**
@@ -31,7 +29,7 @@ public final class Preview implements AutoCloseable {
     private final PrivacySite generator;
     private final Path outputDirectory;
     private final ExecutorService executor;
-    private final PageParser parser = new PageParser();
+    private PageParser parser;
     private Site site;
     private SiteRenderer renderer;
     private List<Finding> parity;
@@ -69,8 +67,7 @@ public final class Preview implements AutoCloseable {
                 titlesChanged |= titleChanged(previous, page);
                 datesChanged |= !previous.frontMatter().updated().equals(page.frontMatter().updated());
             }
-            List<Finding> errors = new ArrayList<>(updated.findings().stream().filter(Finding::isError).toList());
-            errors.addAll(ReferenceChecker.check(updated, edited).stream().filter(Finding::isError).toList());
+            List<Finding> errors = PrivacySite.buildErrors(updated, edited, executor);
             if (!errors.isEmpty()) {
                 return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
             }
@@ -90,10 +87,7 @@ public final class Preview implements AutoCloseable {
             return List.of();
         }
         if (parity == null) {
-            List<Finding> all = new ArrayList<>(site.findings());
-            all.addAll(ReferenceChecker.check(site));
-            all.addAll(ParityChecker.check(site, executor));
-            parity = List.copyOf(all);
+            parity = List.copyOf(PrivacySite.checkFindings(site, executor));
         }
         Path file = site.pageFile(locale, document);
         return parity.stream().filter(f -> file.equals(f.location().file())).toList();
@@ -101,8 +95,7 @@ public final class Preview implements AutoCloseable {
 
     private PreviewUpdate fullBuild(long start) {
         Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.theme());
-        List<Finding> errors = new ArrayList<>(loaded.findings().stream().filter(Finding::isError).toList());
-        errors.addAll(ReferenceChecker.check(loaded).stream().filter(Finding::isError).toList());
+        List<Finding> errors = PrivacySite.buildErrors(loaded, null, executor);
         if (!errors.isEmpty()) {
             return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
         }
@@ -113,6 +106,8 @@ public final class Preview implements AutoCloseable {
         });
         site = loaded;
         renderer = full;
+        // The same parser as a build's: clause hashes for the source language, where staleness is measured.
+        parser = new PageParser(loaded.config().sourceLocale());
         List<String> pages = new ArrayList<>();
         for (String locale : loaded.config().locales()) {
             for (String document : loaded.config().documents()) {

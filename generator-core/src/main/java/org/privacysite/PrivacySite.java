@@ -534,6 +534,25 @@ public final class PrivacySite {
                 site.consent().withRevision(site.consent().revision() + history.cookieListChanges()), site.findings());
     }
 
+    /**
+     * The errors that stop a build of {@code site}, as {@code build} decides them (parse errors, references,
+     * consent texts, with the site's rule settings); only the references of {@code edited} when given.
+     * The preview asks this before it renders, so it stops on exactly what a build would stop on.
+     */
+    static List<Finding> buildErrors(Site site, java.util.Collection<Page> edited, ExecutorService executor) {
+        List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(edited == null ? ReferenceChecker.check(site, executor) : ReferenceChecker.check(site, edited));
+        ParityChecker.consentMessages(site, findings);
+        return configured(site, findings).findings().stream().filter(Finding::isError).toList();
+    }
+
+    /** What {@code check} reports of {@code site} before rendering (no link check): sources and parity, configured. */
+    static List<Finding> checkFindings(Site site, ExecutorService executor) {
+        List<Finding> findings = new ArrayList<>(sourceFindings(site, SiteHistory.none(List.of()), executor));
+        findings.addAll(ParityChecker.check(site, executor));
+        return configured(site, findings).findings();
+    }
+
     private static List<Finding> sourceFindings(Site site, SiteHistory history, ExecutorService executor) {
         List<Finding> findings = new ArrayList<>(site.findings());
         findings.addAll(history.findings());

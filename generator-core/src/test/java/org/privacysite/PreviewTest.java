@@ -96,4 +96,34 @@ class PreviewTest {
             assertEquals(List.of(), preview.findings("fr", "privacy"));
         }
     }
+
+    @Test
+    void thePanelShowsWhatCheckReportsWithTheSitesRuleSettings() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"), "fr/privacy.md", "## Enfants {#children}\n",
+                "## Médiateur {#mediator}\n\nVous pouvez saisir le médiateur.\n\n## Enfants {#children}\n");
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            assertEquals(List.of("parity.clause-extra"), preview.findings("fr", "privacy").stream().map(Finding::ruleId).toList());
+        }
+        Path siteYaml = content.resolve("site.yaml");
+        Files.writeString(siteYaml, Files.readString(siteYaml) + "rules:\n  parity.clause-extra: {fr/privacy#mediator: off}\n");
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            assertEquals(List.of(), preview.findings("fr", "privacy"), "switched off in site.yaml, as in check");
+        }
+    }
+
+    @Test
+    void aRuleSwitchedOffInSiteYamlDoesNotStopThePreviewAsItDoesNotStopABuild() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"), "fr/privacy.md", "## Enfants {#children}\n",
+                "## Enfants {#children}\n\nLes <b>enfants</b> sont protégés.\n");
+        Path siteYaml = content.resolve("site.yaml");
+        Files.writeString(siteYaml, Files.readString(siteYaml) + "rules:\n  content.raw-html: {fr/privacy: off}\n");
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            PreviewUpdate first = preview.rebuild(List.of());
+            assertTrue(first.succeeded(), first.errors().toString());
+        }
+    }
 }
