@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.Map;
 import org.privacysite.ConfigurationException;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.rules.ImportRules;
 
 /**
@@ -50,7 +48,7 @@ final class ImportOutput {
                         "--out must be a folder (or not exist yet)"));
             }
             Files.createDirectories(out);
-            delete(staging);
+            OutputDirectory.delete(staging);
             for (Map.Entry<Path, String> file : files.entrySet()) {
                 Path staged = staging.resolve(file.getKey());
                 Files.createDirectories(staged.getParent());
@@ -65,7 +63,7 @@ final class ImportOutput {
             throw new UncheckedIOException("cannot write the imported files into " + out, e);
         } finally {
             try {
-                delete(staging);
+                OutputDirectory.delete(staging);
             } catch (IOException ignored) {
                 // a staging folder left behind is removed by the next import
             }
@@ -78,24 +76,5 @@ final class ImportOutput {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
