@@ -29,6 +29,7 @@ public final class Preview implements AutoCloseable {
     private final PrivacySite generator;
     private final Path outputDirectory;
     private final ExecutorService executor;
+    private final SitePipeline pipeline;
     private PageParser parser;
     private Site site;
     private SiteRenderer renderer;
@@ -38,6 +39,7 @@ public final class Preview implements AutoCloseable {
         this.generator = generator;
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
         this.executor = executor;
+        this.pipeline = new SitePipeline(generator, executor);
     }
 
     public Path outputDirectory() {
@@ -67,7 +69,7 @@ public final class Preview implements AutoCloseable {
                 titlesChanged |= titleChanged(previous, page);
                 datesChanged |= !previous.frontMatter().updated().equals(page.frontMatter().updated());
             }
-            List<Finding> errors = PrivacySite.buildErrors(updated, edited, executor);
+            List<Finding> errors = SitePipeline.errors(updated, pipeline.sourceFindings(updated, edited));
             if (!errors.isEmpty()) {
                 return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
             }
@@ -87,30 +89,32 @@ public final class Preview implements AutoCloseable {
             return List.of();
         }
         if (parity == null) {
-            parity = List.copyOf(PrivacySite.checkFindings(site, executor));
+            List<Finding> all = new ArrayList<>(pipeline.sourceFindings(site, null));
+            all.addAll(pipeline.parity(site));
+            parity = List.copyOf(SitePipeline.configured(site, all).findings());
         }
         Path file = site.pageFile(locale, document);
         return parity.stream().filter(f -> file.equals(f.location().file())).toList();
     }
 
     private PreviewUpdate fullBuild(long start) {
-        Site loaded = generator.loader(executor).load(generator.contentDirectory(), generator.theme());
-        List<Finding> errors = PrivacySite.buildErrors(loaded, null, executor);
+        SitePipeline.Loaded loaded = pipeline.load(false, null);
+        List<Finding> errors = SitePipeline.errors(loaded.site(), pipeline.sourceFindings(loaded));
         if (!errors.isEmpty()) {
             return new PreviewUpdate(List.of(), List.copyOf(errors), System.nanoTime() - start);
         }
-        SiteRenderer full = new SiteRenderer(loaded, executor, false);
+        SiteRenderer full = loaded.renderer();
         OutputDirectory.replace(outputDirectory, staging -> {
             full.render(staging);
             InputFingerprint.write(staging, "preview");
         });
-        site = loaded;
+        site = loaded.site();
         renderer = full;
         // The same parser as a build's: clause hashes for the source language, where staleness is measured.
-        parser = new PageParser(loaded.config().sourceLocale());
+        parser = new PageParser(site.config().sourceLocale());
         List<String> pages = new ArrayList<>();
-        for (String locale : loaded.config().locales()) {
-            for (String document : loaded.config().documents()) {
+        for (String locale : site.config().locales()) {
+            for (String document : site.config().documents()) {
                 pages.add(new PageKey(locale, document).outputPath());
             }
         }

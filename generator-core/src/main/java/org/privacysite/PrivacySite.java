@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,32 +15,21 @@ import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.consent.ConsentConfigLoader;
-import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
-import org.privacysite.internal.content.PageKey;
-import org.privacysite.internal.content.ReferenceChecker;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.history.HistoryReader;
-import org.privacysite.internal.history.SiteHistory;
-import org.privacysite.internal.links.ExternalLinkChecker;
-import org.privacysite.internal.links.ExternalLinkSettings;
-import org.privacysite.internal.links.LinkChecker;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
 import org.privacysite.internal.parity.PageContents;
-import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.parity.StatusCollector;
 import org.privacysite.internal.render.StatusPage;
 import org.privacysite.internal.report.ReportFormat;
 import org.privacysite.internal.report.ReportOptions;
 import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
-import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
-import org.privacysite.internal.pdf.PdfEdition;
 import org.privacysite.internal.pdf.PdfFonts;
-import org.privacysite.internal.render.SiteRenderer;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.XliffRules;
@@ -69,13 +55,6 @@ import org.privacysite.internal.theme.Theme;
  * {@code file:line:col}; a broken configuration as a {@link ConfigurationException}.
  */
 public final class PrivacySite {
-
-    private static final Comparator<Finding> BY_PLACE = Comparator
-            .comparing((Finding f) -> f.location().displayPath())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(Finding::message);
 
     private final Path contentDirectory;
     private final Theme theme;
@@ -116,28 +95,15 @@ public final class PrivacySite {
         try {
             OutputDirectory.recover(outputDirectory); // a build killed mid-swap: the previous site comes back first
             CompletableFuture<String> fingerprint = fingerprintAlongside();
-            AtomicReference<SiteRenderer> early = new AtomicReference<>();
-            Site site = loader(executor).load(contentDirectory, theme, pageless -> {
-                // Each body is rendered right after its page is parsed, so that rendering need not parse it again.
-                early.set(new SiteRenderer(pageless, executor, false));
-                return early.get()::renderEarly;
-            });
-            SiteHistory history = history(site);
-            Site withHistory = withConsentRevision(site, history);
-            List<Finding> findings = configured(withHistory, sourceFindings(withHistory, history, executor)).findings();
+            SitePipeline pipeline = new SitePipeline(this, executor);
+            SitePipeline.Loaded loaded = pipeline.load(false, null);
+            List<Finding> findings = SitePipeline.configured(loaded.site(), pipeline.sourceFindings(loaded)).findings();
             if (findings.stream().anyMatch(Finding::isError)) {
                 throw new PrivacySiteException(findings);
             }
-            SiteRenderer renderer = early.get().forParsedSite(withHistory).withHistory(history);
-            if (pdf) {
-                renderer = renderer.withPdfs(new PdfEdition(PdfFonts.in(pdfFontDirectory), contentDirectory.resolve("site.yaml"),
-                        PdfEdition.sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")), "privacy-site " + Version.current())
-                        .checkFonts(site.config().locales()));
-            }
-            SiteRenderer pageRenderer = renderer;
             AtomicInteger pages = new AtomicInteger();
             OutputDirectory.replace(outputDirectory, staging -> {
-                pages.set(pageRenderer.render(staging, progress));
+                pages.set(pipeline.render(loaded, staging));
                 InputFingerprint.write(staging, Jobs.joined(fingerprint));
             });
             return new BuildResult(outputDirectory, pages.get(), findings, false);
@@ -200,36 +166,23 @@ public final class PrivacySite {
             }
             CompletableFuture<String> fingerprint = outputDirectory == null
                     ? CompletableFuture.completedFuture(null) : fingerprintAlongside();
-            // Parity's clause contents and the page bodies are read from each Markdown tree right after
-            // its parse; the link check renders every page from those bodies.
+            SitePipeline pipeline = new SitePipeline(this, executor);
+            // Parity's clause contents and the page bodies are read from each Markdown tree right after its parse.
             PageContents contents = new PageContents();
-            AtomicReference<SiteRenderer> early = new AtomicReference<>();
-            Site loaded = loader(executor).load(contentDirectory, theme, pageless -> {
-                early.set(new SiteRenderer(pageless, executor, true));
-                return page -> {
-                    Object tree = page.body(); // one tree for both readers
-                    contents.read(page);
-                    early.get().renderEarly(page);
-                    java.lang.ref.Reference.reachabilityFence(tree);
-                };
-            });
-            SiteHistory history = history(loaded);
-            Site site = withConsentRevision(loaded, history);
-            SiteRenderer renderer = early.get().forParsedSite(site).withHistory(history);
-            List<Finding> findings = new ArrayList<>(sourceFindings(site, history, executor));
-            boolean buildable = configured(site, findings).findings().stream().noneMatch(Finding::isError);
-            // The parity check needs no rendered page: it runs while the pages render, in a thread of its own.
-            CompletableFuture<List<Finding>> parity = CompletableFuture.supplyAsync(
-                    () -> ParityChecker.check(site, contents, executor), PrivacySite::startAlongside);
+            SitePipeline.Loaded loaded = pipeline.load(true, contents);
+            Site site = loaded.site();
+            List<Finding> findings = pipeline.sourceFindings(loaded);
+            boolean buildable = SitePipeline.errors(site, findings).isEmpty();
+            CompletableFuture<List<Finding>> parity = pipeline.parity(site, contents);
             if (!buildable || outputDirectory == null) {
-                List<Finding> links = buildable ? checkLinks(site, renderer, null, executor) : List.of();
-                return result(site, findings, Jobs.joined(parity), links);
+                List<Finding> links = buildable ? pipeline.renderAndCheckLinks(loaded, null) : List.of();
+                return SitePipeline.result(site, findings, Jobs.joined(parity), links);
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             try {
                 OutputDirectory.replace(outputDirectory, staging -> {
-                    List<Finding> links = checkLinks(site, renderer, SiteOutput.directory(staging), executor);
-                    CheckResult result = result(site, findings, Jobs.joined(parity), links);
+                    List<Finding> links = pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging));
+                    CheckResult result = SitePipeline.result(site, findings, Jobs.joined(parity), links);
                     if (result.failed(strict)) {
                         throw new NotPublished(result);
                     }
@@ -249,7 +202,7 @@ public final class PrivacySite {
 
     /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
     private CompletableFuture<String> fingerprintAlongside() {
-        return CompletableFuture.supplyAsync(this::fingerprint, PrivacySite::startAlongside);
+        return CompletableFuture.supplyAsync(this::fingerprint, SitePipeline::startAlongside);
     }
 
     /** What decides the output besides the sources: the generator and its built-in theme, the base URL and the history's today. */
@@ -262,32 +215,6 @@ public final class PrivacySite {
     private String fingerprint() {
         return theme.overrideDirectory() == null ? InputFingerprint.of(fingerprintSalt(), contentDirectory)
                 : InputFingerprint.of(fingerprintSalt(), contentDirectory, theme.overrideDirectory());
-    }
-
-    private static void startAlongside(Runnable check) {
-        Thread thread = new Thread(check, "privacy-site-alongside");
-        thread.setDaemon(true); // a check whose result nobody waits for any more does not keep the JVM up
-        thread.start();
-    }
-
-    private CheckResult result(Site site, List<Finding> sourceFindings, List<Finding> parity, List<Finding> links) {
-        List<Finding> findings = new ArrayList<>(sourceFindings);
-        findings.addAll(parity);
-        findings.addAll(links);
-        ConfiguredFindings.Result configured = configured(site, findings);
-        List<Finding> sorted = new ArrayList<>(configured.findings());
-        sorted.sort(BY_PLACE);
-        List<Finding> off = new ArrayList<>(configured.switchedOff());
-        off.sort(BY_PLACE);
-        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off),
-                site.theme().overridden());
-    }
-
-    /** Applies the rule levels of site.yaml's {@code rules:} and of clause headings; a setting naming nothing is an error. */
-    private static ConfiguredFindings.Result configured(Site site, List<Finding> findings) {
-        List<Finding> all = new ArrayList<>(findings);
-        all.addAll(ConfiguredFindings.unknownTargets(site, RuleCatalogue::find, RuleCatalogue::closest));
-        return ConfiguredFindings.apply(site, all);
     }
 
     /**
@@ -514,125 +441,37 @@ public final class PrivacySite {
         }
     }
 
-    /** The history stage: every version of the policies, read from git and content/archive/. */
-    private SiteHistory history(Site site) {
-        try {
-            return HistoryReader.read(site, asOf, System.getenv("SOURCE_DATE_EPOCH"));
-        } catch (ConfigurationException e) {
-            throw e;
-        } catch (PrivacySiteException e) {
-            throw new ConfigurationException(e.findings());
-        }
-    }
-
-    /** The site with its consent revision raised by each change of the cookie list in its history. */
-    private static Site withConsentRevision(Site site, SiteHistory history) {
-        if (site.consent() == null || history.cookieListChanges() == 0) {
-            return site;
-        }
-        return Site.of(site.config(), site.contentDirectory(), site.theme(), site.pages(), site.ui(), site.texts(),
-                site.consent().withRevision(site.consent().revision() + history.cookieListChanges()), site.findings());
-    }
-
-    /**
-     * The errors that stop a build of {@code site}, as {@code build} decides them (parse errors, references,
-     * consent texts, with the site's rule settings); only the references of {@code edited} when given.
-     * The preview asks this before it renders, so it stops on exactly what a build would stop on.
-     */
-    static List<Finding> buildErrors(Site site, java.util.Collection<Page> edited, ExecutorService executor) {
-        List<Finding> findings = new ArrayList<>(site.findings());
-        findings.addAll(edited == null ? ReferenceChecker.check(site, executor) : ReferenceChecker.check(site, edited));
-        ParityChecker.consentMessages(site, findings);
-        return configured(site, findings).findings().stream().filter(Finding::isError).toList();
-    }
-
-    /** What {@code check} reports of {@code site} before rendering (no link check): sources and parity, configured. */
-    static List<Finding> checkFindings(Site site, ExecutorService executor) {
-        List<Finding> findings = new ArrayList<>(sourceFindings(site, SiteHistory.none(List.of()), executor));
-        findings.addAll(ParityChecker.check(site, executor));
-        return configured(site, findings).findings();
-    }
-
-    private static List<Finding> sourceFindings(Site site, SiteHistory history, ExecutorService executor) {
-        List<Finding> findings = new ArrayList<>(site.findings());
-        findings.addAll(history.findings());
-        findings.addAll(ReferenceChecker.check(site, executor));
-        ParityChecker.consentMessages(site, findings);
-        findings.sort(BY_PLACE);
-        return findings;
-    }
-
-    private static List<Path> checkedFiles(Site site) {
-        List<Path> files = new ArrayList<>();
-        files.add(site.config().file());
-        site.pages().forEach(page -> files.add(page.file()));
-        site.ui().values().forEach(bundle -> files.add(bundle.file()));
-        return List.copyOf(files);
-    }
-
-    /**
-     * Renders the site as {@code build} would (plus the Markdown line of each link) and checks its
-     * links page by page as they are rendered. With a {@code publish} output, the pages also go
-     * there, without the Markdown lines, exactly as {@code build} writes them.
-     */
-    private List<Finding> checkLinks(Site site, SiteRenderer renderer, SiteOutput publish, ExecutorService executor) {
-        Map<String, Path> sources = new HashMap<>();
-        for (String locale : site.config().locales()) {
-            for (String document : site.config().documents()) {
-                Page page = site.page(locale, document);
-                Page shown = page != null ? page : site.sourcePage(document);
-                if (shown != null) {
-                    sources.put(new PageKey(locale, document).outputPath(), shown.file());
-                }
-            }
-        }
-        // Progress is reported by the render stage: each page is checked right after it is rendered.
-        LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE);
-        try {
-            renderer.render(new SiteOutput() {
-                @Override
-                public void text(String path, String content) {
-                    links.accept(path, content);
-                    publish(path, content);
-                }
-
-                @Override
-                public void page(String path, RenderedPage page) {
-                    links.accept(path, page);
-                    if (publish != null) {
-                        publish.page(path, page.withoutSourcePositions());
-                    }
-                }
-
-                private void publish(String path, String content) {
-                    if (publish != null) {
-                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
-                    }
-                }
-
-                @Override
-                public void assets(java.util.SortedMap<String, Path> files) {
-                    if (publish != null) {
-                        publish.assets(files); // for the check alone, assets are link targets listed by renderer.files()
-                    }
-                }
-            }, progress);
-        } catch (PrivacySiteException e) {
-            return e.findings();
-        }
-        List<Finding> findings = new ArrayList<>(links.findings());
-        if (externalLinks) {
-            ExternalLinkSettings.Builder settings = ExternalLinkSettings.builder();
-            if (externalLinkCache != null) {
-                settings.cacheFile(externalLinkCache);
-            }
-            findings.addAll(new ExternalLinkChecker(settings.build()).check(links.externalLinks()));
-        }
-        return findings;
-    }
 
     SiteLoader loader(ExecutorService executor) {
-        return new SiteLoader(executor, baseUrl, progress);
+        return new SitePipeline(this, executor).loader();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    ProgressListener progress() {
+        return progress;
+    }
+
+    java.time.LocalDate asOf() {
+        return asOf;
+    }
+
+    boolean pdf() {
+        return pdf;
+    }
+
+    Path pdfFontDirectory() {
+        return pdfFontDirectory;
+    }
+
+    boolean externalLinks() {
+        return externalLinks;
+    }
+
+    Path externalLinkCache() {
+        return externalLinkCache;
     }
 
     private ExecutorService executor() {

@@ -1,0 +1,266 @@
+package org.privacysite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.privacysite.internal.content.ConfiguredFindings;
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.content.ReferenceChecker;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.content.SiteLoader;
+import org.privacysite.internal.history.HistoryReader;
+import org.privacysite.internal.history.SiteHistory;
+import org.privacysite.internal.links.ExternalLinkChecker;
+import org.privacysite.internal.links.ExternalLinkSettings;
+import org.privacysite.internal.links.LinkChecker;
+import org.privacysite.internal.parity.PageContents;
+import org.privacysite.internal.parity.ParityChecker;
+import org.privacysite.internal.pdf.PdfEdition;
+import org.privacysite.internal.pdf.PdfFonts;
+import org.privacysite.internal.render.RenderedPage;
+import org.privacysite.internal.render.SiteOutput;
+import org.privacysite.internal.render.SiteRenderer;
+
+/**
+ * The stages every command runs, in this order and nowhere else:
+ * <ol>
+ * <li>{@link #load} the sources: site.yaml, cookies.yaml, the UI texts and every policy, plus the
+ *     history of the policies; each page body is rendered (and, for a check, read for parity) as soon
+ *     as it is parsed, so that no later stage parses it again;</li>
+ * <li>{@link #sourceFindings check the sources}: parse errors, references, consent texts; {@link #configured}
+ *     applies the site's rule settings; an error here stops a build and the preview;</li>
+ * <li>{@link #parity check parity} of the translations, alongside rendering;</li>
+ * <li>{@link #render} the pages, or {@link #renderAndCheckLinks render them and check their links};</li>
+ * <li>publish: the caller swaps the staged output in ({@code OutputDirectory.replace}) when all passed.</li>
+ * </ol>
+ * {@code build}, {@code check}, {@code check --out} and the live preview are sequences of these stages.
+ */
+final class SitePipeline {
+
+    static final Comparator<Finding> BY_PLACE = Comparator
+            .comparing((Finding f) -> f.location().displayPath())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    /**
+     * What the load stage hands on.
+     *
+     * @param site     the site, its consent revision raised by the history's changes of the cookie list
+     * @param history  every version of the documents
+     * @param renderer the renderer of the site, holding the page bodies rendered during the load
+     */
+    record Loaded(Site site, SiteHistory history, SiteRenderer renderer) {
+    }
+
+    private final PrivacySite settings;
+    private final ExecutorService executor;
+
+    SitePipeline(PrivacySite settings, ExecutorService executor) {
+        this.settings = settings;
+        this.executor = executor;
+    }
+
+    /**
+     * Stage 1. Loads the site; {@code sourcePositions} marks the rendered links with their Markdown line
+     * (for the link check); {@code contents}, when given, reads each page's clauses for parity as it is parsed.
+     */
+    Loaded load(boolean sourcePositions, PageContents contents) {
+        AtomicReference<SiteRenderer> early = new AtomicReference<>();
+        Site loaded = loader().load(settings.contentDirectory(), settings.theme(), pageless -> {
+            early.set(new SiteRenderer(pageless, executor, sourcePositions));
+            if (contents == null) {
+                return early.get()::renderEarly;
+            }
+            return page -> {
+                Object tree = page.body(); // one tree for both readers
+                contents.read(page);
+                early.get().renderEarly(page);
+                java.lang.ref.Reference.reachabilityFence(tree);
+            };
+        });
+        SiteHistory history = history(loaded);
+        Site site = withConsentRevision(loaded, history);
+        return new Loaded(site, history, early.get().forParsedSite(site).withHistory(history));
+    }
+
+    /** The loader alone, for commands that need the parsed site and no rendering (status, XLIFF, mark-translated). */
+    SiteLoader loader() {
+        return new SiteLoader(executor, settings.baseUrl(), settings.progress());
+    }
+
+    /** Stage 2. Everything wrong in the sources themselves, unconfigured and sorted by place. */
+    List<Finding> sourceFindings(Loaded loaded) {
+        return sourceFindings(loaded.site(), loaded.history(), null);
+    }
+
+    /** Stage 2 for the preview's site: only the references of {@code edited} are checked again, all when null. */
+    List<Finding> sourceFindings(Site site, Collection<Page> edited) {
+        return sourceFindings(site, SiteHistory.none(List.of()), edited);
+    }
+
+    private List<Finding> sourceFindings(Site site, SiteHistory history, Collection<Page> edited) {
+        List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(history.findings());
+        findings.addAll(edited == null ? ReferenceChecker.check(site, executor) : ReferenceChecker.check(site, edited));
+        ParityChecker.consentMessages(site, findings);
+        findings.sort(BY_PLACE);
+        return findings;
+    }
+
+    /** Applies the rule levels of site.yaml's {@code rules:} and of clause headings; a setting naming nothing is an error. */
+    static ConfiguredFindings.Result configured(Site site, List<Finding> findings) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(ConfiguredFindings.unknownTargets(site, RuleCatalogue::find, RuleCatalogue::closest));
+        return ConfiguredFindings.apply(site, all);
+    }
+
+    /** The errors, after the site's rule settings, that keep the site from being rendered. */
+    static List<Finding> errors(Site site, List<Finding> sourceFindings) {
+        return configured(site, sourceFindings).findings().stream().filter(Finding::isError).toList();
+    }
+
+    /** Stage 3. Parity of the translations, in a thread of its own (it needs no rendered page). */
+    CompletableFuture<List<Finding>> parity(Site site, PageContents contents) {
+        return CompletableFuture.supplyAsync(() -> ParityChecker.check(site, contents, executor), SitePipeline::startAlongside);
+    }
+
+    /** Stage 3 without page contents read during the load (the preview's panel). */
+    List<Finding> parity(Site site) {
+        return ParityChecker.check(site, executor);
+    }
+
+    /** Stage 4 for a build: the pages into {@code staging}, with the PDFs when asked. */
+    int render(Loaded loaded, Path staging) {
+        SiteRenderer renderer = loaded.renderer();
+        if (settings.pdf()) {
+            renderer = renderer.withPdfs(new PdfEdition(PdfFonts.in(settings.pdfFontDirectory()),
+                    settings.contentDirectory().resolve("site.yaml"),
+                    PdfEdition.sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")), "privacy-site " + Version.current())
+                    .checkFonts(loaded.site().config().locales()));
+        }
+        return renderer.render(staging, settings.progress());
+    }
+
+    /**
+     * Stages 4 and 5 for a check: renders every page (with the Markdown line of each link) and checks its
+     * links as it is rendered. With a {@code publish} output, the pages also go there, without the Markdown
+     * lines, exactly as {@link #render} writes them.
+     */
+    List<Finding> renderAndCheckLinks(Loaded loaded, SiteOutput publish) {
+        Site site = loaded.site();
+        SiteRenderer renderer = loaded.renderer();
+        Map<String, Path> sources = new HashMap<>();
+        for (String locale : site.config().locales()) {
+            for (String document : site.config().documents()) {
+                Page page = site.page(locale, document);
+                Page shown = page != null ? page : site.sourcePage(document);
+                if (shown != null) {
+                    sources.put(new PageKey(locale, document).outputPath(), shown.file());
+                }
+            }
+        }
+        // Progress is reported by the render stage: each page is checked right after it is rendered.
+        LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE);
+        try {
+            renderer.render(new SiteOutput() {
+                @Override
+                public void text(String path, String content) {
+                    links.accept(path, content);
+                    publish(path, content);
+                }
+
+                @Override
+                public void page(String path, RenderedPage page) {
+                    links.accept(path, page);
+                    if (publish != null) {
+                        publish.page(path, page.withoutSourcePositions());
+                    }
+                }
+
+                private void publish(String path, String content) {
+                    if (publish != null) {
+                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
+                    }
+                }
+
+                @Override
+                public void assets(java.util.SortedMap<String, Path> files) {
+                    if (publish != null) {
+                        publish.assets(files); // for the check alone, assets are link targets listed by renderer.files()
+                    }
+                }
+            }, settings.progress());
+        } catch (PrivacySiteException e) {
+            return e.findings();
+        }
+        List<Finding> findings = new ArrayList<>(links.findings());
+        if (settings.externalLinks()) {
+            ExternalLinkSettings.Builder external = ExternalLinkSettings.builder();
+            if (settings.externalLinkCache() != null) {
+                external.cacheFile(settings.externalLinkCache());
+            }
+            findings.addAll(new ExternalLinkChecker(external.build()).check(links.externalLinks()));
+        }
+        return findings;
+    }
+
+    /** What {@code check} reports: all findings configured and sorted, what is switched off listed apart. */
+    static CheckResult result(Site site, List<Finding> sourceFindings, List<Finding> parity, List<Finding> links) {
+        List<Finding> findings = new ArrayList<>(sourceFindings);
+        findings.addAll(parity);
+        findings.addAll(links);
+        ConfiguredFindings.Result configured = configured(site, findings);
+        List<Finding> sorted = new ArrayList<>(configured.findings());
+        sorted.sort(BY_PLACE);
+        List<Finding> off = new ArrayList<>(configured.switchedOff());
+        off.sort(BY_PLACE);
+        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off),
+                site.theme().overridden());
+    }
+
+    private static List<Path> checkedFiles(Site site) {
+        List<Path> files = new ArrayList<>();
+        files.add(site.config().file());
+        site.pages().forEach(page -> files.add(page.file()));
+        site.ui().values().forEach(bundle -> files.add(bundle.file()));
+        return List.copyOf(files);
+    }
+
+    /** The history stage: every version of the policies, read from git and content/archive/. */
+    private SiteHistory history(Site site) {
+        try {
+            return HistoryReader.read(site, settings.asOf(), System.getenv("SOURCE_DATE_EPOCH"));
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (PrivacySiteException e) {
+            throw new ConfigurationException(e.findings());
+        }
+    }
+
+    /** The site with its consent revision raised by each change of the cookie list in its history. */
+    private static Site withConsentRevision(Site site, SiteHistory history) {
+        if (site.consent() == null || history.cookieListChanges() == 0) {
+            return site;
+        }
+        return Site.of(site.config(), site.contentDirectory(), site.theme(), site.pages(), site.ui(), site.texts(),
+                site.consent().withRevision(site.consent().revision() + history.cookieListChanges()), site.findings());
+    }
+
+    /** Runs {@code work} in a daemon thread of its own: a check whose result nobody waits for does not keep the JVM up. */
+    static void startAlongside(Runnable work) {
+        Thread thread = new Thread(work, "privacy-site-alongside");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
