@@ -267,6 +267,11 @@ public final class PageParser {
         @Override
         public void visit(Heading heading) {
             Location where = locate(heading);
+            for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof HtmlInline html) {
+                    rawHtml(html); // a heading's children are not visited below: report its HTML as in a paragraph
+                }
+            }
             String marks = stripKey(heading);
             String[] words = marks == null ? new String[0] : marks.split("\\s+");
             String key = marks == null ? null : words[0];

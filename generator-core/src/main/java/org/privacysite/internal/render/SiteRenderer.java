@@ -460,7 +460,7 @@ public final class SiteRenderer {
         Map<String, Object> model = new HashMap<>();
         model.put("root", root);
         return entries(LANGUAGE_ITEM, model, config.locales(), (locale, isCurrent) -> new PageView.LinkView(locale,
-                ui.get(locale).format("language.name"), root + locale + "/" + document + "/", url(locale, document), isCurrent));
+                ui.get(locale).languageName(), root + locale + "/" + document + "/", url(locale, document), isCurrent));
     }
 
     /** The hreflang links of {@code document}'s pages, rendered once by {@code partials/alternates.ftlh}. */
@@ -508,7 +508,7 @@ public final class SiteRenderer {
     private List<PageView.LinkView> languages(String current, String document, String root) {
         List<PageView.LinkView> languages = new ArrayList<>();
         for (String locale : config.locales()) {
-            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+            languages.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                     root + locale + "/" + document + "/", url(locale, document), locale.equals(current)));
         }
         return languages;
@@ -519,7 +519,7 @@ public final class SiteRenderer {
         List<PageView.LinkView> alternates = new ArrayList<>();
         for (String locale : config.locales()) {
             if (site.page(locale, document) != null) {
-                alternates.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+                alternates.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                         root + locale + "/" + document + "/", url(locale, document), false));
             }
         }
@@ -532,7 +532,7 @@ public final class SiteRenderer {
         List<PageView.LinkView> languages = new ArrayList<>();
         String first = config.documents().get(0);
         for (String locale : config.locales()) {
-            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+            languages.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                     locale + "/" + first + "/", url(locale, first), false));
         }
         model.put("languages", languages);

@@ -286,6 +286,24 @@ class SiteRenderTest {
         assertEquals("https://privacy.fixture.example/en/privacy/", document.selectFirst("link[rel=canonical]").attr("href"));
     }
 
+    /** zh-CN has no UI bundle: the switcher names it in Chinese, from CLDR, not with the source bundle's "English". */
+    @Test
+    void aLocaleWithoutAUiBundleIsNamedInItsOwnLanguageFromCldr() throws IOException {
+        Path content = tmp.resolve("zh-content");
+        copyTree(fixtureContent(), content);
+        Path siteYaml = content.resolve("site.yaml");
+        Files.writeString(siteYaml, Files.readString(siteYaml)
+                .replace("locales: [en, fr, ar, ja]", "locales: [en, fr, ar, ja, zh-CN]")
+                .replace("  ja: [terms]", "  ja: [terms]\n  zh-CN: [privacy, terms]"));
+        Path target = tmp.resolve("zh-site");
+        build(content, realTemplates(), target, 2);
+        for (String path : List.of("en/privacy/index.html", "zh-CN/privacy/index.html")) {
+            Document document = Jsoup.parse(target.resolve(path).toFile(), "UTF-8");
+            List<String> names = document.select(".language-switcher a").stream().map(Element::text).toList();
+            assertEquals(List.of("English", "Français", "العربية", "日本語", "中文（中国）"), names, path);
+        }
+    }
+
     @Test
     void hreflangAlternatesListOnlyRealTranslations() {
         List<String> privacy = page("en/privacy/index.html").select("link[rel=alternate]").stream()
