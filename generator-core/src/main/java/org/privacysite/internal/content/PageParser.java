@@ -93,7 +93,7 @@ public final class PageParser {
         int bodyStart = text.indexOf('\n', close);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1));
+        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body);
         root.accept(collector);
         collector.mergeMessages(root);
         return root;
@@ -126,7 +126,7 @@ public final class PageParser {
 
         FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, bodyLineOffset);
+        Collector collector = new Collector(where, bodyLineOffset, body);
         checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
@@ -248,10 +248,13 @@ public final class PageParser {
         private final int[] counters = new int[7];
         private final String[] parents = new String[7];
         private int previousLevel = 1;
+        private final String body;
+        private String[] bodyLines;
 
-        Collector(Location file, int lineOffset) {
+        Collector(Location file, int lineOffset, String body) {
             this.file = file;
             this.lineOffset = lineOffset;
+            this.body = body;
         }
 
         Location locate(Node node) {
@@ -447,7 +450,7 @@ public final class PageParser {
             for (Node node : run) {
                 if (node instanceof Text t) {
                     segments.add(new MessageText.Segment(text.length(), locate(t)));
-                    text.append(t.getLiteral());
+                    text.append(icuText(t));
                 } else {
                     text.append('\n');
                 }
@@ -468,6 +471,60 @@ public final class PageParser {
             }
             run.get(0).insertBefore(replacement);
             run.forEach(Node::unlink);
+        }
+
+        /**
+         * A text node's literal for ICU: a brace the writer escaped in Markdown ({@code \{}), which
+         * commonmark has already unescaped, becomes {@link IcuMessage#LITERAL_OPEN} (or _CLOSE) so that
+         * it stays text. The literal's braces are matched in order with the braces of the node's source.
+         */
+        private String icuText(Text node) {
+            String literal = node.getLiteral();
+            String written = written(node);
+            if (written == null || written.indexOf('\\') < 0 || !IcuMessage.hasArguments(literal)) {
+                return literal;
+            }
+            List<Boolean> escaped = new ArrayList<>();
+            int backslashes = 0;
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                if (c == '{' || c == '}') {
+                    escaped.add(backslashes % 2 == 1);
+                }
+                backslashes = c == '\\' ? backslashes + 1 : 0;
+            }
+            StringBuilder text = new StringBuilder(literal.length());
+            int brace = 0;
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if ((c == '{' || c == '}') && brace < escaped.size() && escaped.get(brace++)) {
+                    text.append(c == '{' ? IcuMessage.LITERAL_OPEN : IcuMessage.LITERAL_CLOSE);
+                } else {
+                    text.append(c);
+                }
+            }
+            return brace == escaped.size() ? text.toString() : literal; // an entity such as &#123; added a brace: leave it
+        }
+
+        /** The Markdown a node was parsed from, or null when its position is unknown. */
+        private String written(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans == null || spans.isEmpty()) {
+                return null;
+            }
+            if (bodyLines == null) {
+                bodyLines = body.split("\n", -1);
+            }
+            StringBuilder text = new StringBuilder();
+            for (SourceSpan span : spans) {
+                if (span.getLineIndex() >= bodyLines.length) {
+                    return null;
+                }
+                String line = bodyLines[span.getLineIndex()];
+                int from = Math.min(span.getColumnIndex(), line.length());
+                text.append(line, from, Math.min(from + span.getLength(), line.length()));
+            }
+            return text.toString();
         }
 
         private static String plainText(Node node) {

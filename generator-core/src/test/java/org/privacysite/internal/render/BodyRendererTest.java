@@ -43,6 +43,24 @@ class BodyRendererTest {
         return Jsoup.parseBodyFragment(BodyRenderer.render(context));
     }
 
+    /** Markdown's \\{ and ICU's '{' both write a brace as text, next to facts and without any. */
+    @Test
+    void bracesWrittenAsTextAreShownAsBraces() {
+        Document html = render("""
+                ## Braces {#braces}
+
+                Write \\{ and \\} in the form.
+
+                {company} writes \\{name\\} and '{'name'}' for {days, plural, one {# day} other {# days}}.
+                """, false);
+        List<String> paragraphs = html.select("p").stream().map(Element::text).toList();
+        assertEquals(List.of("Write { and } in the form.", "ACME writes {name} and {name} for 30 days."), paragraphs);
+        Page page = new PageParser().parse("en", "privacy", Path.of("content/en/privacy.md"), HEAD + "## B {#b}\n\n{company} writes \\{name\\}.\n");
+        assertEquals(List.of("company"), page.argumentUses().stream().map(use -> use.argument().name()).toList(),
+                "a brace written as text is no argument for parity or the fact check");
+        assertEquals(List.of(), page.findings());
+    }
+
     @Test
     void headingsCarryTheClauseKeyAndNumber() {
         Document html = render("## Who we are {#who-we-are}\n\n### The controller {#controller}\n", false);
