@@ -52,6 +52,7 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> ui = new HashMap<>();
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
+    private final TemplateFacts facts;
     private final Map<String, String> integrity;
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
     private final Map<String, Entries> menus = new java.util.concurrent.ConcurrentHashMap<>();
@@ -151,6 +152,7 @@ public final class SiteRenderer {
         this.executor = executor;
         this.sourcePositions = sourcePositions;
         this.security = security;
+        this.facts = new TemplateFacts(config.facts());
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
@@ -374,7 +376,7 @@ public final class SiteRenderer {
     private Map<String, Object> commonModel(String locale, String root) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", Map.of("name", config.name(), "baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
-        model.put("facts", config.facts());
+        model.put("facts", facts);
         model.put("locale", locale);
         model.put("dir", direction(locale));
         model.put("root", root);
@@ -600,10 +602,15 @@ public final class SiteRenderer {
     /** Waits for every job, so none still writes when the caller cleans up, then reports the first failure. */
     private static void await(List<Future<?>> jobs) {
         RuntimeException failure = null;
+        // A broken template fails every page that uses it: its findings are reported once, not once a page.
+        java.util.Set<org.privacysite.Finding> templateFindings = new java.util.LinkedHashSet<>();
         for (Future<?> job : jobs) {
             try {
                 job.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof PrivacySiteException problem) {
+                    templateFindings.addAll(problem.findings());
+                }
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 }
@@ -611,6 +618,9 @@ public final class SiteRenderer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while rendering", e);
             }
+        }
+        if (failure instanceof PrivacySiteException && templateFindings.size() > 1) {
+            throw new PrivacySiteException(List.copyOf(templateFindings));
         }
         if (failure != null) {
             throw failure;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.privacysite.BuildResult;
+import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySite;
 import org.privacysite.PrivacySiteException;
@@ -441,6 +442,31 @@ class SiteRenderTest {
         assertEquals(templates.resolve("partials/footer.ftlh"), finding.location().file(), finding::toString);
         assertEquals(2, finding.location().line(), finding::toString);
         assertTrue(finding.message().contains("supportPhone"), finding::toString);
+    }
+
+    /**
+     * A template that prints a fact the site lacks fails build and check, once, at the template's line,
+     * even when the template gives a default ({@code !""}): it used to publish "Write to ." on every page.
+     */
+    @Test
+    void aFactTheSiteLacksFailsBuildAndCheckOnceAtTheTemplatesLine() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("facts.privacyEmail)", "facts.supportEmail!\"\")"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.error", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(2, finding.location().line(), finding::toString);
+            assertTrue(finding.location().column() > 0, finding::toString);
+            assertTrue(finding.message().startsWith("the template uses the fact 'supportEmail', which site.yaml does not define;"),
+                    finding::toString);
+        }
     }
 
     // --- source errors found only when rendering --------------------------------------------------
