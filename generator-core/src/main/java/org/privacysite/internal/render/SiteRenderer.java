@@ -53,6 +53,7 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
     private final TemplateFacts facts;
+    private final TemplateLinks templateLinks;
     private final Map<String, String> integrity;
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
     private final Map<String, Entries> menus = new java.util.concurrent.ConcurrentHashMap<>();
@@ -153,6 +154,7 @@ public final class SiteRenderer {
         this.sourcePositions = sourcePositions;
         this.security = security;
         this.facts = new TemplateFacts(config.facts());
+        this.templateLinks = new TemplateLinks(site.templatesDirectory(), files(), config.locales(), config.documents());
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
@@ -262,7 +264,11 @@ public final class SiteRenderer {
         List<Future<?>> jobs = new ArrayList<>();
         // The single files first: a reader of the sitemap (the link check) then works on it while pages render.
         jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
-        jobs.add(executor.submit(() -> out.text("index.html", templates.render("index.ftlh", indexModel()))));
+        jobs.add(executor.submit(() -> {
+            String index = templates.render("index.ftlh", indexModel());
+            templateLinks.check("index.html", index, null);
+            out.text("index.html", index);
+        }));
         jobs.add(executor.submit(() -> copyAssets(out)));
         jobs.add(executor.submit(() -> out.text(HostingHeaders.HEADERS_FILE, HostingHeaders.headersFile(security))));
         jobs.add(executor.submit(() -> out.text(HostingHeaders.NGINX_FILE, HostingHeaders.nginxSnippet(security))));
@@ -275,6 +281,7 @@ public final class SiteRenderer {
             }
         }
         await(jobs);
+        failOnTemplateLinks();
         return config.locales().size() * config.documents().size();
     }
 
@@ -292,6 +299,7 @@ public final class SiteRenderer {
             jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
         }
         await(jobs);
+        failOnTemplateLinks();
     }
 
     private void renderDocument(String locale, String document, SiteOutput out) {
@@ -326,7 +334,20 @@ public final class SiteRenderer {
             repeated.put("alternateLinks", alternateLinks.computeIfAbsent(document + "\u0000" + root,
                     key -> alternateLinks(document, root)));
         }
-        out.page(new PageKey(locale, document).outputPath(), renderPage(model, repeated));
+        String path = new PageKey(locale, document).outputPath();
+        RenderedPage rendered = renderPage(model, repeated);
+        for (String part : rendered.own()) {
+            templateLinks.check(path, part, body);
+        }
+        out.page(path, rendered);
+    }
+
+    /** A template's link to a page the site does not have fails the build, as a template error does. */
+    private void failOnTemplateLinks() {
+        List<org.privacysite.Finding> broken = templateLinks.findings();
+        if (!broken.isEmpty()) {
+            throw new PrivacySiteException(broken);
+        }
     }
 
     /**

@@ -469,6 +469,32 @@ class SiteRenderTest {
         }
     }
 
+    /**
+     * A template linking to a document the site does not have (the fixture has no 'cookies') fails build
+     * and check once, at the template line that writes the link; it used to publish a dead link on every page.
+     */
+    @Test
+    void aTemplateLinkToAMissingDocumentFailsBuildAndCheckOnceAtTheTemplatesLine() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
+                "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/privacy/\">Privacy</a> <a href=\"${root}${locale}/cookies/#manage\">Cookies</a></p>\n"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.link", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(2, finding.location().line(), finding::toString);
+            assertEquals(80, finding.location().column(), finding::toString);
+            assertEquals("the template links to 'cookies/#manage', but 'cookies' is not a document of this site (documents: privacy,"
+                    + " terms); add the document to site.yaml or change the link", finding.message());
+        }
+    }
+
     // --- source errors found only when rendering --------------------------------------------------
 
     private Path contentWith(String file, String text) throws IOException {
