@@ -278,7 +278,7 @@ public final class PageParser {
             String marks = stripKey(heading);
             String[] words = marks == null ? new String[0] : marks.split("\\s+");
             String key = marks == null ? null : words[0];
-            String title = plainText(heading).trim();
+            String title = titleText(heading).trim();
             if (heading.getLevel() == 1) {
                 findings.add(Finding.of(where, ContentRules.HEADING_LEVEL,
                         "a '#' heading is not allowed: the page title comes from 'title' in the front matter; clauses start at '##'"));
@@ -286,7 +286,7 @@ public final class PageParser {
             }
             if (key == null) {
                 findings.add(Finding.of(where, ContentRules.HEADING_KEY,
-                        "heading '" + title + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
+                        "heading '" + IcuMessage.asText(title) + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
                 return;
             }
             if (!KEY.matcher(key).matches()) {
@@ -493,17 +493,21 @@ public final class PageParser {
                 }
                 backslashes = c == '\\' ? backslashes + 1 : 0;
             }
+            // In order: a heading's source also holds its {#key}, already cut from the end of the literal.
+            if (literal.chars().filter(c -> c == '{' || c == '}').count() > escaped.size()) {
+                return literal; // an entity such as &#123; added a brace the source does not show: leave the text as it is
+            }
             StringBuilder text = new StringBuilder(literal.length());
             int brace = 0;
             for (int i = 0; i < literal.length(); i++) {
                 char c = literal.charAt(i);
-                if ((c == '{' || c == '}') && brace < escaped.size() && escaped.get(brace++)) {
+                if ((c == '{' || c == '}') && escaped.get(brace++)) {
                     text.append(c == '{' ? IcuMessage.LITERAL_OPEN : IcuMessage.LITERAL_CLOSE);
                 } else {
                     text.append(c);
                 }
             }
-            return brace == escaped.size() ? text.toString() : literal; // an entity such as &#123; added a brace: leave it
+            return text.toString();
         }
 
         /** The Markdown a node was parsed from, or null when its position is unknown. */
@@ -527,12 +531,13 @@ public final class PageParser {
             return text.toString();
         }
 
-        private static String plainText(Node node) {
+        /** A heading's text as ICU reads it: braces written as text ({@code \\{}) stay text in the title and the contents. */
+        private String titleText(Heading heading) {
             StringBuilder text = new StringBuilder();
-            node.accept(new AbstractVisitor() {
+            heading.accept(new AbstractVisitor() {
                 @Override
                 public void visit(Text t) {
-                    text.append(t.getLiteral());
+                    text.append(icuText(t));
                 }
 
                 @Override

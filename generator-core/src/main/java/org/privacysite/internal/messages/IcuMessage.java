@@ -119,6 +119,12 @@ public final class IcuMessage {
         return c == '{' || c == '}';
     }
 
+    /** Text without arguments as it reads: the markers of braces written as text become braces. */
+    public static String asText(String text) {
+        return text.indexOf(LITERAL_OPEN) < 0 && text.indexOf(LITERAL_CLOSE) < 0 ? text
+                : text.replace(LITERAL_OPEN, '{').replace(LITERAL_CLOSE, '}');
+    }
+
     /** The writer's text for a message: braces meant as text shown as the writer could have typed them. */
     static String unescapeForDisplay(String text) {
         return text.replace(String.valueOf(LITERAL_OPEN), "\\{").replace(String.valueOf(LITERAL_CLOSE), "\\}");

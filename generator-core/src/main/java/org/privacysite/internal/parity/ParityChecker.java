@@ -188,7 +188,7 @@ public final class ParityChecker {
 
     /** How findings name a clause: by its key, which is the same in every language, and by its heading here. */
     static String name(String key, String title) {
-        String heading = title == null ? "" : title.strip();
+        String heading = title == null ? "" : IcuMessage.asText(title).strip();
         return "clause '" + key + "'" + (heading.isEmpty() ? "" : " (\"" + heading + "\")");
     }
 

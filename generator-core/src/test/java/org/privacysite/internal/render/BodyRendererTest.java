@@ -61,6 +61,18 @@ class BodyRendererTest {
         assertEquals(List.of(), page.findings());
     }
 
+    /** In a heading too: the clause title (contents, findings) reads the brace as text, not as a fact. */
+    @Test
+    void aBraceWrittenAsTextInAHeading() {
+        Page page = new PageParser().parse("en", "privacy", Path.of("content/en/privacy.md"), HEAD + "## Forms \\{name\\} {#forms}\n\nText.\n");
+        assertEquals(List.of(), page.findings());
+        assertEquals("Forms {name}", org.privacysite.internal.messages.IcuMessage.asText(page.clauses().get(0).title()));
+        BodyRenderer.Context context = new BodyRenderer.Context(page, new LocaleFormatter("en"), Map.of(), REFERENCES,
+                category -> "", false);
+        assertEquals("Forms {name}", BodyRenderer.format(context, page.clauses().get(0).title()));
+        assertEquals("1. Forms {name}", Jsoup.parseBodyFragment(BodyRenderer.render(context)).selectFirst("h2").text());
+    }
+
     @Test
     void headingsCarryTheClauseKeyAndNumber() {
         Document html = render("## Who we are {#who-we-are}\n\n### The controller {#controller}\n", false);
