@@ -218,7 +218,7 @@ public final class PageParser {
                     IcuMessage.parse(text);
                 } catch (IcuSyntaxException e) {
                     throw PrivacySiteException.at(yaml.locationInValue(key, e.index()), IcuRules.SYNTAX,
-                            e.getMessage() + " in '" + key + "'");
+                            "in '" + key + "': " + e.getMessage());
                 }
             }
         }
@@ -362,7 +362,7 @@ public final class PageParser {
                         argumentUses.add(new ArgumentUse(argument, where, true));
                     }
                 } catch (IcuSyntaxException e) {
-                    findings.add(Finding.of(where, IcuRules.SYNTAX, e.getMessage() + " in the link address"));
+                    findings.add(Finding.of(where, IcuRules.SYNTAX, "in the link address: " + e.getMessage()));
                 }
             }
             Matcher matcher = CLAUSE_LINK.matcher(destination);

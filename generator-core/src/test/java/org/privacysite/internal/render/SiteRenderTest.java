@@ -464,8 +464,8 @@ class SiteRenderTest {
             assertEquals(footer, finding.location().file(), finding::toString);
             assertEquals(2, finding.location().line(), finding::toString);
             assertTrue(finding.location().column() > 0, finding::toString);
-            assertTrue(finding.message().startsWith("the template uses the fact 'supportEmail', which site.yaml does not define;"),
-                    finding::toString);
+            assertEquals("the template uses the fact 'supportEmail', which site.yaml does not define; add it under 'facts' in"
+                    + " site.yaml (facts: accountRetentionDays, company, privacyEmail), or remove it from the template", finding.message());
         }
     }
 
