@@ -51,7 +51,7 @@ class CheckAndBuildTest {
         CheckResult result = site(content).checkAndBuild(out, false);
 
         assertTrue(result.failed(false));
-        assertTrue(result.findings().stream().anyMatch(f -> f.message().equals("clause 'children' is missing (present in en)")),
+        assertTrue(result.findings().stream().anyMatch(f -> f.message().equals("clause 'children' (\"Children\") is missing (present in en)")),
                 result.findings().toString());
         assertEquals(before, snapshot(out));
         try (Stream<Path> siblings = Files.list(temp)) {

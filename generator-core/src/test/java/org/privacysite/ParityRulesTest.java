@@ -40,10 +40,13 @@ class ParityRulesTest {
     static int[] pluralCategories;
     static int[] argumentMissing;
     static int[] selectCases;
+    static int[] structure;
 
     @BeforeAll
     static void plantDefectsAndCheck() throws IOException {
         content = SampleSite.copyContent(temp.resolve("content"));
+        // de: a list item that fell out of its list (a blank line and its '-' lost).
+        structure = plant("de/privacy.md", "- ein Abonnement abschließen", "\nein Abonnement abschließen");
         // de: {companyNumber} used as a number where the source uses it as text.
         argumentType = plant("de/privacy.md", "{companyNumber}", "{companyNumber, number}");
         // fr: an argument the source clause does not use.
@@ -83,8 +86,21 @@ class ParityRulesTest {
     @Test
     void aValueWrittenByHandWhereTheSourceUsesAFact() {
         Finding finding = only("parity.argument-missing", "fr/privacy.md");
-        assertTrue(finding.message().contains("{breachNotificationHours}"), finding.message());
-        assertTrue(finding.location().line() <= argumentMissing[0], "at the clause or the paragraph");
+        assertTrue(finding.message().contains(" does not use {breachNotificationHours} (72), which en uses; the text contains 72:"
+                + " write {breachNotificationHours, plural, …} instead"), finding.message());
+        assertEquals(argumentMissing[0], finding.location().line(), "at the value written by hand");
+        assertEquals(argumentMissing[1], finding.location().column(), "at the value written by hand");
+    }
+
+    /** Pointed at the paragraph that fell out of its list, not at the heading; the clause named by key and heading. */
+    @Test
+    void aStructureThatDiffersIsReportedWhereItStartsToDiffer() {
+        Finding finding = only("parity.structure", "de/privacy.md");
+        assertEquals(Severity.WARNING, finding.severity());
+        assertEquals(structure[0] + 1, finding.location().line(), finding::toString);
+        assertEquals(1, finding.location().column(), finding::toString);
+        assertEquals("clause 'scope' (\"Geltungsbereich dieser Datenschutzerklärung\") has 5 paragraphs, 2 lists and 5 list items here;"
+                + " the source has 4 paragraphs, 1 list and 6 list items (it differs from here on)", finding.message());
     }
 
     @Test

@@ -92,7 +92,7 @@ class PreviewTest {
         try (Preview preview = generator.preview(temp.resolve("preview"))) {
             assertTrue(preview.rebuild(List.of()).succeeded());
             List<Finding> findings = preview.findings("de", "privacy");
-            assertTrue(findings.stream().anyMatch(f -> f.message().equals("clause 'children' is missing (present in en)")), findings.toString());
+            assertTrue(findings.stream().anyMatch(f -> f.message().equals("clause 'children' (\"Children\") is missing (present in en)")), findings.toString());
             assertEquals(List.of(), preview.findings("fr", "privacy"));
         }
     }

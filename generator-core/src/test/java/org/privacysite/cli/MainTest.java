@@ -109,7 +109,7 @@ class MainTest {
         Run run = check(content);
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().matches("(?s).*fr/privacy\\.md:\\d+:\\d+: error: clause 'retention' is missing \\(present in en\\).*"), run.err());
+        assertTrue(run.err().matches("(?s).*fr/privacy\\.md:\\d+:\\d+: error: clause 'retention' \\(\"Data retention\"\\) is missing \\(present in en\\).*"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
 
@@ -150,8 +150,8 @@ class MainTest {
 
         assertEquals(1, run.exitCode(), run.err());
         String junit = Files.readString(reports.resolve("TEST-privacy-site.xml"));
-        assertTrue(junit.contains("<failure") && junit.contains("clause &apos;contact&apos; is missing")
-                || junit.contains("clause 'contact' is missing"), junit);
+        assertTrue(junit.contains("<failure") && junit.contains("clause &apos;contact&apos; (&quot;Contact us&quot;) is missing")
+                || junit.contains("clause 'contact' (\"Contact us\") is missing"), junit);
         assertTrue(Files.readString(reports.resolve("privacy-site.sarif")).contains("\"ruleId\": \"parity.clause-missing\"")
                 || Files.readString(reports.resolve("privacy-site.sarif")).contains("\"ruleId\":\"parity.clause-missing\""));
         assertTrue(Files.readString(reports.resolve("privacy-site.json")).contains("parity.clause-missing"));

@@ -93,7 +93,7 @@ public final class PageParser {
         int bodyStart = text.indexOf('\n', close);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1));
+        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body);
         root.accept(collector);
         collector.mergeMessages(root);
         return root;
@@ -126,7 +126,7 @@ public final class PageParser {
 
         FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, bodyLineOffset);
+        Collector collector = new Collector(where, bodyLineOffset, body);
         checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
@@ -219,7 +219,7 @@ public final class PageParser {
                     IcuMessage.parse(text);
                 } catch (IcuSyntaxException e) {
                     throw PrivacySiteException.at(yaml.locationInValue(key, e.index()), IcuRules.SYNTAX,
-                            e.getMessage() + " in '" + key + "'");
+                            "in '" + key + "': " + e.getMessage());
                 }
             }
         }
@@ -249,10 +249,13 @@ public final class PageParser {
         private final int[] counters = new int[7];
         private final String[] parents = new String[7];
         private int previousLevel = 1;
+        private final String body;
+        private String[] bodyLines;
 
-        Collector(Location file, int lineOffset) {
+        Collector(Location file, int lineOffset, String body) {
             this.file = file;
             this.lineOffset = lineOffset;
+            this.body = body;
         }
 
         Location locate(Node node) {
@@ -268,10 +271,15 @@ public final class PageParser {
         @Override
         public void visit(Heading heading) {
             Location where = locate(heading);
+            for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof HtmlInline html) {
+                    rawHtml(html); // a heading's children are not visited below: report its HTML as in a paragraph
+                }
+            }
             String marks = stripKey(heading);
             String[] words = marks == null ? new String[0] : marks.split("\\s+");
             String key = marks == null ? null : words[0];
-            String title = plainText(heading).trim();
+            String title = titleText(heading).trim();
             if (heading.getLevel() == 1) {
                 findings.add(Finding.of(where, ContentRules.HEADING_LEVEL,
                         "a '#' heading is not allowed: the page title comes from 'title' in the front matter; clauses start at '##'"));
@@ -279,7 +287,7 @@ public final class PageParser {
             }
             if (key == null) {
                 findings.add(Finding.of(where, ContentRules.HEADING_KEY,
-                        "heading '" + title + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
+                        "heading '" + IcuMessage.asText(title) + "' has no clause key; end it with a key such as {#" + suggestKey(title) + "}"));
                 return;
             }
             if (!KEY.matcher(key).matches()) {
@@ -361,7 +369,7 @@ public final class PageParser {
                         argumentUses.add(new ArgumentUse(argument, where, true));
                     }
                 } catch (IcuSyntaxException e) {
-                    findings.add(Finding.of(where, IcuRules.SYNTAX, e.getMessage() + " in the link address"));
+                    findings.add(Finding.of(where, IcuRules.SYNTAX, "in the link address: " + e.getMessage()));
                 }
             }
             Matcher matcher = CLAUSE_LINK.matcher(destination);
@@ -449,7 +457,7 @@ public final class PageParser {
             for (Node node : run) {
                 if (node instanceof Text t) {
                     segments.add(new MessageText.Segment(text.length(), locate(t)));
-                    text.append(t.getLiteral());
+                    text.append(icuText(t));
                 } else {
                     text.append('\n');
                 }
@@ -472,12 +480,71 @@ public final class PageParser {
             run.forEach(Node::unlink);
         }
 
-        private static String plainText(Node node) {
+        /**
+         * A text node's literal for ICU: a brace the writer escaped in Markdown ({@code \{}), which
+         * commonmark has already unescaped, becomes {@link IcuMessage#LITERAL_OPEN} (or _CLOSE) so that
+         * it stays text. The literal's braces are matched in order with the braces of the node's source.
+         */
+        private String icuText(Text node) {
+            String literal = node.getLiteral();
+            String written = written(node);
+            if (written == null || written.indexOf('\\') < 0 || !IcuMessage.hasArguments(literal)) {
+                return literal;
+            }
+            List<Boolean> escaped = new ArrayList<>();
+            int backslashes = 0;
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                if (c == '{' || c == '}') {
+                    escaped.add(backslashes % 2 == 1);
+                }
+                backslashes = c == '\\' ? backslashes + 1 : 0;
+            }
+            // In order: a heading's source also holds its {#key}, already cut from the end of the literal.
+            if (literal.chars().filter(c -> c == '{' || c == '}').count() > escaped.size()) {
+                return literal; // an entity such as &#123; added a brace the source does not show: leave the text as it is
+            }
+            StringBuilder text = new StringBuilder(literal.length());
+            int brace = 0;
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if ((c == '{' || c == '}') && escaped.get(brace++)) {
+                    text.append(c == '{' ? IcuMessage.LITERAL_OPEN : IcuMessage.LITERAL_CLOSE);
+                } else {
+                    text.append(c);
+                }
+            }
+            return text.toString();
+        }
+
+        /** The Markdown a node was parsed from, or null when its position is unknown. */
+        private String written(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans == null || spans.isEmpty()) {
+                return null;
+            }
+            if (bodyLines == null) {
+                bodyLines = body.split("\n", -1);
+            }
             StringBuilder text = new StringBuilder();
-            node.accept(new AbstractVisitor() {
+            for (SourceSpan span : spans) {
+                if (span.getLineIndex() >= bodyLines.length) {
+                    return null;
+                }
+                String line = bodyLines[span.getLineIndex()];
+                int from = Math.min(span.getColumnIndex(), line.length());
+                text.append(line, from, Math.min(from + span.getLength(), line.length()));
+            }
+            return text.toString();
+        }
+
+        /** A heading's text as ICU reads it: braces written as text ({@code \\{}) stay text in the title and the contents. */
+        private String titleText(Heading heading) {
+            StringBuilder text = new StringBuilder();
+            heading.accept(new AbstractVisitor() {
                 @Override
                 public void visit(Text t) {
-                    text.append(t.getLiteral());
+                    text.append(icuText(t));
                 }
 
                 @Override

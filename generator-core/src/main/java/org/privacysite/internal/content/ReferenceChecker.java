@@ -104,8 +104,10 @@ public final class ReferenceChecker {
                     target = site.sourcePage(document); // a fallback page shows the source text
                 }
                 if (target != null && target.clause(link.key()) == null) {
+                    String suggestion = ClosestName.closestLong(link.key(), target.clauses().stream().map(Clause::key).toList());
                     findings.add(Finding.of(link.location(), XrefRules.UNKNOWN_CLAUSE, "cross-reference to clause '"
-                            + link.key() + "', which does not exist in " + target.locale() + "/" + document + ".md"));
+                            + link.key() + "', which does not exist in " + target.locale() + "/" + document + ".md"
+                            + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")));
                 }
             }
         }

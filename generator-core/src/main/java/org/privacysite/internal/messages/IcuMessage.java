@@ -4,22 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.MessagePattern.ArgType;
 import com.ibm.icu.text.MessagePattern.Part;
 
 /**
- * A piece of text in ICU MessageFormat syntax, parsed once. Writers never need ICU quoting: an
- * apostrophe is always a literal apostrophe (French {@code l'adresse}, {@code d'{company}}).
+ * A piece of text in ICU MessageFormat syntax, parsed once. Writers need no ICU quoting: an apostrophe
+ * is a literal apostrophe (French {@code l'adresse}, {@code d'{company}}); a brace as text is written
+ * {@code \{} (as in Markdown) or {@code '{'} (as in ICU).
  */
 public final class IcuMessage {
 
     private static final Set<String> KNOWN_TYPES = Set.of("none", "number", "date", "time", "spellout", "ordinal",
             "duration", "plural", "selectordinal", "select", "choice");
-    private static final Pattern ERROR_INDEX = Pattern.compile("at pattern index (\\d+)");
 
     /** One argument: {@code {name}}, {@code {name, type, ...}}. Keywords are the plural/select cases. */
     public record Argument(String name, String type, Set<String> keywords, int index) {
@@ -59,27 +57,91 @@ public final class IcuMessage {
     }
 
     /**
-     * Parses {@code source}.
+     * Stands for a literal '{' in text handed to {@link #parse}: what a parser of the surrounding format
+     * (Markdown's {@code \{}) already unescaped puts this in its place, so the brace stays text.
+     */
+    public static final char LITERAL_OPEN = '\uFDD3';
+    /** Stands for a literal '}', like {@link #LITERAL_OPEN}. */
+    public static final char LITERAL_CLOSE = '\uFDD4';
+
+    /**
+     * Parses {@code source}. A brace is written as text with {@code \{ \}}, ICU's {@code '{' '}'}, or
+     * {@link #LITERAL_OPEN}/{@link #LITERAL_CLOSE}; any other apostrophe is a literal apostrophe.
      *
-     * @throws IcuSyntaxException with the index in {@code source} where the syntax breaks
+     * @throws IcuSyntaxException with the index in {@code source} of the '{' that opens the broken argument
      */
     public static IcuMessage parse(String source) {
-        String pattern = source.replace("'", "''");
+        int[] toSource = new int[source.length() * 3 + 1];
+        String pattern = toPattern(source, toSource);
         MessagePattern parsed;
         try {
             parsed = new MessagePattern(pattern);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            int index = errorIndex(e.getMessage(), pattern);
-            throw new IcuSyntaxException(sourceIndex(pattern, index), describe(e.getMessage()));
+            throw IcuSyntaxErrors.explain(source, pattern, toSource, e.getMessage());
         }
-        List<Argument> arguments = arguments(parsed, pattern);
+        List<Argument> arguments = arguments(parsed, pattern, toSource);
         for (Argument argument : arguments) {
             if (!KNOWN_TYPES.contains(argument.type())) {
                 throw new IcuSyntaxException(argument.index(), "unknown argument type '" + argument.type() + "' in {"
                         + argument.name() + ", " + argument.type() + "}; use number, date, time, spellout, ordinal, plural or select");
             }
         }
-        return new IcuMessage(source, pattern, arguments, segments(parsed, pattern));
+        return new IcuMessage(source, pattern, arguments, segments(parsed, pattern, source, toSource));
+    }
+
+    /**
+     * The writer's text as an ICU pattern: apostrophes doubled, literal braces quoted. {@code toSource}
+     * gets, for each index of the pattern, the index in {@code source} it came from.
+     */
+    private static String toPattern(String source, int[] toSource) {
+        StringBuilder pattern = new StringBuilder(source.length() + 8);
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            int from = i;
+            String piece;
+            if (c == LITERAL_OPEN || c == LITERAL_CLOSE) {
+                piece = c == LITERAL_OPEN ? "'{'" : "'}'";
+            } else if (c == '\\' && i + 1 < source.length() && isBrace(source.charAt(i + 1))) {
+                piece = "'" + source.charAt(++i) + "'";
+            } else if (c == '\'' && i + 2 < source.length() && isBrace(source.charAt(i + 1)) && source.charAt(i + 2) == '\'') {
+                piece = "'" + source.charAt(i + 1) + "'";
+                i += 2;
+            } else if (c == '\'') {
+                piece = "''";
+            } else {
+                piece = String.valueOf(c);
+            }
+            for (int k = 0; k < piece.length(); k++) {
+                toSource[pattern.length() + k] = from;
+            }
+            pattern.append(piece);
+        }
+        toSource[pattern.length()] = source.length();
+        return pattern.toString();
+    }
+
+    private static boolean isBrace(char c) {
+        return c == '{' || c == '}';
+    }
+
+    /** Text without arguments as it reads: the markers of braces written as text become braces. */
+    public static String asText(String text) {
+        return text.indexOf(LITERAL_OPEN) < 0 && text.indexOf(LITERAL_CLOSE) < 0 ? text
+                : text.replace(LITERAL_OPEN, '{').replace(LITERAL_CLOSE, '}');
+    }
+
+    /** The writer's text for a message: braces meant as text shown as the writer could have typed them. */
+    static String unescapeForDisplay(String text) {
+        return text.replace(String.valueOf(LITERAL_OPEN), "\\{").replace(String.valueOf(LITERAL_CLOSE), "\\}");
+    }
+
+    /** Literal text of the writer's as it reads: each way of writing a brace as text becomes the brace. */
+    static String unescape(String text) {
+        if (text.indexOf(LITERAL_OPEN) < 0 && text.indexOf(LITERAL_CLOSE) < 0 && text.indexOf('\\') < 0 && text.indexOf('\'') < 0) {
+            return text;
+        }
+        return text.replace(LITERAL_OPEN, '{').replace(LITERAL_CLOSE, '}')
+                .replace("\\{", "{").replace("\\}", "}").replace("'{'", "{").replace("'}'", "}");
     }
 
     /** The message as literal text and top-level arguments, in order. */
@@ -107,7 +169,7 @@ public final class IcuMessage {
         return names;
     }
 
-    private static List<Argument> arguments(MessagePattern parsed, String pattern) {
+    private static List<Argument> arguments(MessagePattern parsed, String pattern, int[] toSource) {
         List<Argument> found = new ArrayList<>();
         int count = parsed.countParts();
         for (int i = 0; i < count; i++) {
@@ -138,26 +200,26 @@ public final class IcuMessage {
                     }
                 }
             }
-            found.add(new Argument(name, type, Set.copyOf(keywords), sourceIndex(pattern, part.getIndex())));
+            found.add(new Argument(name, type, Set.copyOf(keywords), toSource[part.getIndex()]));
         }
         return List.copyOf(found);
     }
 
-    private static List<Segment> segments(MessagePattern parsed, String pattern) {
+    private static List<Segment> segments(MessagePattern parsed, String pattern, String source, int[] toSource) {
         List<Segment> segments = new ArrayList<>();
         int textStart = parsed.getPart(0).getLimit();
         int count = parsed.countParts();
         for (int i = 1; i < count; i++) {
             Part part = parsed.getPart(i);
             if (part.getType() == Part.Type.MSG_LIMIT) {
-                addLiteral(segments, pattern.substring(textStart, part.getIndex()));
+                addLiteral(segments, source.substring(toSource[textStart], toSource[part.getIndex()]));
                 break;
             }
             if (part.getType() != Part.Type.ARG_START) {
                 continue; // apostrophe quoting inside literal text; the literal is unquoted below
             }
             int limit = parsed.getLimitPartIndex(i);
-            addLiteral(segments, pattern.substring(textStart, part.getIndex()));
+            addLiteral(segments, source.substring(toSource[textStart], toSource[part.getIndex()]));
             Set<String> names = new LinkedHashSet<>();
             for (int j = i; j < limit; j++) {
                 if (parsed.getPart(j).getType() == Part.Type.ARG_START) {
@@ -171,66 +233,10 @@ public final class IcuMessage {
         return List.copyOf(segments);
     }
 
-    /** Every apostrophe of the writer's text was doubled for ICU; a literal shows it single again. */
-    private static void addLiteral(List<Segment> segments, String quoted) {
-        if (!quoted.isEmpty()) {
-            segments.add(new Segment(quoted.replace("''", "'"), null, List.of()));
+    /** Literal text is taken from the writer's text, where apostrophes are single and braces written as text. */
+    private static void addLiteral(List<Segment> segments, String written) {
+        if (!written.isEmpty()) {
+            segments.add(new Segment(unescape(written), null, List.of()));
         }
-    }
-
-    private static int errorIndex(String message, String pattern) {
-        Matcher matcher = message == null ? null : ERROR_INDEX.matcher(message);
-        if (matcher != null && matcher.find()) {
-            return Math.min(Integer.parseInt(matcher.group(1)), pattern.length());
-        }
-        return unmatchedBrace(pattern);
-    }
-
-    /** Where an unclosed argument starts: the outermost '{' never closed (apostrophes are literal here). */
-    private static int unmatchedBrace(String pattern) {
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                open.push(i);
-            } else if (c == '}') {
-                if (open.isEmpty()) {
-                    return i;
-                }
-                open.pop();
-            }
-        }
-        return open.isEmpty() ? Math.max(pattern.indexOf('{'), 0) : open.peekLast();
-    }
-
-    /** Maps an index in the escaped pattern back to the writer's text, where apostrophes are single. */
-    private static int sourceIndex(String pattern, int patternIndex) {
-        int apostrophes = 0;
-        for (int i = 0; i < patternIndex && i < pattern.length(); i++) {
-            if (pattern.charAt(i) == '\'') {
-                apostrophes++;
-            }
-        }
-        return patternIndex - apostrophes / 2;
-    }
-
-    private static String describe(String icuMessage) {
-        if (icuMessage == null) {
-            return "malformed ICU message";
-        }
-        String lower = icuMessage.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("unmatched '{'")) {
-            return "an ICU argument is opened with { but never closed with }";
-        }
-        if (lower.contains("unmatched")) {
-            return "a } has no matching {";
-        }
-        if (lower.contains("missing 'other'")) {
-            return "a plural or select argument needs an 'other' case";
-        }
-        // ICU says e.g. 'Bad plural pattern syntax: [at pattern index 12] "one {# day"': keep the words and the snippet.
-        String cleaned = icuMessage.replaceAll("\\s*\\[at pattern index \\d+\\]", "").replaceAll("\\s*in (message|pattern) ", " ");
-        cleaned = cleaned.replaceAll(":\\s*$", "").trim();
-        return "malformed ICU argument: " + cleaned.replace("\"", "'");
     }
 }

@@ -52,7 +52,7 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
                 entries.put(key, new Entry(key, IcuMessage.parse(text), valueLocation));
             } catch (IcuSyntaxException e) {
                 findings.add(Finding.of(yaml.locationInValue(key, e.index()), IcuRules.SYNTAX,
-                        e.getMessage() + " in message '" + key + "'"));
+                        "message '" + key + "': " + e.getMessage()));
             }
         }
         return new MessageBundle(locale, file, Map.copyOf(entries), List.copyOf(findings));

@@ -17,6 +17,7 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.MessageText;
@@ -29,8 +30,27 @@ import org.privacysite.internal.messages.IcuMessage;
  *
  * @param key the clause key; "" for the text before the first clause
  */
-record ClauseContent(String key, Location location, List<Argument> arguments, List<String> links,
-                     int paragraphs, int lists, int listItems, int tables, int tableRows) {
+record ClauseContent(String key, String title, Location location, List<Argument> arguments, List<String> links,
+                     int paragraphs, int lists, int listItems, int tables, int tableRows, String shape, int[] shapeLines,
+                     int[] shapeColumns, Map<String, Location> numbers) {
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /** The letters of {@link #shape}: one per block, in document order. */
+    static final char PARAGRAPH = 'p';
+    static final char LIST = 'l';
+    static final char LIST_ITEM = 'i';
+    static final char TABLE = 't';
+    static final char TABLE_ROW = 'r';
+
+    /** Where the {@code index}th block of {@link #shape} was written; the heading for a clause without blocks. */
+    Location blockLocation(int index) {
+        if (shape.isEmpty()) {
+            return location;
+        }
+        int at = Math.min(index, shape.length() - 1);
+        return location.at(shapeLines[at], shapeColumns[at]);
+    }
 
     /** An ICU argument where it was written. */
     record Argument(IcuMessage.Argument argument, Location location) {
@@ -41,12 +61,12 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
         Map<String, Builder> builders = new LinkedHashMap<>();
         Map<Integer, Clause> clausesByLine = new LinkedHashMap<>();
         page.clauses().forEach(clause -> clausesByLine.put(clause.location().line(), clause));
-        Builder current = new Builder("", Location.of(page.file()).at(1, 1));
+        Builder current = new Builder(page, "", "", Location.of(page.file()).at(1, 1));
         builders.put("", current);
         for (Node node = page.body().getFirstChild(); node != null; node = node.getNext()) {
             Clause clause = node instanceof Heading ? clausesByLine.get(page.lineOf(node)) : null;
             if (clause != null) {
-                current = new Builder(clause.key(), clause.location());
+                current = new Builder(page, clause.key(), clause.title(), clause.location());
                 builders.putIfAbsent(clause.key(), current);
             }
             node.accept(current);
@@ -57,8 +77,15 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
     }
 
     private static final class Builder extends AbstractVisitor {
+        private final Page page;
         private final String key;
+        private final String title;
         private final Location location;
+        /** The blocks in order, one letter each, and where each starts: to point at the first that differs. */
+        private final StringBuilder shape = new StringBuilder();
+        private final List<int[]> positions = new ArrayList<>();
+        /** Each number written in the text, where it first appears: a translation may write a fact's value by hand. */
+        private final Map<String, Location> numbers = new LinkedHashMap<>();
         private final List<Argument> arguments = new ArrayList<>();
         private final List<String> links = new ArrayList<>();
         private int paragraphs;
@@ -67,20 +94,31 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
         private int tables;
         private int tableRows;
 
-        Builder(String key, Location location) {
+        Builder(Page page, String key, String title, Location location) {
+            this.page = page;
             this.key = key;
+            this.title = title;
             this.location = location;
         }
 
         ClauseContent build() {
-            return new ClauseContent(key, location, List.copyOf(arguments), List.copyOf(links), paragraphs, lists,
-                    listItems, tables, tableRows);
+            int[] lines = positions.stream().mapToInt(position -> position[0]).toArray();
+            int[] columns = positions.stream().mapToInt(position -> position[1]).toArray();
+            return new ClauseContent(key, title, location, List.copyOf(arguments), List.copyOf(links), paragraphs, lists,
+                    listItems, tables, tableRows, shape.toString(), lines, columns, Map.copyOf(numbers));
+        }
+
+        private void block(char kind, Node node) {
+            Location where = page.locationOf(node);
+            shape.append(kind);
+            positions.add(new int[] {where.line(), where.column()});
         }
 
         @Override
         public void visit(Paragraph paragraph) {
             if (!(paragraph.getParent() instanceof ListItem)) {
                 paragraphs++;
+                block(PARAGRAPH, paragraph);
             }
             visitChildren(paragraph);
         }
@@ -88,18 +126,21 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
         @Override
         public void visit(BulletList list) {
             lists++;
+            block(LIST, list);
             visitChildren(list);
         }
 
         @Override
         public void visit(OrderedList list) {
             lists++;
+            block(LIST, list);
             visitChildren(list);
         }
 
         @Override
         public void visit(ListItem item) {
             listItems++;
+            block(LIST_ITEM, item);
             visitChildren(item);
         }
 
@@ -113,9 +154,21 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
         }
 
         @Override
+        public void visit(Text text) {
+            java.util.regex.Matcher number = NUMBER.matcher(text.getLiteral());
+            if (number.find()) {
+                Location start = page.locationOf(text);
+                do {
+                    numbers.putIfAbsent(number.group(), start.at(start.line(), start.column() + number.start()));
+                } while (number.find());
+            }
+        }
+
+        @Override
         public void visit(CustomBlock block) {
             if (block instanceof TableBlock) {
                 tables++;
+                block(TABLE, block);
             }
             visitChildren(block);
         }
@@ -124,9 +177,14 @@ record ClauseContent(String key, Location location, List<Argument> arguments, Li
         public void visit(CustomNode node) {
             if (node instanceof TableRow) {
                 tableRows++;
+                block(TABLE_ROW, node);
             } else if (node instanceof MessageText text) {
                 for (IcuMessage.Argument argument : text.message().arguments()) {
                     arguments.add(new Argument(argument, text.locationOf(argument.index())));
+                }
+                java.util.regex.Matcher number = NUMBER.matcher(text.message().source());
+                while (number.find()) {
+                    numbers.putIfAbsent(number.group(), text.locationOf(number.start()));
                 }
             }
             visitChildren(node);

@@ -57,7 +57,7 @@ public final class ParityChecker {
                 Page translation = site.page(locale, document);
                 if (translation != null) {
                     clauses(original, translation, findings);
-                    content(original.locale(), originalContent, contents.get(translation.file()), findings);
+                    content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
                     staleness(site, original, translation, findings);
                 }
             }
@@ -101,20 +101,19 @@ public final class ParityChecker {
 
     /** Arguments, links and shape of each clause against the source's. */
     static void content(String sourceLocale, Map<String, ClauseContent> source, Map<String, ClauseContent> target,
-                        List<Finding> findings) {
+                        Map<String, Object> facts, List<Finding> findings) {
         for (ClauseContent translated : target.values()) {
             ClauseContent original = source.get(translated.key());
             if (original == null) {
                 continue; // reported as an extra clause
             }
-            String clause = translated.key().isEmpty() ? "the introduction" : "clause '" + translated.key() + "'";
+            String clause = translated.key().isEmpty() ? "the introduction" : name(translated.key(), translated.title());
             Map<String, IcuMessage.Argument> sourceArguments = argumentsByName(original);
             Map<String, ClauseContent.Argument> targetArguments = new LinkedHashMap<>();
             translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
             for (String name : sourceArguments.keySet()) {
                 if (!targetArguments.containsKey(name)) {
-                    findings.add(Finding.of(translated.location(), ParityRules.ARGUMENT_MISSING,
-                            clause + " does not use {" + name + "}, which " + sourceLocale + " uses"));
+                    findings.add(argumentMissing(clause, sourceArguments.get(name), facts.get(name), translated, sourceLocale));
                 }
             }
             for (ClauseContent.Argument argument : targetArguments.values()) {
@@ -136,19 +135,65 @@ public final class ParityChecker {
                 findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause + " links to "
                         + translated.links() + " but " + sourceLocale + " links to " + original.links()));
             }
-            shape(clause, "paragraphs", original.paragraphs(), translated.paragraphs(), translated, findings);
-            shape(clause, "lists", original.lists(), translated.lists(), translated, findings);
-            shape(clause, "list items", original.listItems(), translated.listItems(), translated, findings);
-            shape(clause, "tables", original.tables(), translated.tables(), translated, findings);
-            shape(clause, "table rows", original.tableRows(), translated.tableRows(), translated, findings);
+            shape(clause, original, translated, findings);
         }
     }
 
-    private static void shape(String clause, String what, int expected, int actual, ClauseContent where, List<Finding> findings) {
-        if (expected != actual) {
-            findings.add(Finding.of(where.location(), ParityRules.STRUCTURE,
-                    clause + " has " + actual + " " + what + "; the source has " + expected));
+    /**
+     * A fact the translation does not use; when its value is written in the clause instead ("72 heures"
+     * where the source has {breachNotificationHours}), the finding points at the value and says so.
+     */
+    private static Finding argumentMissing(String clause, IcuMessage.Argument argument, Object value, ClauseContent translated,
+                                           String sourceLocale) {
+        String name = argument.name();
+        String message = clause + " does not use {" + name + "}" + (value == null ? "" : " (" + value + ")") + ", which "
+                + sourceLocale + " uses";
+        Location written = value instanceof Number ? translated.numbers().get(String.valueOf(value)) : null;
+        if (written == null) {
+            return Finding.of(translated.location(), ParityRules.ARGUMENT_MISSING, message);
         }
+        String use = argument.type().equals("none") ? "{" + name + "}" : "{" + name + ", " + argument.type() + ", …}";
+        return Finding.of(written, ParityRules.ARGUMENT_MISSING, message + "; the text contains " + value
+                + ": write " + use + " instead");
+    }
+
+    /**
+     * One finding per clause whose paragraphs, lists or tables differ in number from the source's, at
+     * the first block where the two differ (a paragraph that fell out of its list item, say), not at
+     * the heading: in a long clause the heading says little about where to look.
+     */
+    private static void shape(String clause, ClauseContent original, ClauseContent translated, List<Finding> findings) {
+        int[] expected = {original.paragraphs(), original.lists(), original.listItems(), original.tables(), original.tableRows()};
+        int[] actual = {translated.paragraphs(), translated.lists(), translated.listItems(), translated.tables(), translated.tableRows()};
+        String[] nouns = {"paragraph", "list", "list item", "table", "table row"};
+        List<String> here = new ArrayList<>();
+        List<String> there = new ArrayList<>();
+        for (int i = 0; i < nouns.length; i++) {
+            if (expected[i] != actual[i]) {
+                here.add(EnglishCount.of(actual[i], nouns[i]));
+                there.add(EnglishCount.of(expected[i], nouns[i]));
+            }
+        }
+        if (here.isEmpty()) {
+            return;
+        }
+        int differs = 0;
+        while (differs < original.shape().length() && differs < translated.shape().length()
+                && original.shape().charAt(differs) == translated.shape().charAt(differs)) {
+            differs++;
+        }
+        findings.add(Finding.of(translated.blockLocation(differs), ParityRules.STRUCTURE, clause + " has "
+                + EnglishCount.and(here) + " here; the source has " + EnglishCount.and(there) + " (it differs from here on)"));
+    }
+
+    /** How findings name a clause: by its key, which is the same in every language, and by its heading here. */
+    static String name(String key, String title) {
+        String heading = title == null ? "" : IcuMessage.asText(title).strip();
+        return "clause '" + key + "'" + (heading.isEmpty() ? "" : " (\"" + heading + "\")");
+    }
+
+    static String name(Clause clause) {
+        return name(clause.key(), clause.title());
     }
 
     private static Map<String, IcuMessage.Argument> argumentsByName(ClauseContent content) {
@@ -199,7 +244,7 @@ public final class ParityChecker {
                 if (sourceTexts == null) {
                     sourceTexts = TranslationState.sourceTexts(original);
                 }
-                findings.add(Finding.of(clause.location(), ParityRules.STALE, "clause '" + clause.key() + "' was translated from an older "
+                findings.add(Finding.of(clause.location(), ParityRules.STALE, name(clause) + " was translated from an older "
                         + original.locale() + " version" + whatChanged(state, clause.key(), sourceTexts.get(clause.key()))
                         + "; update it, then run mark-translated --locale " + translation.locale()
                         + " --document " + translation.document()));
@@ -223,7 +268,7 @@ public final class ParityChecker {
             String key = sourceOrder.get(i);
             if (!target.containsKey(key) && !source.get(key).local()) {
                 findings.add(Finding.of(whereMissing(sourceOrder, i, target, translation), ParityRules.CLAUSE_MISSING,
-                        "clause '" + key + "' is missing (present in " + sourceLocale + ")"));
+                        name(source.get(key)) + " is missing (present in " + sourceLocale + ")"));
             }
         }
         for (Clause clause : target.values()) {
@@ -232,13 +277,13 @@ public final class ParityChecker {
                 continue; // declared {#key local}: this language's own addition
             } else if (counterpart == null) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_EXTRA,
-                        "clause '" + clause.key() + "' is not in the " + sourceLocale + " source; remove it, fix its key, or mark it as this"
+                        name(clause) + " is not in the " + sourceLocale + " source; remove it, fix its key, or mark it as this"
                                 + " language's own with {#" + clause.key() + " local}"));
             } else if (counterpart.level() != clause.level()) {
-                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_LEVEL, "clause '" + clause.key() + "' is a "
+                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_LEVEL, name(clause) + " is a "
                         + "#".repeat(clause.level()) + " heading here but " + "#".repeat(counterpart.level()) + " in " + sourceLocale));
             } else if (!Objects.equals(counterpart.parentKey(), clause.parentKey())) {
-                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_PARENT, "clause '" + clause.key() + "' is under '"
+                findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_PARENT, name(clause) + " is under '"
                         + clause.parentKey() + "' here but under '" + counterpart.parentKey() + "' in " + sourceLocale));
             }
         }
@@ -247,8 +292,8 @@ public final class ParityChecker {
         for (int i = 0; i < common.size(); i++) {
             if (!common.get(i).equals(translated.get(i))) {
                 Clause misplaced = target.get(translated.get(i));
-                findings.add(Finding.of(misplaced.location(), ParityRules.CLAUSE_ORDER, "clause '" + misplaced.key()
-                        + "' is out of order: " + sourceLocale + " has '" + common.get(i) + "' at this position"));
+                findings.add(Finding.of(misplaced.location(), ParityRules.CLAUSE_ORDER, name(misplaced)
+                        + " is out of order: " + sourceLocale + " has '" + common.get(i) + "' at this position"));
                 break; // one report per page; the rest follows from it
             }
         }

@@ -83,7 +83,7 @@ public final class BodyRenderer {
     /** Formats text that may hold ICU arguments. */
     static String format(Context context, String text) {
         if (!IcuMessage.hasArguments(text)) {
-            return text;
+            return IcuMessage.asText(text);
         }
         return context.formatter().format(IcuMessage.parse(text), context.arguments());
     }

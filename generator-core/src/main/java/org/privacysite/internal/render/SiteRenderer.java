@@ -54,6 +54,8 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> ui = new HashMap<>();
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
+    private final TemplateFacts facts;
+    private final TemplateLinks templateLinks;
     private final Map<String, String> integrity;
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
     private final Map<String, Entries> menus = new java.util.concurrent.ConcurrentHashMap<>();
@@ -163,6 +165,8 @@ public final class SiteRenderer {
         this.executor = executor;
         this.sourcePositions = sourcePositions;
         this.security = security;
+        this.facts = new TemplateFacts(config.facts());
+        this.templateLinks = new TemplateLinks(site.theme(), files(), config.locales(), config.documents());
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
@@ -305,7 +309,11 @@ public final class SiteRenderer {
         List<Future<?>> jobs = new ArrayList<>();
         // The single files first: a reader of the sitemap (the link check) then works on it while pages render.
         jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
-        jobs.add(executor.submit(() -> out.text("index.html", templates.render("index.ftlh", indexModel()))));
+        jobs.add(executor.submit(() -> {
+            String index = templates.render("index.ftlh", indexModel());
+            templateLinks.check("index.html", index, null);
+            out.text("index.html", index);
+        }));
         jobs.add(executor.submit(() -> copyAssets(out)));
         jobs.add(executor.submit(() -> out.text(HostingHeaders.HEADERS_FILE, HostingHeaders.headersFile(security))));
         jobs.add(executor.submit(() -> out.text(HostingHeaders.NGINX_FILE, HostingHeaders.nginxSnippet(security))));
@@ -321,6 +329,7 @@ public final class SiteRenderer {
             new HistoryPages(this, history).submit(out, executor, jobs);
         }
         await(jobs);
+        failOnTemplateLinks();
         return config.locales().size() * config.documents().size(); // the policies; their history pages are not counted
     }
 
@@ -343,6 +352,7 @@ public final class SiteRenderer {
             jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
         }
         await(jobs);
+        failOnTemplateLinks();
     }
 
     private void renderDocument(String locale, String document, SiteOutput out) {
@@ -388,12 +398,25 @@ public final class SiteRenderer {
             repeated.put("alternateLinks", alternateLinks.computeIfAbsent(document + "\u0000" + root,
                     key -> alternateLinks(document, root)));
         }
-        out.page(new PageKey(locale, document).outputPath(), renderPage(model, repeated));
+        String path = new PageKey(locale, document).outputPath();
+        RenderedPage rendered = renderPage(model, repeated);
+        for (String part : rendered.own()) {
+            templateLinks.check(path, part, body);
+        }
+        out.page(path, rendered);
         if (pdf) {
             model.put("fontFamilies", pdfs.fontFamilies(locale));
             out.binary(org.privacysite.internal.pdf.PdfEdition.path(locale, document), pdfs.write(templates.render("pdf.ftlh", model),
                     view.canonicalUrl(), locale, "rtl".equals(view.dir()), view.title(), view.description(),
                     String.valueOf(config.facts().getOrDefault("company", config.name())), page.frontMatter().updated(), page.file()));
+        }
+    }
+
+    /** A template's link to a page the site does not have fails the build, as a template error does. */
+    private void failOnTemplateLinks() {
+        List<org.privacysite.Finding> broken = templateLinks.findings();
+        if (!broken.isEmpty()) {
+            throw new PrivacySiteException(broken);
         }
     }
 
@@ -444,7 +467,7 @@ public final class SiteRenderer {
     Map<String, Object> commonModel(String locale, String root) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", Map.of("name", config.name(), "baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
-        model.put("facts", config.facts());
+        model.put("facts", facts);
         model.put("locale", locale);
         model.put("dir", direction(locale));
         model.put("root", root);
@@ -537,7 +560,7 @@ public final class SiteRenderer {
         Map<String, Object> model = new HashMap<>();
         model.put("root", root);
         return entries(LANGUAGE_ITEM, model, config.locales(), (locale, isCurrent) -> new PageView.LinkView(locale,
-                ui.get(locale).format("language.name"), root + locale + "/" + document + "/", url(locale, document), isCurrent));
+                ui.get(locale).languageName(), root + locale + "/" + document + "/", url(locale, document), isCurrent));
     }
 
     /** The hreflang links of {@code document}'s pages, rendered once by {@code partials/alternates.ftlh}. */
@@ -605,7 +628,7 @@ public final class SiteRenderer {
     private List<PageView.LinkView> languages(String current, String document, String root) {
         List<PageView.LinkView> languages = new ArrayList<>();
         for (String locale : config.locales()) {
-            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+            languages.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                     root + locale + "/" + document + "/", url(locale, document), locale.equals(current)));
         }
         return languages;
@@ -616,7 +639,7 @@ public final class SiteRenderer {
         List<PageView.LinkView> alternates = new ArrayList<>();
         for (String locale : config.locales()) {
             if (site.page(locale, document) != null) {
-                alternates.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+                alternates.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                         root + locale + "/" + document + "/", url(locale, document), false));
             }
         }
@@ -629,7 +652,7 @@ public final class SiteRenderer {
         List<PageView.LinkView> languages = new ArrayList<>();
         String first = config.documents().get(0);
         for (String locale : config.locales()) {
-            languages.add(new PageView.LinkView(locale, ui.get(locale).format("language.name"),
+            languages.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                     locale + "/" + first + "/", url(locale, first), false));
         }
         model.put("languages", languages);
@@ -690,10 +713,15 @@ public final class SiteRenderer {
     /** Waits for every job, so none still writes when the caller cleans up, then reports the first failure. */
     private static void await(List<Future<?>> jobs) {
         RuntimeException failure = null;
+        // A broken template fails every page that uses it: its findings are reported once, not once a page.
+        java.util.Set<org.privacysite.Finding> templateFindings = new java.util.LinkedHashSet<>();
         for (Future<?> job : jobs) {
             try {
                 job.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof PrivacySiteException problem) {
+                    templateFindings.addAll(problem.findings());
+                }
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 }
@@ -701,6 +729,9 @@ public final class SiteRenderer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while rendering", e);
             }
+        }
+        if (failure instanceof PrivacySiteException && templateFindings.size() > 1) {
+            throw new PrivacySiteException(List.copyOf(templateFindings));
         }
         if (failure != null) {
             throw failure;

@@ -8,6 +8,10 @@ import org.privacysite.internal.messages.BidiIsolation;
 import org.privacysite.internal.messages.LocaleFormatter;
 import org.privacysite.internal.messages.MessageBundle;
 
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.ULocale;
+
 import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.TemplateMethodModelEx;
@@ -125,6 +129,21 @@ public final class UiMessages implements TemplateMethodModelEx {
             plain.put(key, text);
         }
         return text;
+    }
+
+    /**
+     * The language's own name for the language switcher: {@code language.name} of its own bundle, else
+     * CLDR's name of the language in itself ("中文（中国）"), never the name a fallback bundle gives.
+     */
+    public String languageName() {
+        if (bundles.get(0).has("language.name")) {
+            return format("language.name");
+        }
+        return plain.computeIfAbsent("\u0000languageName", key -> {
+            ULocale locale = ULocale.forLanguageTag(bundles.get(0).locale());
+            return LocaleDisplayNames.getInstance(locale, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU)
+                    .localeDisplayName(locale);
+        });
     }
 
     @Override

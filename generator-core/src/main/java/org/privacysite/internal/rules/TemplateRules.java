@@ -23,6 +23,10 @@ public final class TemplateRules {
             "The page would be published without the part that failed, or not at all.",
             "Fix the expression at the line the message points at; use ${x!} for a value that may be missing.",
             "templates/partials/footer.ftlh:3:9: the value 'privacyEmial' does not exist here");
+    public static final Rule LINK = Rule.error("template.link", "Template links to a missing page",
+            "Every page would carry a link (the footer's cookie policy, say) that leads readers to an error page.",
+            "Add the document the template links to, or change the link in the template.",
+            "templates/partials/footer.ftlh:5:22: the template links to 'cookies/#manage', but 'cookies' is not a document of this site");
     public static final Rule IO = Rule.error("template.io", "Template cannot be read",
             "No page using the template can be rendered.",
             "Check the template file's permissions.",
@@ -32,6 +36,6 @@ public final class TemplateRules {
     }
 
     public static List<Rule> all() {
-        return List.of(DIRECTORY, MISSING, SYNTAX, ERROR, IO);
+        return List.of(DIRECTORY, MISSING, SYNTAX, ERROR, LINK, IO);
     }
 }

@@ -27,6 +27,26 @@ public final class ClosestName {
         return best;
     }
 
+    /**
+     * Like {@link #closest}, but for long names such as clause keys ("users-in-the-eu-your-rights"):
+     * a name may also be off by up to a third of the longer name's length, since a writer who shortens
+     * or rewords a long key changes many characters at once.
+     */
+    public static String closestLong(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String candidate : new TreeSet<>(known)) {
+            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            int allowed = Math.max(2, Math.max(name.length(), candidate.length()) / 3);
+            if (distance <= allowed && distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
     /** Levenshtein distance: insertions, deletions and substitutions of one character. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -328,6 +328,15 @@ class PageParserTest {
         assertFinding(findings.get(1), "raw-html.md", "content.raw-html", 10, 11);
     }
 
+    @Test
+    void rawHtmlInAHeadingIsReportedAtItsColumn() {
+        Page page = parse("raw-html-in-heading.md");
+        assertEquals(2, page.findings().size(), page.findings()::toString);
+        assertFinding(page.findings().get(0), "raw-html-in-heading.md", "content.raw-html", 6, 8);
+        assertFinding(page.findings().get(1), "raw-html-in-heading.md", "content.raw-html", 6, 14);
+        assertEquals("who-we-are", page.clauses().get(0).key(), "the clause is still read");
+    }
+
     static List<MessageText> messages(Node root) {
         List<MessageText> messages = new ArrayList<>();
         root.accept(new AbstractVisitor() {

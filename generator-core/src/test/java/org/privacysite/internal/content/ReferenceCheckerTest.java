@@ -111,6 +111,23 @@ class ReferenceCheckerTest {
         assertTrue(finding.message().contains("'retention'"), finding::toString);
     }
 
+    /** A long key shortened or misspelled by many characters still gets its suggestion; an unrelated one gets none. */
+    @Test
+    void crossReferenceToAMistypedLongKeySuggestsTheNearestKey() {
+        page("en", "privacy", """
+                ## Your privacy rights in the EU {#users-in-the-european-union-your-privacy-rights}
+
+                ## Retention {#retention}
+
+                See [](#users-in-the-eu-your-privacy-rights) and [](#contact).
+                """);
+        List<Finding> findings = check();
+        assertEquals(2, findings.size(), findings::toString);
+        assertTrue(findings.get(0).message().endsWith("; did you mean 'users-in-the-european-union-your-privacy-rights'?"),
+                findings.get(0)::toString);
+        assertTrue(!findings.get(1).message().contains("did you mean"), findings.get(1)::toString);
+    }
+
     @Test
     void crossReferenceToAClauseOfAnotherDocument() {
         page("en", "privacy", "## Who we are {#who-we-are}\n\nSee [](cookies.md#manage) and [](cookies.md#delete).\n");

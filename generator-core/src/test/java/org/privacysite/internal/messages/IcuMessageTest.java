@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -81,13 +82,47 @@ class IcuMessageTest {
     @Test
     void badArgumentSyntaxIndex() {
         IcuSyntaxException e = assertThrows(IcuSyntaxException.class, () -> IcuMessage.parse("Write to {privacy email}"));
-        assertEquals(10, e.index(), e.getMessage());
+        assertEquals(9, e.index(), "at the '{' that opens the broken argument: " + e.getMessage());
+        assertEquals("'{privacy email}' is not a fact: a fact's name is one word, such as {company}, optionally followed by"
+                + " its format, such as {effective, date, long}; a { starts a fact such as {company}; to write a brace itself, use \\{",
+                e.getMessage());
     }
 
     @Test
     void errorIndexAfterApostrophesIsInTheWritersText() {
         IcuSyntaxException e = assertThrows(IcuSyntaxException.class, () -> IcuMessage.parse("L'a d'{x y}"));
-        assertEquals(7, e.index(), e.getMessage());
+        assertEquals(6, e.index(), e.getMessage());
+    }
+
+    /** ICU's own words and its doubled apostrophes never reach the writer, whatever the mistake. */
+    @Test
+    void syntaxErrorsAreInPlainWordsAtTheOpeningBrace() {
+        String[][] cases = {
+                {"L'article d'{company, plural, one '{# jour} other {# jours}}", "12"},
+                {"Délai : {days, plural, one # jour other {# jours}}.", "8"},
+                {"Nous {region, select, eu {l'UE}}", "5"},
+                {"Voir {la section 3}", "5"},
+                {"Écrivez à {privacyEmail", "10"},
+        };
+        for (String[] example : cases) {
+            IcuSyntaxException e = assertThrows(IcuSyntaxException.class, () -> IcuMessage.parse(example[0]), example[0]);
+            assertEquals(Integer.parseInt(example[1]), e.index(), example[0] + ": " + e.getMessage());
+            assertTrue(e.getMessage().endsWith("a { starts a fact such as {company}; to write a brace itself, use \\{"), e.getMessage());
+            assertFalse(e.getMessage().contains("''"), e.getMessage());
+            assertFalse(e.getMessage().matches("(?is).*(pattern|syntax|unmatched|index|ICU).*"), e.getMessage());
+        }
+    }
+
+    /** A brace as text: Markdown's backslash, ICU's quotes, or the marker a Markdown parser leaves for an escaped brace. */
+    @Test
+    void bracesWrittenAsText() {
+        for (String text : List.of("a \\{b\\} {company}", "a '{'b'}' {company}", "a \uFDD3b\uFDD4 {company}")) {
+            IcuMessage message = IcuMessage.parse(text);
+            assertEquals(java.util.Set.of("company"), message.argumentNames(), text);
+            assertEquals("a {b} ACME", new LocaleFormatter("en").format(message, Map.of("company", "ACME")), text);
+        }
+        assertEquals("l'adresse d'ACME", new LocaleFormatter("fr").format(IcuMessage.parse("l'adresse d'{company}"),
+                Map.of("company", "ACME")), "apostrophes stay literal");
     }
 
     @Test

@@ -71,15 +71,15 @@ class MessageBundleTest {
 
     @Test
     void syntaxErrorAfterAnApostrophe() throws IOException {
-        // ICU points at the start of the broken argument: 'c' of company
+        // at the '{' that opens the broken argument
         MessageBundle bundle = read("notice: \"L'adresse d'{company email}\"\n");
-        onlyFinding(bundle, "icu.syntax", 1, 23);
+        onlyFinding(bundle, "icu.syntax", 1, 22);
     }
 
     @Test
     void syntaxErrorInsideASingleQuotedValueWithApostrophes() throws IOException {
         MessageBundle bundle = read("notice: 'L''adresse d''{company email}'\n");
-        onlyFinding(bundle, "icu.syntax", 1, 25);
+        onlyFinding(bundle, "icu.syntax", 1, 24);
     }
 
     @Test

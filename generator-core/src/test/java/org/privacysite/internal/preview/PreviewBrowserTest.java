@@ -183,7 +183,7 @@ class PreviewBrowserTest {
         assertEquals("true", toggle.getAttribute("aria-expanded"));
         WebElement panel = driver.findElement(By.id("psp-panel"));
         assertTrue(panel.isDisplayed());
-        assertTrue(panel.getText().contains("clause 'children' is missing (present in en)"), panel.getText());
+        assertTrue(panel.getText().contains("clause 'children' (\"Children\") is missing (present in en)"), panel.getText());
         assertTrue(panel.getText().contains("de/privacy.md"), panel.getText());
         assertFalse(overlayShown(), "findings are not errors: no overlay");
 

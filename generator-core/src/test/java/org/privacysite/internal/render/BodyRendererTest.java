@@ -48,6 +48,36 @@ class BodyRendererTest {
         return Jsoup.parseBodyFragment(BodyRenderer.render(context));
     }
 
+    /** Markdown's \\{ and ICU's '{' both write a brace as text, next to facts and without any. */
+    @Test
+    void bracesWrittenAsTextAreShownAsBraces() {
+        Document html = render("""
+                ## Braces {#braces}
+
+                Write \\{ and \\} in the form.
+
+                {company} writes \\{name\\} and '{'name'}' for {days, plural, one {# day} other {# days}}.
+                """, false);
+        List<String> paragraphs = html.select("p").stream().map(Element::text).toList();
+        assertEquals(List.of("Write { and } in the form.", "ACME writes {name} and {name} for 30 days."), paragraphs);
+        Page page = new PageParser().parse("en", "privacy", Path.of("content/en/privacy.md"), HEAD + "## B {#b}\n\n{company} writes \\{name\\}.\n");
+        assertEquals(List.of("company"), page.argumentUses().stream().map(use -> use.argument().name()).toList(),
+                "a brace written as text is no argument for parity or the fact check");
+        assertEquals(List.of(), page.findings());
+    }
+
+    /** In a heading too: the clause title (contents, findings) reads the brace as text, not as a fact. */
+    @Test
+    void aBraceWrittenAsTextInAHeading() {
+        Page page = new PageParser().parse("en", "privacy", Path.of("content/en/privacy.md"), HEAD + "## Forms \\{name\\} {#forms}\n\nText.\n");
+        assertEquals(List.of(), page.findings());
+        assertEquals("Forms {name}", org.privacysite.internal.messages.IcuMessage.asText(page.clauses().get(0).title()));
+        BodyRenderer.Context context = new BodyRenderer.Context(page, new LocaleFormatter("en"), Map.of(), REFERENCES,
+                category -> "", false);
+        assertEquals("Forms {name}", BodyRenderer.format(context, page.clauses().get(0).title()));
+        assertEquals("1. Forms {name}", Jsoup.parseBodyFragment(BodyRenderer.render(context)).selectFirst("h2").text());
+    }
+
     @Test
     void headingsCarryTheClauseKeyAndNumber() {
         Document html = render("## Who we are {#who-we-are}\n\n### The controller {#controller}\n", false);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.privacysite.BuildResult;
+import org.privacysite.CheckResult;
 import org.privacysite.Finding;
 import org.privacysite.PrivacySite;
 import org.privacysite.PrivacySiteException;
@@ -284,6 +285,24 @@ class SiteRenderTest {
         assertEquals("https://privacy.fixture.example/en/privacy/", document.selectFirst("link[rel=canonical]").attr("href"));
     }
 
+    /** zh-CN has no UI bundle: the switcher names it in Chinese, from CLDR, not with the source bundle's "English". */
+    @Test
+    void aLocaleWithoutAUiBundleIsNamedInItsOwnLanguageFromCldr() throws IOException {
+        Path content = tmp.resolve("zh-content");
+        copyTree(fixtureContent(), content);
+        Path siteYaml = content.resolve("site.yaml");
+        Files.writeString(siteYaml, Files.readString(siteYaml)
+                .replace("locales: [en, fr, ar, ja]", "locales: [en, fr, ar, ja, zh-CN]")
+                .replace("  ja: [terms]", "  ja: [terms]\n  zh-CN: [privacy, terms]"));
+        Path target = tmp.resolve("zh-site");
+        build(content, realTemplates(), target, 2);
+        for (String path : List.of("en/privacy/index.html", "zh-CN/privacy/index.html")) {
+            Document document = Jsoup.parse(target.resolve(path).toFile(), "UTF-8");
+            List<String> names = document.select(".language-switcher a").stream().map(Element::text).toList();
+            assertEquals(List.of("English", "Français", "العربية", "日本語", "中文（中国）"), names, path);
+        }
+    }
+
     @Test
     void hreflangAlternatesListOnlyRealTranslations() {
         List<String> privacy = page("en/privacy/index.html").select("link[rel=alternate]").stream()
@@ -423,6 +442,57 @@ class SiteRenderTest {
         assertTrue(finding.message().contains("supportPhone"), finding::toString);
     }
 
+    /**
+     * A template that prints a fact the site lacks fails build and check, once, at the template's line,
+     * even when the template gives a default ({@code !""}): it used to publish "Write to ." on every page.
+     */
+    @Test
+    void aFactTheSiteLacksFailsBuildAndCheckOnceAtTheTemplatesLine() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("facts.privacyEmail)", "facts.supportEmail!\"\")"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.error", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(lineOf(footer, "supportEmail"), finding.location().line(), finding::toString);
+            assertTrue(finding.location().column() > 0, finding::toString);
+            assertEquals("the template uses the fact 'supportEmail', which site.yaml does not define; add it under 'facts' in"
+                    + " site.yaml (facts: accountRetentionDays, company, privacyEmail), or remove it from the template", finding.message());
+        }
+    }
+
+    /**
+     * A template linking to a document the site does not have (the fixture has no 'cookies') fails build
+     * and check once, at the template line that writes the link; it used to publish a dead link on every page.
+     */
+    @Test
+    void aTemplateLinkToAMissingDocumentFailsBuildAndCheckOnceAtTheTemplatesLine() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
+                "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/privacy/\">Privacy</a> <a href=\"${root}${locale}/cookies/#manage\">Cookies</a></p>\n"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.link", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(lineOf(footer, "cookies/#manage"), finding.location().line(), finding::toString);
+            assertEquals(80, finding.location().column(), finding::toString);
+            assertEquals("the template links to 'cookies/#manage', but 'cookies' is not a document of this site (documents: privacy,"
+                    + " terms); add the document to site.yaml or change the link", finding.message());
+        }
+    }
+
     // --- source errors found only when rendering --------------------------------------------------
 
     private Path contentWith(String file, String text) throws IOException {
@@ -451,5 +521,16 @@ class SiteRenderTest {
         Finding finding = e.findings().get(0);
         assertEquals(content.resolve("en/terms.md"), finding.location().file(), finding::toString);
         assertEquals(2, finding.location().line(), finding::toString);
+    }
+
+    /** The 1-based line of {@code file} that holds {@code text}. */
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " does not contain " + text);
     }
 }

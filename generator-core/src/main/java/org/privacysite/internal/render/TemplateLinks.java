@@ -1,0 +1,147 @@
+package org.privacysite.internal.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.privacysite.Finding;
+import org.privacysite.Location;
+import org.privacysite.internal.rules.TemplateRules;
+import org.privacysite.internal.theme.Theme;
+
+/**
+ * Checks the links that templates put on each page (the footer's link to the cookie policy, say)
+ * while the page renders, so that {@code build} fails on a link to a page the site does not have, as
+ * {@code check} does. Each broken link is reported once, at the template line that writes it.
+ * Thread-safe: pages render in parallel.
+ */
+final class TemplateLinks {
+
+    private static final Pattern LINK = Pattern.compile("\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+    private final Theme theme;
+    private final Set<String> files;
+    private final Collection<String> locales;
+    private final Collection<String> documents;
+    private final Set<Finding> findings = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    /** Each template's lines, read once when a broken link is first traced to its template. */
+    private volatile Map<Path, List<String>> sources;
+
+    TemplateLinks(Theme theme, Set<String> files, Collection<String> locales, Collection<String> documents) {
+        this.theme = theme;
+        this.files = files;
+        this.locales = locales;
+        this.documents = documents;
+    }
+
+    /** Checks the links of {@code html}, rendered as {@code path}, outside {@code body} (the policy text, checked elsewhere). */
+    void check(String path, String html, String body) {
+        int bodyStart = body == null || body.isEmpty() ? -1 : html.indexOf(body);
+        if (bodyStart < 0) {
+            scan(path, html);
+        } else {
+            scan(path, html.substring(0, bodyStart));
+            scan(path, html.substring(bodyStart + body.length()));
+        }
+    }
+
+    /** The broken links found so far, each once, in the order first found. */
+    List<Finding> findings() {
+        synchronized (findings) {
+            return List.copyOf(findings);
+        }
+    }
+
+    private void scan(String path, String html) {
+        Matcher link = LINK.matcher(html);
+        while (link.find()) {
+            String url = (link.group(1) != null ? link.group(1) : link.group(2)).replace("&amp;", "&");
+            String target = resolve(path, url);
+            if (target != null && !files.contains(target)) {
+                findings.add(broken(url));
+            }
+        }
+    }
+
+    /** The site file a relative link leads to, or null for links this check leaves to the link check. */
+    static String resolve(String from, String url) {
+        String address = url.replaceFirst("[?#].*", "");
+        if (address.isEmpty() || address.startsWith("/") || SCHEME.matcher(address).matches()) {
+            return null; // same page, site-absolute or another scheme: not a page of the site
+        }
+        ArrayDeque<String> segments = new ArrayDeque<>(List.of(from.split("/")));
+        segments.pollLast(); // the page's file name
+        String[] parts = address.split("/", -1);
+        for (String part : parts) {
+            if (part.equals("..")) {
+                if (segments.pollLast() == null) {
+                    return null; // above the site: the link check reports it
+                }
+            } else if (!part.equals(".") && !part.isEmpty()) {
+                segments.addLast(part);
+            }
+        }
+        String target = String.join("/", segments);
+        return address.endsWith("/") || parts[parts.length - 1].equals("..") || parts[parts.length - 1].equals(".")
+                ? (target.isEmpty() ? "" : target + "/") + "index.html" : target;
+    }
+
+    /** The finding for {@code url}, at the template line that writes it, in words that do not depend on the page. */
+    private Finding broken(String url) {
+        String tail = url.replaceFirst("^(\\./|\\.\\./)*", "");
+        String first = tail.contains("/") ? tail.substring(0, tail.indexOf('/')) : tail;
+        if (locales.contains(first)) {
+            tail = tail.substring(first.length() + 1); // the page's locale, from ${locale}
+        }
+        String document = tail.contains("/") ? tail.substring(0, tail.indexOf('/')) : tail.replaceFirst("[?#].*", "");
+        String why = documents.contains(document) || document.contains(".")
+                ? "which the site does not have"
+                : "but '" + document + "' is not a document of this site (documents: " + String.join(", ", documents) + ")";
+        return Finding.of(where(tail, document + "/"), TemplateRules.LINK,
+                "the template links to '" + tail + "', " + why + "; add the document to site.yaml or change the link");
+    }
+
+    /** The first template line that writes {@code text} (else {@code fallback}); document.ftlh when none does. */
+    private Location where(String text, String fallback) {
+        for (String wanted : List.of(text, fallback)) {
+            for (Map.Entry<Path, List<String>> template : sources().entrySet()) {
+                List<String> lines = template.getValue();
+                for (int i = 0; i < lines.size(); i++) {
+                    int column = lines.get(i).indexOf(wanted);
+                    if (column >= 0) {
+                        return Location.of(template.getKey()).at(i + 1, column + 1);
+                    }
+                }
+            }
+        }
+        return Location.of(theme.file("document.ftlh"));
+    }
+
+    private Map<Path, List<String>> sources() {
+        Map<Path, List<String>> read = sources;
+        if (read == null) {
+            Map<Path, List<String>> all = new java.util.TreeMap<>();
+            try {
+                // The file that serves each template name: the site's own, else the built-in theme's.
+                for (Path file : theme.files("").values()) {
+                    if (file.toString().matches(".*\\.ftl[hx]?$")) {
+                        all.put(file, Files.readAllLines(file));
+                    }
+                }
+            } catch (IOException e) {
+                // the templates were read to render this page: a file that vanished since is reported without its line
+            }
+            sources = read = all;
+        }
+        return read;
+    }
+}
