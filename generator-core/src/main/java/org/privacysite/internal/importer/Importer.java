@@ -30,6 +30,10 @@ import org.privacysite.internal.rules.ImportRules;
  */
 public final class Importer {
 
+    /** A link to an e-mail address in the written Markdown: {@code (mailto:privacy@example.com)}. */
+    private static final java.util.regex.Pattern MAILTO = java.util.regex.Pattern.compile("\\(mailto:([^)?\\s]+@[^)?\\s]+)[)?]");
+
+
     /** What to import and where. */
     public record Options(Path source, Path out, String sourceLocale, Map<String, String> localeMap, boolean force) {
     }
@@ -162,12 +166,14 @@ public final class Importer {
         }
         Path out = options.out().toAbsolutePath().normalize();
         Map<Path, String> pages = new LinkedHashMap<>();
-        boolean braces = false;
+        String privacyEmail = null;
         for (Map.Entry<String, Map<String, Page>> document : byDocument.entrySet()) {
             for (Page page : document.getValue().values()) {
                 Path relative = Path.of(page.parsed.locale(), document.getKey() + ".md");
                 String markdown = write(page, out.resolve(relative), byDocument, sourceLocale);
-                braces |= markdown.contains("{" + MarkdownText.OPEN_BRACE + "}") || markdown.contains("{" + MarkdownText.CLOSE_BRACE + "}");
+                if (privacyEmail == null && page.parsed.locale().equals(sourceLocale)) {
+                    privacyEmail = firstEmail(markdown);
+                }
                 pages.put(relative, markdown);
             }
         }
@@ -176,8 +182,7 @@ public final class Importer {
         documents.sort(java.util.Comparator.comparing((String d) -> !d.startsWith("privacy")).thenComparing(d -> d));
         String siteName = byDocument.get(documents.get(0)).get(sourceLocale).parsed.title();
         Map<Path, String> all = new LinkedHashMap<>();
-        braces |= siteName != null && (siteName.contains("{") || siteName.contains("}"));
-        all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, documents, braces, source.getFileName().toString()));
+        all.put(Path.of("site.yaml"), SiteYaml.write(siteName, localeOrder, documents, privacyEmail, source.getFileName().toString()));
         all.putAll(pages);
         ImportOutput.write(out, all, options.force());
         findings.sort(java.util.Comparator.comparing((Finding f) -> f.location().displayPath())
@@ -455,5 +460,11 @@ public final class Importer {
     private static String titleOf(String document) {
         String words = document.replace('-', ' ');
         return words.isEmpty() ? document : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** The first address a {@code mailto:} link of the written Markdown leads to, or null. */
+    static String firstEmail(String markdown) {
+        java.util.regex.Matcher mailto = MAILTO.matcher(markdown);
+        return mailto.find() ? mailto.group(1).replace("\\", "") : null;
     }
 }

@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 final class MarkdownText {
 
     /** The facts the importer adds to site.yaml when a brace was escaped. */
-    static final String OPEN_BRACE = "openBrace";
-    static final String CLOSE_BRACE = "closeBrace";
-
     private static final Pattern LINE_START_MARKER = Pattern.compile("^(\\s*)([#>+=-]|\\d{1,9}(?=[.)]))");
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=[A-Za-z#])");
 
@@ -25,9 +22,8 @@ final class MarkdownText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '*', '_', '`', '[', ']', '<', '|', '~' -> out.append('\\').append(c);
-                case '{' -> out.append('{').append(OPEN_BRACE).append('}');
-                case '}' -> out.append('{').append(CLOSE_BRACE).append('}');
+                // A brace is written \{ \}: text, not the start of a fact, for the parser and for parity.
+                case '\\', '*', '_', '`', '[', ']', '<', '|', '~', '{', '}' -> out.append('\\').append(c);
                 case '&' -> out.append(ENTITY_LIKE.matcher(text.substring(i)).lookingAt() ? "\\&" : "&");
                 default -> out.append(c);
             }
@@ -35,17 +31,9 @@ final class MarkdownText {
         return out.toString();
     }
 
-    /** Only the braces escaped: for front matter and site.yaml values, which are ICU text but not Markdown. */
+    /** Only the braces escaped (as \{ \}): for front matter values, which are ICU text but not Markdown. */
     static String braces(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '{' -> out.append('{').append(OPEN_BRACE).append('}');
-                case '}' -> out.append('{').append(CLOSE_BRACE).append('}');
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text.replace("{", "\\{").replace("}", "\\}");
     }
 
     /** Makes an escaped line safe at the start of a block: "1. x", "- x", "# x" would otherwise become a list or heading. */

@@ -8,20 +8,22 @@ final class SiteYaml {
     private SiteYaml() {
     }
 
-    static String write(String name, List<String> locales, List<String> documents, boolean braces, String sourceFolder) {
+    static String write(String name, List<String> locales, List<String> documents, String privacyEmail, String sourceFolder) {
         StringBuilder out = new StringBuilder();
         out.append("# Written by privacy-site import from ").append(quoteComment(sourceFolder)).append(".\n");
-        out.append("name: ").append(quote(name == null || name.isBlank() ? "Privacy Center" : MarkdownText.braces(name))).append('\n');
+        out.append("name: ").append(quote(name == null || name.isBlank() ? "Privacy Center" : name)).append('\n');
         out.append("# Where the site will be published: change it before you publish.\n");
         out.append("baseUrl: https://privacy.example.com/\n");
         out.append("# The first locale is the source language; every other locale is a translation of it.\n");
         out.append("locales: [").append(String.join(", ", locales)).append("]\n");
         out.append("documents: [").append(String.join(", ", documents)).append("]\n");
-        if (braces) {
-            out.append("facts:\n");
-            out.append("  # A brace in the imported text is written {openBrace} or {closeBrace}: a bare one would start a fact.\n");
-            out.append("  ").append(MarkdownText.OPEN_BRACE).append(": \"{\"\n");
-            out.append("  ").append(MarkdownText.CLOSE_BRACE).append(": \"}\"\n");
+        out.append("facts:\n");
+        if (privacyEmail != null) {
+            out.append("  # The first e-mail address the source policy links to; the theme's footer shows it.\n");
+            out.append("  privacyEmail: ").append(quote(privacyEmail)).append('\n');
+        } else {
+            out.append("  # The address for privacy questions, shown in every page's footer: the source had none; change it.\n");
+            out.append("  privacyEmail: privacy@example.com\n");
         }
         return out.toString();
     }

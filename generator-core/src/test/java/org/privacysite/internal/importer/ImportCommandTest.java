@@ -69,7 +69,7 @@ class ImportCommandTest {
 
         Run check = cli("check", "--content", content.toString(), "--templates", SampleSite.templates().toString());
         assertEquals(1, check.exitCode(), check.toString());
-        assertTrue(check.err().contains("ar/privacy.md:33:1: error: clause 'todo-1' is not in the en source"), check.toString());
+        assertTrue(check.err().contains("ar/privacy.md:33:1: error: clause 'todo-1' (\"ملفات تعريف الارتباط\") is not in the en source"), check.toString());
     }
 
     @Test
