@@ -701,6 +701,9 @@ public final class SiteRenderer {
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 files.add(new PageKey(locale, document).outputPath());
+                if (pdfs != null && site.page(locale, document) != null) { // a fallback page has no PDF of its own
+                    files.add(org.privacysite.internal.pdf.PdfEdition.path(locale, document));
+                }
             }
         }
         if (publishesHistory()) {

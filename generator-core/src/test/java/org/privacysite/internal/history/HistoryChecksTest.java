@@ -47,7 +47,7 @@ class HistoryChecksTest {
 
     private void site(String extra) throws IOException {
         write("content/site.yaml", "name: Example\nbaseUrl: https://example.com/\nlocales: [en, fr]\ndocuments: [privacy]\n"
-                + "facts:\n  company: Example Ltd\n" + extra);
+                + "facts:\n  {company: Example Ltd, privacyEmail: privacy@example.com}\n" + extra);
     }
 
     private void policy(String locale, String effective, String text) throws IOException {

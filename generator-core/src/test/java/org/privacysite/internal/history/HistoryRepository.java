@@ -68,7 +68,7 @@ final class HistoryRepository {
                         locales: [en, fr, ar]
                         documents: [privacy, cookies]
                         facts:
-                          company: Example Ltd
+                          {company: Example Ltd, privacyEmail: privacy@example.com}
                         """);
                 cookies("# One cookie.\n", false);
                 for (String locale : LOCALES) {
