@@ -55,8 +55,12 @@ final class TemplateFacts implements TemplateHashModelEx {
         return new SimpleCollection(facts.values(), wrapper());
     }
 
+    /** Outside a template (a test, a tool), the same wrapper as the template engine's. */
+    private static final ObjectWrapper OUTSIDE_TEMPLATES =
+            new freemarker.template.DefaultObjectWrapperBuilder(freemarker.template.Configuration.VERSION_2_3_34).build();
+
     private static ObjectWrapper wrapper() {
         Environment environment = Environment.getCurrentEnvironment();
-        return environment != null ? environment.getObjectWrapper() : ObjectWrapper.DEFAULT_WRAPPER;
+        return environment != null ? environment.getObjectWrapper() : OUTSIDE_TEMPLATES;
     }
 }
