@@ -487,8 +487,11 @@ public final class PageParser {
          */
         private String icuText(Text node) {
             String literal = node.getLiteral();
+            if (!IcuMessage.hasArguments(literal)) {
+                return literal; // no brace: nothing to match with the source
+            }
             String written = written(node);
-            if (written == null || written.indexOf('\\') < 0 || !IcuMessage.hasArguments(literal)) {
+            if (written == null || written.indexOf('\\') < 0) {
                 return literal;
             }
             List<Boolean> escaped = new ArrayList<>();

@@ -98,26 +98,34 @@ public final class IcuMessage {
         for (int i = 0; i < source.length(); i++) {
             char c = source.charAt(i);
             int from = i;
-            String piece;
             if (c == LITERAL_OPEN || c == LITERAL_CLOSE) {
-                piece = c == LITERAL_OPEN ? "'{'" : "'}'";
+                appendQuoted(pattern, c == LITERAL_OPEN ? '{' : '}', from, toSource);
             } else if (c == '\\' && i + 1 < source.length() && isBrace(source.charAt(i + 1))) {
-                piece = "'" + source.charAt(++i) + "'";
+                appendQuoted(pattern, source.charAt(++i), from, toSource);
             } else if (c == '\'' && i + 2 < source.length() && isBrace(source.charAt(i + 1)) && source.charAt(i + 2) == '\'') {
-                piece = "'" + source.charAt(i + 1) + "'";
+                appendQuoted(pattern, source.charAt(i + 1), from, toSource);
                 i += 2;
             } else if (c == '\'') {
-                piece = "''";
+                toSource[pattern.length()] = from;
+                toSource[pattern.length() + 1] = from;
+                pattern.append("''");
             } else {
-                piece = String.valueOf(c);
+                // Most characters: one in, one out (this runs for every character of every policy).
+                toSource[pattern.length()] = from;
+                pattern.append(c);
             }
-            for (int k = 0; k < piece.length(); k++) {
-                toSource[pattern.length() + k] = from;
-            }
-            pattern.append(piece);
         }
         toSource[pattern.length()] = source.length();
         return pattern.toString();
+    }
+
+    /** A brace meant as text, quoted for ICU: {@code '{'}. */
+    private static void appendQuoted(StringBuilder pattern, char brace, int from, int[] toSource) {
+        int at = pattern.length();
+        toSource[at] = from;
+        toSource[at + 1] = from;
+        toSource[at + 2] = from;
+        pattern.append('\'').append(brace).append('\'');
     }
 
     private static boolean isBrace(char c) {
