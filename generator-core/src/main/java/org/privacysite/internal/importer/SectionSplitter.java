@@ -189,7 +189,8 @@ final class SectionSplitter {
     }
 
     private void heading(Element element, int rawLevel) {
-        ParsedFile.Heading heading = makeHeading(element, rawLevel, true);
+        // A CMS often bolds a whole heading (<h2><strong>1. Introduction</strong></h2>): a heading is bold already.
+        ParsedFile.Heading heading = makeHeading(allBold(element) ? withoutBold(element) : element, rawLevel, true);
         if (heading != null) {
             items.add(new Item(heading, null, rawLevel));
         }
@@ -248,17 +249,10 @@ final class SectionSplitter {
                 && !NUMBER.matcher(text + " x").lookingAt()) {
             return null;
         }
-        StringBuilder bold = new StringBuilder();
-        for (Element strong : element.select("strong, b")) {
-            if (strong.parents().stream().noneMatch(p -> p.is("strong, b"))) {
-                bold.append(strong.text());
-            }
-        }
-        if (!normalize(bold.toString()).equals(text)) {
+        if (!allBold(element)) {
             return null;
         }
-        Element copy = element.clone();
-        copy.select("strong, b").unwrap();
+        Element copy = withoutBold(element);
         ParsedFile.Heading heading = makeHeading(copy, 2, false);
         if (heading == null) {
             return null;
@@ -266,6 +260,24 @@ final class SectionSplitter {
         int depth = heading.number() == null ? 0 : heading.number().split("\\.").length - 1;
         return new ParsedFile.Heading(2 + Math.min(depth, 4), heading.markdown(), heading.text(), heading.number(), heading.ids(),
                 heading.explicit(), heading.aliases(), heading.line());
+    }
+
+    /** Whether every word of {@code element} is inside {@code <strong>} or {@code <b>}. */
+    private static boolean allBold(Element element) {
+        StringBuilder bold = new StringBuilder();
+        for (Element strong : element.select("strong, b")) {
+            if (strong.parents().stream().noneMatch(p -> p.is("strong, b"))) {
+                bold.append(strong.text());
+            }
+        }
+        String text = normalize(element.text());
+        return !text.isEmpty() && normalize(bold.toString()).equals(text);
+    }
+
+    private static Element withoutBold(Element element) {
+        Element copy = element.clone();
+        copy.select("strong, b").unwrap();
+        return copy;
     }
 
     /** Removes a trailing {@code {#id}} / {@code {: #id .class}} from the heading's last text and returns the id. */
@@ -323,10 +335,12 @@ final class SectionSplitter {
             return null;
         }
         String text = first.getWholeText();
+        // "3. <strong>Contact</strong> us": the title goes on after the number's own text node.
+        String probe = first.nextSibling() != null ? text + "x" : text;
         for (Pattern pattern : List.of(NUMBER, CJK_NUMBER)) {
-            Matcher matcher = pattern.matcher(text);
+            Matcher matcher = pattern.matcher(probe);
             if (matcher.find()) {
-                first.text(text.substring(matcher.end()));
+                first.text(text.substring(Math.min(matcher.end(), text.length())));
                 return matcher.group(1);
             }
         }

@@ -44,6 +44,20 @@ class HeadingShapesTest {
     }
 
     @Test
+    void aHeadingBoldedWholeByItsCmsIsNotImportedAsBoldText() throws IOException {
+        Path page = dir.resolve("old/en/privacy.html");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, """
+                <title>Privacy Policy</title>
+                <h2 class="wp-block-heading"><strong>1. Introduction</strong></h2><p>We are Kestrel.</p>
+                <h2><b>2. Your <em>rights</em></b></h2><p>You can ask for a copy.</p>
+                <h2>3. <strong>Contact</strong> us</h2><p>Write to us.</p>
+                """);
+        assertEquals(List.of("## Introduction {#introduction}", "## Your *rights* {#your-rights}", "## **Contact** us {#contact-us}"),
+                importedHeadings("en/privacy.md"));
+    }
+
+    @Test
     void boldParagraphsOfAWordFileWithoutHeadingStyles() throws IOException {
         Path file = dir.resolve("old/en/privacy.docx");
         Files.createDirectories(file.getParent());
