@@ -1,5 +1,6 @@
 package org.privacysite.internal.importer;
 
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,13 @@ final class HtmlReader {
                 element.attr("data-line", String.valueOf(line));
             }
         }
+        unwrapRedirects(page);
         String title = page.title().isBlank() ? null : page.title().strip();
+        Element docsTitle = page.selectFirst("body p.title");
+        if (title == null && docsTitle != null && !docsTitle.text().isBlank()) {
+            title = docsTitle.text().strip(); // a Google Docs export: the document's Title paragraph
+            docsTitle.remove();
+        }
         Map<String, String> frontMatter = new LinkedHashMap<>();
         Element description = page.selectFirst("meta[name=description]");
         if (description != null && !description.attr("content").isBlank()) {
@@ -43,6 +50,21 @@ final class HtmlReader {
         }
         Element content = PolicyBody.extract(page.body());
         return SectionSplitter.split(content, file, locale, document, title, frontMatter);
+    }
+
+    /**
+     * Google Docs exports send every link through {@code https://www.google.com/url?q=<the link>&sa=...}:
+     * the policy links to the address the writer typed, not to Google's redirect.
+     */
+    private static void unwrapRedirects(Document page) {
+        for (Element link : page.select("a[href^=https://www.google.com/url?]")) {
+            String query = link.attr("href").substring(link.attr("href").indexOf('?') + 1);
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("q=")) {
+                    link.attr("href", URLDecoder.decode(parameter.substring(2), StandardCharsets.UTF_8));
+                }
+            }
+        }
     }
 
     /** The charset a {@code <meta>} tag in the first 4 KB declares, else UTF-8. */

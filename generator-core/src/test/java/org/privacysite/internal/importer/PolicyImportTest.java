@@ -98,6 +98,30 @@ class PolicyImportTest {
                 "contact"), keys(content.resolve("ar/privacy.md")));
     }
 
+    @Test
+    void aGoogleDocsExportKeepsItsTitleAndTheAddressesTheWriterTyped() throws IOException {
+        Path page = dir.resolve("old/en/cookies.html");
+        Files.createDirectories(page.getParent());
+        // The shape of File > Download > Web page: no <title>, a Title paragraph, links through google.com/url.
+        Files.writeString(page, """
+                <html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"></head>
+                <body class="doc-content"><p class="c5 title" id="h.abc"><span class="c1">Cookie Policy</span></p>
+                <p class="c2"><span>Effective date: 1 March 2025</span></p>
+                <h1 id="h.gjdgxs"><span class="c1">1. What are cookies?</span></h1>
+                <p><span>See </span><a href="https://www.google.com/url?q=https://allaboutcookies.org/manage%3Fx%3D1&amp;sa=D&amp;source=editors&amp;usg=AOv">allaboutcookies.org</a>.</p>
+                <h1 id="h.30j0zll"><span class="c1">2. Managing cookies</span></h1><p><span>Use the settings.</span></p>
+                </body></html>
+                """);
+        Path content = dir.resolve("content");
+        importInto(dir.resolve("old"), content);
+
+        String imported = Files.readString(content.resolve("en/cookies.md"));
+        assertTrue(imported.startsWith("---\ntitle: \"Cookie Policy\"\neffective: 2025-03-01\n---\n"), imported);
+        assertFalse(imported.contains("\nCookie Policy\n"), "the title is not also a paragraph of the policy: " + imported);
+        assertTrue(imported.contains("[allaboutcookies.org](https://allaboutcookies.org/manage?x=1)"), imported);
+        assertFalse(imported.contains("google.com"), imported);
+    }
+
     private static List<String> keys(Path file) throws IOException {
         List<String> keys = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
