@@ -43,12 +43,14 @@ final class DocxReader {
         PoiLogging.quiet();
     }
 
+    private final Path file;
     private final XWPFDocument word;
     private final Element body;
     private final Deque<Element> lists = new ArrayDeque<>();
     private int paragraph;
 
-    private DocxReader(XWPFDocument word, Element body) {
+    private DocxReader(Path file, XWPFDocument word, Element body) {
+        this.file = file;
         this.word = word;
         this.body = body;
     }
@@ -57,7 +59,7 @@ final class DocxReader {
         byte[] bytes = SourceText.bytes(file);
         try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             Document html = Document.createShell("");
-            DocxReader reader = new DocxReader(word, html.body());
+            DocxReader reader = new DocxReader(file, word, html.body());
             for (IBodyElement element : word.getBodyElements()) {
                 reader.element(element);
             }
@@ -170,6 +172,7 @@ final class DocxReader {
             if (!(element instanceof XWPFRun run)) {
                 continue;
             }
+            refuseTrackedChange(run);
             String href = href(run);
             Element parent = target;
             if (href != null) {
@@ -202,6 +205,25 @@ final class DocxReader {
             }
         }
     }
+
+    /**
+     * Text inside a tracked insertion or deletion has not been agreed yet: importing it accepted or rejected
+     * would publish a choice nobody made, so the writer settles it in Word first.
+     */
+    private void refuseTrackedChange(XWPFRun run) {
+        org.w3c.dom.Node parent = run.getCTR().getDomNode().getParentNode();
+        String change = parent == null ? "" : String.valueOf(parent.getLocalName());
+        if (TRACKED_CHANGES.contains(change)) {
+            org.w3c.dom.Node author = parent.getAttributes() == null ? null
+                    : parent.getAttributes().getNamedItemNS(parent.getNamespaceURI(), "author");
+            throw PrivacySiteException.at(Location.of(file).at(paragraph, 1), ImportRules.TRACKED_CHANGES,
+                    "paragraph " + paragraph + " has a tracked " + (change.startsWith("del") || change.equals("moveFrom") ? "deletion" : "insertion")
+                    + (author == null ? "" : " by " + author.getNodeValue()) + " (\"" + run.text() + "\"); accept or reject the "
+                    + "tracked changes in Word (Review > Accept or Reject), save the file and import it again");
+        }
+    }
+
+    private static final java.util.Set<String> TRACKED_CHANGES = java.util.Set.of("ins", "del", "moveFrom", "moveTo");
 
     private String href(XWPFRun run) {
         if (!(run instanceof XWPFHyperlinkRun hyperlink)) {

@@ -23,6 +23,10 @@ public final class ImportRules {
             "Importing a file that is damaged, in an unknown encoding or a zip bomb would bring in garbled text or exhaust the machine.",
             "Open the file in its editor and save it again, as UTF-8 text or as a Word .docx document, then import again.",
             "old/fr/privacy.md:3:8: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8 in your editor");
+    public static final Rule TRACKED_CHANGES = Rule.error("import.tracked-changes", "Word file has tracked changes",
+            "Text that is still a tracked insertion or deletion has not been agreed; importing it either way would publish a choice nobody made.",
+            "Accept or reject the tracked changes in Word (Review > Accept or Reject), save the file and import again.",
+            "old/en/privacy.docx:12:1: paragraph 12 has a tracked deletion by Legal (\"30 days\"); accept or reject the tracked changes in Word");
     public static final Rule FILE_SKIPPED = Rule.warning("import.file-skipped", "Source file not imported",
             "A file whose name says no language, or in a format import cannot read, would otherwise be left out without a word.",
             "Name it <locale>/<document>.md (.html, .docx) or <document>.<locale>.md, map its locale with --locale-map, or convert it.",
@@ -49,6 +53,6 @@ public final class ImportRules {
 
     public static List<Rule> all() {
         return List.of(HEADING_UNALIGNED, ANCHOR_UNKNOWN, DATE_MISSING, FILE_UNREADABLE, FILE_SKIPPED, FILE_DUPLICATE, WOULD_OVERWRITE,
-                OPTIONS, SOURCE_MISSING);
+                OPTIONS, SOURCE_MISSING, TRACKED_CHANGES);
     }
 }

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.ConfigurationException;
@@ -17,6 +21,7 @@ import org.privacysite.Finding;
 import org.privacysite.ImportResult;
 import org.privacysite.PolicyImport;
 import org.privacysite.PrivacySiteException;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 
 /** What import leaves for a person, each said at its place. */
 class ImportFindingsTest {
@@ -94,6 +99,36 @@ class ImportFindingsTest {
 
         assertEquals(List.of("privacy.md:0 [import.file-duplicate]"), lines(e.findings()));
         assertFalse(Files.exists(dir.resolve("content")));
+    }
+
+    @Test
+    void aWordFileWithTrackedChangesStopsTheImportUntilTheyAreSettled() throws IOException {
+        Path file = dir.resolve("old/en/privacy.docx");
+        Files.createDirectories(file.getParent());
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            XWPFParagraph heading = doc.createParagraph();
+            heading.setStyle("Heading1");
+            heading.createRun().setText("Retention");
+            XWPFParagraph p = doc.createParagraph();
+            p.createRun().setText("We keep data for ");
+            // What Word writes with Track Changes on: the old words in <w:del>, the new ones in <w:ins>.
+            CTRunTrackChange deletion = p.getCTP().addNewDel();
+            deletion.setId(BigInteger.ONE);
+            deletion.setAuthor("Legal");
+            deletion.addNewR().addNewDelText().setStringValue("30 days");
+            CTRunTrackChange insertion = p.getCTP().addNewIns();
+            insertion.setId(BigInteger.TWO);
+            insertion.setAuthor("Legal");
+            insertion.addNewR().addNewT().setStringValue("90 days");
+            p.createRun().setText(" after you leave.");
+            doc.write(out);
+        }
+
+        PrivacySiteException e = assertThrows(PrivacySiteException.class, this::importOld);
+
+        assertEquals(List.of("privacy.docx:2 [import.tracked-changes]"), lines(e.findings()));
+        assertTrue(e.getMessage().contains("paragraph 2 has a tracked deletion by Legal (\"30 days\"); accept or reject"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("content")), "nothing is written");
     }
 
     @Test
