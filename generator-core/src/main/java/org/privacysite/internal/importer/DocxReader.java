@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.IRunElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlink;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
@@ -185,7 +186,7 @@ final class DocxReader {
                 link = null;
                 linkHref = null;
             }
-            String text = run.text();
+            String text = withNotes(run);
             if (text == null || text.isEmpty()) {
                 continue;
             }
@@ -205,6 +206,33 @@ final class DocxReader {
             }
         }
     }
+
+    /**
+     * The run's text with each footnote or endnote it refers to written out in parentheses where the
+     * reference stands: the site has no footnotes, and a note of a legal text must not be lost.
+     */
+    private String withNotes(XWPFRun run) {
+        String text = run.text();
+        if (text == null || text.indexOf("[footnoteRef:") < 0 && text.indexOf("[endnoteRef:") < 0) {
+            return text;
+        }
+        Matcher reference = NOTE_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (reference.find()) {
+            XWPFAbstractFootnoteEndnote note = reference.group(1).equals("footnote")
+                    ? word.getFootnoteByID(Integer.parseInt(reference.group(2)))
+                    : word.getEndnoteByID(Integer.parseInt(reference.group(2)));
+            String noteText = note == null ? "" : note.getParagraphs().stream().map(XWPFParagraph::getText)
+                    .map(t -> NOTE_REFERENCE.matcher(t).replaceAll("").strip()).filter(t -> !t.isEmpty())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            reference.appendReplacement(out, Matcher.quoteReplacement(noteText.isEmpty() ? "" : " (" + noteText + ")"));
+        }
+        reference.appendTail(out);
+        return out.toString();
+    }
+
+    /** How POI writes a note reference (and a note's own mark) into a run's text. */
+    private static final Pattern NOTE_REFERENCE = Pattern.compile("\\[(footnote|endnote)Ref:(\\d+)\\]");
 
     /**
      * Text inside a tracked insertion or deletion has not been agreed yet: importing it accepted or rejected

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.CheckResult;
@@ -120,6 +124,34 @@ class PolicyImportTest {
         assertFalse(imported.contains("\nCookie Policy\n"), "the title is not also a paragraph of the policy: " + imported);
         assertTrue(imported.contains("[allaboutcookies.org](https://allaboutcookies.org/manage?x=1)"), imported);
         assertFalse(imported.contains("google.com"), imported);
+    }
+
+    @Test
+    void aWordFootnoteIsKeptInParenthesesWhereItsReferenceStands() throws IOException {
+        Path file = dir.resolve("old/en/privacy.docx");
+        Files.createDirectories(file.getParent());
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            for (String heading : List.of("Who we are", "Your rights")) {
+                XWPFParagraph h = doc.createParagraph();
+                h.setStyle("Heading1");
+                h.createRun().setText(heading);
+                XWPFParagraph p = doc.createParagraph();
+                p.createRun().setText(heading.equals("Who we are") ? "We are the controller." : "You can ask for a copy.");
+                if (heading.equals("Who we are")) {
+                    XWPFFootnote note = doc.createFootnote();
+                    p.addFootnoteReference(note);
+                    note.createParagraph().createRun().setText("Within the meaning of Article 4(7) GDPR.");
+                    p.createRun().setText(" We decide why and how.");
+                }
+            }
+            doc.write(out);
+        }
+        Path content = dir.resolve("content");
+        importInto(dir.resolve("old"), content);
+
+        String imported = Files.readString(content.resolve("en/privacy.md"));
+        assertTrue(imported.contains("We are the controller. (Within the meaning of Article 4(7) GDPR.) We decide why and how."), imported);
+        assertFalse(imported.contains("footnoteRef"), imported);
     }
 
     private static List<String> keys(Path file) throws IOException {
