@@ -165,7 +165,8 @@ public final class HistoryReader {
             if (site.page(locale, history.document()) == null) {
                 continue; // no translation at all: the fallback or the missing document is reported already
             }
-            Location where = Location.of(site.pageFile(locale, history.document()));
+            // At the translation's effective date: the date that says which version it is.
+            Location where = site.page(locale, history.document()).frontMatter().locationOf("effective");
             for (LocalDate date : history.pages().get(locale).keySet()) {
                 if (!dates.contains(date)) {
                     findings.add(Finding.warning(where, HistoryRules.UNMATCHED_VERSION, "the " + locale + " text has a version "

@@ -113,7 +113,7 @@ public final class ParityChecker {
             return;
         }
         String source = site.config().sourceLocale();
-        findings.add(Finding.of(Location.of(translation.file()), ParityRules.VERSION_MISSING, "the " + locale + " text is the "
+        findings.add(Finding.of(translation.frontMatter().locationOf("effective"), ParityRules.VERSION_MISSING, "the " + locale + " text is the "
                 + "version of " + translation.frontMatter().effective() + ", but the version in force since " + versions.inForce()
                 + " has no " + locale + " translation; the " + locale + " page shows the " + source + " text with the fallback "
                 + "notice until you translate that version (commit it with 'effective: " + versions.inForce() + "'), or allow "

@@ -38,19 +38,19 @@ public final class HistoryRules {
                     + "of their own.",
             "Translate the version and keep it as content/archive/<date>/<locale>/<document>.md, or commit the "
                     + "translation with the same effective date.",
-            "content/ar/privacy.md: the version of 2026-01-01 has no ar translation, so its ar page shows the en text "
+            "content/ar/privacy.md:3:12: the version of 2026-01-01 has no ar translation, so its ar page shows the en text "
                     + "with the fallback notice");
     public static final Rule UPCOMING_UNTRANSLATED = Rule.warning("history.upcoming-untranslated",
             "Upcoming version not translated yet",
             "Until it is translated, the upcoming version's page in that language shows the source text with the fallback "
                     + "notice; on its effective date the policy page itself will, and check then reports parity.version-missing.",
             "Translate the upcoming version before it takes effect: commit the translation with the same effective date.",
-            "content/ar/privacy.md: the upcoming version of 2026-09-01 has no ar translation yet; its ar page shows the en "
+            "content/ar/privacy.md:3:12: the upcoming version of 2026-09-01 has no ar translation yet; its ar page shows the en "
                     + "text with the fallback notice, and from 2026-09-01 the ar policy page will too");
     public static final Rule UNMATCHED_VERSION = Rule.warning("history.unmatched-version", "Translation of no version",
             "A translation dated differently from every source version cannot be shown with the version it translates.",
             "Use the effective date of the source version the text translates.",
-            "content/fr/privacy.md: the fr text has a version effective 2026-04-02, but the en source has no version "
+            "content/fr/privacy.md:3:12: the fr text has a version effective 2026-04-02, but the en source has no version "
                     + "of that date");
     public static final Rule ARCHIVE_FILE = Rule.error("history.archive-file", "Misplaced archived version",
             "An archived version in the wrong place, or with a date that disagrees with its folder, would be published "

@@ -16,7 +16,7 @@ public final class ParityRules {
                     + "language, with the fallback notice, until it is translated.",
             "Translate the version in force (commit it with its effective date), or allow a fallback to the source "
                     + "language in site.yaml ('fallback').",
-            "content/ar/privacy.md: the ar text is the version of 2026-04-01, but the version in force since 2026-09-01 "
+            "content/ar/privacy.md:3:12: the ar text is the version of 2026-04-01, but the version in force since 2026-09-01 "
                     + "has no ar translation; the ar page shows the en text with the fallback notice");
     public static final Rule DOCUMENT_EXTRA = Rule.warning("parity.document-extra", "Document not listed in site.yaml",
             "A file that is not listed is not published; usually the listing was forgotten.",

@@ -55,6 +55,8 @@ class PolicyHistoryTest {
         assertEquals("noindex", past.selectFirst("meta[name=robots]").attr("content"));
         assertTrue(past.selectFirst(".history-notice").text().contains("1 janvier 2026"), past.selectFirst(".history-notice").text());
         assertTrue(past.selectFirst(".history-notice").text().contains("1 avril 2026"));
+        assertTrue(past.select(".history-notice a").stream().anyMatch(a -> a.attr("href").equals("../../../../fr/privacy/")),
+                "the notice links to the current version");
         assertTrue(past.selectFirst(".policy").text().contains("(fr) We keep your account data for one year"), "the text of that version");
         assertEquals("https://privacy.example.com/fr/privacy/versions/2026-01-01/", past.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals(List.of("en", "fr", "ar", "x-default"),
