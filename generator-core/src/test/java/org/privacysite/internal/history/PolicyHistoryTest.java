@@ -157,6 +157,15 @@ class PolicyHistoryTest {
         String atom = "http://www.w3.org/2005/Atom";
         assertEquals("feed", feed.getDocumentElement().getLocalName());
         assertEquals(atom, feed.getDocumentElement().getNamespaceURI());
+        // What RFC 4287 requires of a feed: one id, title and updated, an author (no entry has its own), a link to itself.
+        org.w3c.dom.Element root = feed.getDocumentElement();
+        for (String required : List.of("id", "title", "updated", "author")) {
+            long count = java.util.stream.IntStream.range(0, root.getChildNodes().getLength()).mapToObj(root.getChildNodes()::item)
+                    .filter(node -> atom.equals(node.getNamespaceURI()) && required.equals(node.getLocalName())).count();
+            assertEquals(1, count, "feed/" + required);
+        }
+        assertEquals("https://privacy.example.com/fr/feed.atom", feed.getElementsByTagNameNS(atom, "id").item(0).getTextContent());
+        assertEquals("2026-09-01T00:00:00Z", ((org.w3c.dom.Element) root.getElementsByTagNameNS(atom, "updated").item(0)).getTextContent());
         org.w3c.dom.NodeList entries = feed.getElementsByTagNameNS(atom, "entry");
         List<String> updated = new java.util.ArrayList<>();
         List<String> links = new java.util.ArrayList<>();
