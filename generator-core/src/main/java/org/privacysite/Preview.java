@@ -93,6 +93,7 @@ public final class Preview implements AutoCloseable {
         }
         if (parity == null) {
             List<Finding> all = new ArrayList<>(pipeline.sourceFindings(site, null));
+            all.addAll(history.findings()); // of the last full build: an edit of a page changes no earlier version
             all.addAll(pipeline.parity(site, history));
             parity = List.copyOf(SitePipeline.configured(site, all).findings());
         }

@@ -77,6 +77,16 @@ class LaggingTranslationTest {
     }
 
     @Test
+    void thePreviewPanelComparesTheLaggingTranslationWithTheVersionItTranslatesToo() {
+        HistoryRepository repository = HistoryRepository.create(temp.resolve("repo"), 3);
+        try (org.privacysite.Preview preview = site(repository.content(), null).preview(temp.resolve("preview"))) {
+            assertEquals(List.of(), preview.rebuild(List.of()).errors());
+            assertEquals(List.of("history.upcoming-untranslated"),
+                    preview.findings("ar", "privacy").stream().map(Finding::ruleId).distinct().toList());
+        }
+    }
+
+    @Test
     void aLaggingTranslationStillHasItsOwnDefectsReported() throws IOException {
         HistoryRepository repository = HistoryRepository.create(temp.resolve("repo"), 3);
         // The ar text of 2026-04-01 loses its clause on rights (not committed: the working copy is checked).
