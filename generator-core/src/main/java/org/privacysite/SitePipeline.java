@@ -167,8 +167,7 @@ final class SitePipeline {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
-                Page page = site.page(locale, document);
-                Page shown = page != null ? page : site.sourcePage(document);
+                Page shown = renderer.pageOrFallback(locale, document); // the source's for a fallback page
                 if (shown != null) {
                     sources.put(new PageKey(locale, document).outputPath(), shown.file());
                 }

@@ -544,7 +544,11 @@ public final class SiteRenderer {
         return untranslatedInForce.contains(new PageKey(locale, document)) ? null : site.page(locale, document);
     }
 
-    Page pageOrFallback(String locale, String document) {
+    /**
+     * The text the page of {@code document} in {@code locale} shows: its own, or the source's (a fallback,
+     * or a translation of another version than the one in force), or the version in force; null when none.
+     */
+    public Page pageOrFallback(String locale, String document) {
         Page shown = inForce.get(new PageKey(locale, document));
         if (shown != null) {
             return shown;
