@@ -17,6 +17,7 @@ import org.privacysite.internal.content.PageParser;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
+import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.render.SiteRenderer;
 
 /**
@@ -32,6 +33,8 @@ public final class Preview implements AutoCloseable {
     private final SitePipeline pipeline;
     private PageParser parser;
     private Site site;
+    /** The history read by the last full build: parity compares each translation with its own version's source. */
+    private SiteHistory history = SiteHistory.none(List.of());
     private SiteRenderer renderer;
     private List<Finding> parity;
 
@@ -90,7 +93,8 @@ public final class Preview implements AutoCloseable {
         }
         if (parity == null) {
             List<Finding> all = new ArrayList<>(pipeline.sourceFindings(site, null));
-            all.addAll(pipeline.parity(site));
+            all.addAll(history.findings()); // of the last full build: an edit of a page changes no earlier version
+            all.addAll(pipeline.parity(site, history));
             parity = List.copyOf(SitePipeline.configured(site, all).findings());
         }
         Path file = site.pageFile(locale, document);
@@ -109,6 +113,7 @@ public final class Preview implements AutoCloseable {
             InputFingerprint.write(staging, "preview");
         });
         site = loaded.site();
+        history = loaded.history();
         renderer = full;
         // The same parser as a build's: clause hashes for the source language, where staleness is measured.
         parser = new PageParser(site.config().sourceLocale());

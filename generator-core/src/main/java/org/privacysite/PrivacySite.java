@@ -173,7 +173,7 @@ public final class PrivacySite {
             Site site = loaded.site();
             List<Finding> findings = pipeline.sourceFindings(loaded);
             boolean buildable = SitePipeline.errors(site, findings).isEmpty();
-            CompletableFuture<List<Finding>> parity = pipeline.parity(site, contents);
+            CompletableFuture<List<Finding>> parity = pipeline.parity(loaded, contents);
             if (!buildable || outputDirectory == null) {
                 List<Finding> links = buildable ? pipeline.renderAndCheckLinks(loaded, null) : List.of();
                 return SitePipeline.result(site, findings, Jobs.joined(parity), links);

@@ -130,14 +130,18 @@ final class SitePipeline {
         return configured(site, sourceFindings).findings().stream().filter(Finding::isError).toList();
     }
 
-    /** Stage 3. Parity of the translations, in a thread of its own (it needs no rendered page). */
-    CompletableFuture<List<Finding>> parity(Site site, PageContents contents) {
-        return CompletableFuture.supplyAsync(() -> ParityChecker.check(site, contents, executor), SitePipeline::startAlongside);
+    /**
+     * Stage 3. Parity of the translations, in a thread of its own (it needs no rendered page): each
+     * translation against the source text of its own version in the history.
+     */
+    CompletableFuture<List<Finding>> parity(Loaded loaded, PageContents contents) {
+        return CompletableFuture.supplyAsync(() -> ParityChecker.check(loaded.site(), loaded.history(), contents, executor),
+                SitePipeline::startAlongside);
     }
 
     /** Stage 3 without page contents read during the load (the preview's panel). */
-    List<Finding> parity(Site site) {
-        return ParityChecker.check(site, executor);
+    List<Finding> parity(Site site, SiteHistory history) {
+        return ParityChecker.check(site, history, new PageContents(), executor);
     }
 
     /** Stage 4 for a build: the pages into {@code staging}, with the PDFs when asked. */
@@ -163,8 +167,7 @@ final class SitePipeline {
         Map<String, Path> sources = new HashMap<>();
         for (String locale : site.config().locales()) {
             for (String document : site.config().documents()) {
-                Page page = site.page(locale, document);
-                Page shown = page != null ? page : site.sourcePage(document);
+                Page shown = renderer.pageOrFallback(locale, document); // the source's for a fallback page
                 if (shown != null) {
                     sources.put(new PageKey(locale, document).outputPath(), shown.file());
                 }

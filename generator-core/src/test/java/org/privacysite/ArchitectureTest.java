@@ -68,7 +68,7 @@ class ArchitectureTest {
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
                 .whereLayer("Translation").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
-                .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Render")
+                .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
                 .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render", "Translation", "Init")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "History", "Render", "Translation", "Audit")
                 .check(classes);

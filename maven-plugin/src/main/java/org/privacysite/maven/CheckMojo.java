@@ -22,7 +22,7 @@ import org.privacysite.PrivacySiteException;
  * {@code strict}; each finding is reported as {@code file:line:col: severity: message [rule]}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractPrivacySiteMojo {
+public class CheckMojo extends AbstractRenderingMojo {
 
     /** File name of the translation status page written into {@code reportDirectory}. */
     static final String STATUS_PAGE = "translation-status.html";

@@ -22,7 +22,7 @@ import org.privacysite.PrivacySiteException;
  * and the goal says "up to date" (see {@code force}).
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class GenerateMojo extends AbstractPrivacySiteMojo {
+public class GenerateMojo extends AbstractRenderingMojo {
 
     /** Where the site is written. Its previous content is replaced when the build succeeds. */
     @Parameter(property = "privacySite.outputDirectory", defaultValue = "${project.build.directory}/privacy-site", required = true)

@@ -17,7 +17,7 @@ import org.privacysite.PreviewServer;
  * until Ctrl-C: {@code mvn privacy-site:serve}.
  */
 @Mojo(name = "serve", requiresProject = true, threadSafe = true)
-public class ServeMojo extends AbstractPrivacySiteMojo {
+public class ServeMojo extends AbstractRenderingMojo {
 
     /** Port to listen on; 0 picks a free one. */
     @Parameter(property = "privacySite.port", defaultValue = "8080")

@@ -1,6 +1,8 @@
 package org.privacysite.maven;
 
 import java.io.File;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +27,28 @@ final class SiteSettings {
     final List<String> locales;
     final String baseUrl;
     final int threads;
+    /** The date taken as today ({@code <asOf>}, YYYY-MM-DD), or null for the default. */
+    final String asOf;
 
     /** @param templatesDirectory the site's own templates, or null for the built-in theme alone */
     SiteSettings(File contentDirectory, File templatesDirectory, List<String> locales, String baseUrl, int threads) {
+        this(contentDirectory, templatesDirectory, locales, baseUrl, threads, null);
+    }
+
+    private SiteSettings(File contentDirectory, File templatesDirectory, List<String> locales, String baseUrl, int threads,
+                         String asOf) {
         this.contentDirectory = contentDirectory;
         this.templatesDirectory = templatesDirectory;
         this.locales = locales == null ? List.of() : locales.stream()
                 .filter(l -> l != null && !l.isBlank()).map(String::trim).toList();
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.trim();
         this.threads = threads;
+        this.asOf = asOf == null || asOf.isBlank() ? null : asOf.trim();
+    }
+
+    /** These settings with {@code <asOf>}, the date taken as today (checked by {@link #validatedSite()}). */
+    SiteSettings asOf(String date) {
+        return new SiteSettings(contentDirectory, templatesDirectory, locales, baseUrl, threads, date);
     }
 
     /** The generator for these settings, without the checks of {@link #validatedSite()}. */
@@ -46,6 +61,9 @@ final class SiteSettings {
         }
         if (baseUrl != null) {
             builder.baseUrl(baseUrl);
+        }
+        if (asOf != null) {
+            builder.asOf(LocalDate.parse(asOf));
         }
         return builder;
     }
@@ -65,6 +83,7 @@ final class SiteSettings {
         if (templatesDirectory != null) {
             requireDirectory("templatesDirectory", templatesDirectory);
         }
+        requireDate();
         PrivacySite site = site();
         checkLocales(site);
         return site;
@@ -101,6 +120,18 @@ final class SiteSettings {
             throw new MojoExecutionException("<locales> " + expected + " does not match the locales of "
                     + new File(contentDirectory, "site.yaml") + ": " + actual + ". Building a subset of the locales is "
                     + "not supported yet; <locales> only guards against a locale being added or dropped unnoticed.");
+        }
+    }
+
+    private void requireDate() throws MojoExecutionException {
+        if (asOf == null) {
+            return;
+        }
+        try {
+            LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException("<asOf> '" + asOf + "' is not a date: write it as YYYY-MM-DD, e.g. "
+                    + "-DprivacySite.asOf=2026-09-01 for the site as it will be on 1 September 2026.");
         }
     }
 

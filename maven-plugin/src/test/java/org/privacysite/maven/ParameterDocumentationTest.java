@@ -52,6 +52,24 @@ class ParameterDocumentationTest {
     }
 
     @Test
+    void theGoalsThatRenderTheSiteTakeTheDateAsTodayLikeTheCommandLine() throws Exception {
+        Map<String, String> described = new LinkedHashMap<>();
+        for (var goal : descriptor().entrySet()) {
+            Element asOf = goal.getValue().get("asOf");
+            if (asOf != null) {
+                described.put(goal.getKey(), text(asOf, "description"));
+                assertEquals("privacySite.asOf", userProperty(goal.getKey(), "asOf"), goal.getKey());
+                assertEquals("java.lang.String", text(asOf, "type"), "parsed by the goal, with a message that shows the form");
+            }
+        }
+        assertEquals(List.of("check", "generate", "serve"), described.keySet().stream().sorted().toList(),
+                "the goals whose pages depend on the date, and only they");
+        assertEquals(1, described.values().stream().distinct().count(), described::toString);
+        String words = described.get("generate");
+        assertTrue(words.contains("YYYY-MM-DD") && words.contains("--as-of") && words.contains("SOURCE_DATE_EPOCH"), words);
+    }
+
+    @Test
     void noParameterClaimsToBeUnsupported() throws Exception {
         List<String> claims = new ArrayList<>();
         for (var goal : descriptor().entrySet()) {

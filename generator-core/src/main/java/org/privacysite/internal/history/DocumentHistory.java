@@ -13,7 +13,8 @@ import org.privacysite.internal.content.Page;
  *
  * @param dates   the effective dates of the source versions, oldest first
  * @param inForce the date of the version in force "today"; later dates are upcoming
- * @param pages   per locale, its own text of each version by date (a lagging translation has fewer)
+ * @param pages   per locale in site.yaml order (the source first), its own text of each version by date (a
+ *                lagging translation has fewer)
  */
 public record DocumentHistory(String document, List<LocalDate> dates, LocalDate inForce,
                               Map<String, NavigableMap<LocalDate, Page>> pages) {
@@ -24,11 +25,14 @@ public record DocumentHistory(String document, List<LocalDate> dates, LocalDate 
         return own == null ? null : own.get(date);
     }
 
-    /** The latest own text of {@code locale} in force on {@code inForce}, or null. */
-    public Page inForcePage(String locale) {
-        NavigableMap<LocalDate, Page> own = pages.get(locale);
-        var entry = own == null ? null : own.floorEntry(inForce);
-        return entry == null ? null : entry.getValue();
+    /** Whether {@code locale} has its own text of the version in force (the source always has). */
+    public boolean translatesVersionInForce(String locale) {
+        return page(locale, inForce) != null;
+    }
+
+    /** The source text of the version of {@code date}, or null when no source version took effect on that date. */
+    public Page sourcePage(LocalDate date) {
+        return page(sourceLocale(), date);
     }
 
     public boolean isUpcoming(LocalDate date) {

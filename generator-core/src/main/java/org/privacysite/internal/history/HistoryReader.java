@@ -165,7 +165,8 @@ public final class HistoryReader {
             if (site.page(locale, history.document()) == null) {
                 continue; // no translation at all: the fallback or the missing document is reported already
             }
-            Location where = Location.of(site.pageFile(locale, history.document()));
+            // At the translation's effective date: the date that says which version it is.
+            Location where = site.page(locale, history.document()).frontMatter().locationOf("effective");
             for (LocalDate date : history.pages().get(locale).keySet()) {
                 if (!dates.contains(date)) {
                     findings.add(Finding.warning(where, HistoryRules.UNMATCHED_VERSION, "the " + locale + " text has a version "
@@ -174,12 +175,21 @@ public final class HistoryReader {
                 }
             }
             for (LocalDate date : history.dates()) {
-                if (history.page(locale, date) == null && !config.mayFallBack(locale, history.document())) {
+                if (history.page(locale, date) != null || config.mayFallBack(locale, history.document())) {
+                    continue;
+                }
+                if (history.isUpcoming(date)) {
+                    findings.add(Finding.warning(where, HistoryRules.UPCOMING_UNTRANSLATED, "the upcoming version of " + date
+                            + " has no " + locale + " translation yet; its " + locale + " page shows the " + config.sourceLocale()
+                            + " text with the fallback notice, and from " + date + " the " + locale + " policy page will too; "
+                            + "commit the translation with 'effective: " + date + "' before then"));
+                } else if (date.isBefore(history.inForce())) {
                     findings.add(Finding.warning(where, HistoryRules.TRANSLATION_MISSING, "the version of " + date + " has no "
                             + locale + " translation, so its " + locale + " page shows the " + config.sourceLocale()
                             + " text with the fallback notice; add content/archive/" + date + "/" + locale + "/"
                             + history.document() + ".md to publish the translation"));
                 }
+                // The version in force without its translation is parity's (parity.version-missing): the policy page falls back.
             }
         }
     }

@@ -14,6 +14,8 @@ import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
+import org.privacysite.internal.history.DocumentHistory;
+import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.MessageBundle;
 import org.privacysite.internal.rules.BundleRules;
@@ -36,11 +38,16 @@ public final class ParityChecker {
 
     /** Checks {@code site}, reading the pages' Markdown on {@code executor} (each page may be parsed again). */
     public static List<Finding> check(Site site, java.util.concurrent.Executor executor) {
-        return check(site, new PageContents(), executor);
+        return check(site, SiteHistory.none(List.of()), new PageContents(), executor);
     }
 
-    /** Checks {@code site}; the pages not in {@code read} are read on {@code executor}. */
-    public static List<Finding> check(Site site, PageContents read, java.util.concurrent.Executor executor) {
+    /**
+     * Checks {@code site}; the pages not in {@code read} are read on {@code executor}. With a
+     * {@code history}, each translation is compared with the source text of its own version (a
+     * translation may lag one version behind an upcoming source), and a translation of another version
+     * than the one in force is reported ({@link ParityRules#VERSION_MISSING}).
+     */
+    public static List<Finding> check(Site site, SiteHistory history, PageContents read, java.util.concurrent.Executor executor) {
         Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(site.pages(), executor);
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
@@ -48,17 +55,25 @@ public final class ParityChecker {
             pluralCategories(page, contents.get(page.file()), findings);
         }
         for (String document : site.config().documents()) {
-            Page original = site.sourcePage(document);
-            if (original == null) {
+            Page workingCopy = site.sourcePage(document);
+            if (workingCopy == null) {
                 continue;
             }
-            Map<String, ClauseContent> originalContent = contents.get(original.file());
+            DocumentHistory versions = history.document(document);
             for (String locale : site.config().targetLocales()) {
                 Page translation = site.page(locale, document);
-                if (translation != null) {
-                    clauses(original, translation, findings);
-                    content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
-                    staleness(site, original, translation, findings);
+                if (translation == null) {
+                    continue;
+                }
+                Page original = translated(workingCopy, translation, versions);
+                // A recorded version shares its file with the working copy: its contents are read here, not by file.
+                Map<String, ClauseContent> originalContent = original == workingCopy
+                        ? contents.get(original.file()) : ClauseContent.of(original);
+                clauses(original, translation, findings);
+                content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
+                staleness(site, original, translation, findings);
+                if (versions != null) {
+                    versionInForce(site, versions, translation, findings);
                 }
             }
         }
@@ -72,6 +87,37 @@ public final class ParityChecker {
         }
         findings.addAll(DocumentFolders.check(site));
         return findings;
+    }
+
+    /**
+     * The source text {@code translation} translates: the source's version of the same effective date
+     * when the history has one (a translation lagging behind an upcoming source is checked against the
+     * version it translates), else the source's working copy.
+     */
+    private static Page translated(Page workingCopy, Page translation, DocumentHistory versions) {
+        java.time.LocalDate date = translation.frontMatter().effective();
+        if (versions == null || date.equals(workingCopy.frontMatter().effective())) {
+            return workingCopy; // also in the preview, where the working copy may have been edited since the history was read
+        }
+        Page version = versions.sourcePage(date);
+        return version != null ? version : workingCopy; // a date of no source version: history.unmatched-version says so
+    }
+
+    /**
+     * A translation of another version than the one in force: its page shows the source's text of the
+     * version in force, with the fallback notice, until the translation catches up.
+     */
+    private static void versionInForce(Site site, DocumentHistory versions, Page translation, List<Finding> findings) {
+        String locale = translation.locale();
+        if (versions.translatesVersionInForce(locale) || site.config().mayFallBack(locale, translation.document())) {
+            return;
+        }
+        String source = site.config().sourceLocale();
+        findings.add(Finding.of(translation.frontMatter().locationOf("effective"), ParityRules.VERSION_MISSING, "the " + locale + " text is the "
+                + "version of " + translation.frontMatter().effective() + ", but the version in force since " + versions.inForce()
+                + " has no " + locale + " translation; the " + locale + " page shows the " + source + " text with the fallback "
+                + "notice until you translate that version (commit it with 'effective: " + versions.inForce() + "'), or allow "
+                + "a fallback to the source in site.yaml"));
     }
 
     /**

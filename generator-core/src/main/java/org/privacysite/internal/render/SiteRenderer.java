@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,8 +72,13 @@ public final class SiteRenderer {
 
     /** Every version of the documents that have more than one; none when the site has no history. */
     private final SiteHistory history;
-    /** The version in force where the working copy holds an upcoming one: shown as the current page instead. */
+    /**
+     * The version in force where the working copy holds another (an upcoming one, or a translation of an
+     * earlier or later version): shown as the current page instead.
+     */
     private final Map<PageKey, Page> inForce = new HashMap<>();
+    /** The translations of another version than the one in force: their pages show the source's with the fallback notice. */
+    private final Set<PageKey> untranslatedInForce = new HashSet<>();
     /** The PDF edition, or null when the build writes no PDFs. */
     private final org.privacysite.internal.pdf.PdfEdition pdfs;
 
@@ -166,6 +172,29 @@ public final class SiteRenderer {
         this.sourcePositions = sourcePositions;
         this.security = security;
         this.facts = new TemplateFacts(config.facts());
+        history.documents().values().forEach(document -> {
+            LocalDate date = document.inForce();
+            Page source = site.sourcePage(document.document());
+            // The working copy when it is in force (the preview edits it), else the text recorded in the history.
+            Page sourceInForce = source != null && source.frontMatter().effective().equals(date) ? source : document.sourcePage(date);
+            for (String locale : config.locales()) {
+                Page own = site.page(locale, document.document());
+                Page current = own != null ? own : source;
+                if (current == null || current.frontMatter().effective().equals(date)) {
+                    continue; // the working copy is the version in force
+                }
+                // Another version (upcoming, or a translation of an earlier or later one): the page shows the version
+                // in force, in the locale's own words if it has them, else the source's with the fallback notice.
+                Page translated = own == null ? null : document.page(locale, date);
+                if (own != null && translated == null) {
+                    untranslatedInForce.add(new PageKey(locale, document.document()));
+                }
+                Page shown = translated != null ? translated : sourceInForce;
+                if (shown != null) {
+                    inForce.put(new PageKey(locale, document.document()), shown);
+                }
+            }
+        });
         this.templateLinks = new TemplateLinks(site.theme(), files(), config.locales(), config.documents());
         this.integrity = integrity;
         this.menus.putAll(menus);
@@ -177,18 +206,6 @@ public final class SiteRenderer {
             ui.put(locale, new UiMessages(List.of(site.ui().get(locale), site.ui().get(source)), formatter, config.facts()));
             texts.put(locale, new UiMessages(List.of(site.texts().get(locale), site.texts().get(source)), formatter, config.facts()));
         }
-        history.documents().values().forEach(document -> {
-            for (String locale : config.locales()) {
-                Page own = site.page(locale, document.document());
-                // A locale without a translation shows the source: the source's version in force, then.
-                Page current = own != null ? own : site.sourcePage(document.document());
-                Page shown = document.inForcePage(own != null ? locale : source);
-                if (current != null && shown != null && shown != current
-                        && current.frontMatter().effective().isAfter(document.inForce())) {
-                    inForce.put(new PageKey(locale, document.document()), shown);
-                }
-            }
-        });
     }
 
     /**
@@ -356,7 +373,7 @@ public final class SiteRenderer {
     }
 
     private void renderDocument(String locale, String document, SiteOutput out) {
-        Page own = site.page(locale, document);
+        Page own = ownPage(locale, document);
         Page page = own != null ? own : site.sourcePage(document);
         boolean fallback = own == null;
         String body = fallback ? null : earlyBody(locale, document);
@@ -519,7 +536,19 @@ public final class SiteRenderer {
         };
     }
 
-    Page pageOrFallback(String locale, String document) {
+    /**
+     * The locale's own text of {@code document} that its page shows, or null when the page shows the
+     * source's (no translation, or a translation of another version than the one in force).
+     */
+    private Page ownPage(String locale, String document) {
+        return untranslatedInForce.contains(new PageKey(locale, document)) ? null : site.page(locale, document);
+    }
+
+    /**
+     * The text the page of {@code document} in {@code locale} shows: its own, or the source's (a fallback,
+     * or a translation of another version than the one in force), or the version in force; null when none.
+     */
+    public Page pageOrFallback(String locale, String document) {
         Page shown = inForce.get(new PageKey(locale, document));
         if (shown != null) {
             return shown;
@@ -638,7 +667,7 @@ public final class SiteRenderer {
     private List<PageView.LinkView> alternates(String document, String root) {
         List<PageView.LinkView> alternates = new ArrayList<>();
         for (String locale : config.locales()) {
-            if (site.page(locale, document) != null) {
+            if (ownPage(locale, document) != null) {
                 alternates.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
                         root + locale + "/" + document + "/", url(locale, document), false));
             }
@@ -665,7 +694,7 @@ public final class SiteRenderer {
         for (String document : config.documents()) {
             List<PageView.LinkView> alternates = alternates(document, "");
             for (String locale : config.locales()) {
-                Page page = site.page(locale, document);
+                Page page = ownPage(locale, document);
                 if (page != null) {
                     page = pageOrFallback(locale, document);
                     urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
@@ -701,7 +730,7 @@ public final class SiteRenderer {
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 files.add(new PageKey(locale, document).outputPath());
-                if (pdfs != null && site.page(locale, document) != null) { // a fallback page has no PDF of its own
+                if (pdfs != null && ownPage(locale, document) != null) { // a fallback page has no PDF of its own
                     files.add(org.privacysite.internal.pdf.PdfEdition.path(locale, document));
                 }
             }

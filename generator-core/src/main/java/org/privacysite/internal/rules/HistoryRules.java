@@ -33,17 +33,24 @@ public final class HistoryRules {
             "Give each version its own effective date.",
             "content/en/privacy.md: two versions of en/privacy.md take effect on 2026-04-01 (the second in commit 1a2b3c4)");
     public static final Rule TRANSLATION_MISSING = Rule.warning("history.translation-missing",
-            "Version without its translation",
-            "Readers of that language see the version in the source language (with the fallback notice) instead of "
-                    + "their own.",
+            "Earlier version without its translation",
+            "Readers of that language see the earlier version in the source language (with the fallback notice) instead "
+                    + "of their own.",
             "Translate the version and keep it as content/archive/<date>/<locale>/<document>.md, or commit the "
                     + "translation with the same effective date.",
-            "content/ar/privacy.md: the version of 2026-09-01 has no ar translation, so its ar page shows the en text "
+            "content/ar/privacy.md:3:12: the version of 2026-01-01 has no ar translation, so its ar page shows the en text "
                     + "with the fallback notice");
+    public static final Rule UPCOMING_UNTRANSLATED = Rule.warning("history.upcoming-untranslated",
+            "Upcoming version not translated yet",
+            "Until it is translated, the upcoming version's page in that language shows the source text with the fallback "
+                    + "notice; on its effective date the policy page itself will, and check then reports parity.version-missing.",
+            "Translate the upcoming version before it takes effect: commit the translation with the same effective date.",
+            "content/ar/privacy.md:3:12: the upcoming version of 2026-09-01 has no ar translation yet; its ar page shows the en "
+                    + "text with the fallback notice, and from 2026-09-01 the ar policy page will too");
     public static final Rule UNMATCHED_VERSION = Rule.warning("history.unmatched-version", "Translation of no version",
             "A translation dated differently from every source version cannot be shown with the version it translates.",
             "Use the effective date of the source version the text translates.",
-            "content/fr/privacy.md: the fr text has a version effective 2026-04-02, but the en source has no version "
+            "content/fr/privacy.md:3:12: the fr text has a version effective 2026-04-02, but the en source has no version "
                     + "of that date");
     public static final Rule ARCHIVE_FILE = Rule.error("history.archive-file", "Misplaced archived version",
             "An archived version in the wrong place, or with a date that disagrees with its folder, would be published "
@@ -66,7 +73,8 @@ public final class HistoryRules {
     }
 
     public static List<Rule> all() {
-        return List.of(SHALLOW, OFF, SETTING, DATE_ORDER, DUPLICATE_DATE, TRANSLATION_MISSING, UNMATCHED_VERSION,
+        return List.of(SHALLOW, OFF, SETTING, DATE_ORDER, DUPLICATE_DATE, TRANSLATION_MISSING, UPCOMING_UNTRANSLATED,
+                UNMATCHED_VERSION,
                 ARCHIVE_FILE, VERSION_BROKEN, REPOSITORY);
     }
 }

@@ -11,6 +11,13 @@ public final class ParityRules {
             "Readers in that language would have no policy, or a link to a missing page.",
             "Translate the document, or allow a fallback to the source language in site.yaml ('fallback').",
             "content/ja/cookies.md: document 'cookies' is missing in ja (present in en)");
+    public static final Rule VERSION_MISSING = Rule.error("parity.version-missing", "Version in force not translated",
+            "The translation is of an earlier version: readers in that language see the version in force in the source "
+                    + "language, with the fallback notice, until it is translated.",
+            "Translate the version in force (commit it with its effective date), or allow a fallback to the source "
+                    + "language in site.yaml ('fallback').",
+            "content/ar/privacy.md:3:12: the ar text is the version of 2026-04-01, but the version in force since 2026-09-01 "
+                    + "has no ar translation; the ar page shows the en text with the fallback notice");
     public static final Rule DOCUMENT_EXTRA = Rule.warning("parity.document-extra", "Document not listed in site.yaml",
             "A file that is not listed is not published; usually the listing was forgotten.",
             "List the document under 'documents' in site.yaml, or delete the file.",
@@ -80,7 +87,7 @@ public final class ParityRules {
     }
 
     public static List<Rule> all() {
-        return List.of(DOCUMENT_MISSING, DOCUMENT_EXTRA, LOCALE_UNKNOWN, CLAUSE_MISSING, CLAUSE_EXTRA, CLAUSE_DUPLICATE,
+        return List.of(DOCUMENT_MISSING, VERSION_MISSING, DOCUMENT_EXTRA, LOCALE_UNKNOWN, CLAUSE_MISSING, CLAUSE_EXTRA, CLAUSE_DUPLICATE,
                 CLAUSE_LEVEL, CLAUSE_PARENT, CLAUSE_ORDER, ARGUMENT_MISSING, ARGUMENT_EXTRA, ARGUMENT_TYPE, SELECT_CASES,
                 PLURAL_CATEGORIES, LINKS, STRUCTURE, STALE);
     }

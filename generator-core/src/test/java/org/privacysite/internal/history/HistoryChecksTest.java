@@ -142,6 +142,53 @@ class HistoryChecksTest {
     }
 
     @Test
+    void anEarlierVersionWithoutItsTranslationIsShownInTheSourceLanguageWithTheFallbackNotice() throws Exception {
+        site("");
+        policy("en", "2026-04-01", "Write to us by post.");
+        policy("fr", "2026-04-01", "Écrivez-nous par courrier.");
+        write("content/archive/2026-01-01/en/privacy.md", "---\ntitle: Privacy (en)\neffective: 2026-01-01\n---\n\n"
+                + "## Contact {#contact}\n\nWrite to us.\n"); // no fr text of this version was kept
+
+        CheckResult check = check();
+        assertEquals(List.of("history.translation-missing"), check.findings().stream().map(Finding::ruleId).toList(),
+                check.findings().toString());
+        Finding missing = check.findings().get(0);
+        assertEquals(HistoryRules.TRANSLATION_MISSING, missing.rule());
+        assertTrue(missing.message().contains("the version of 2026-01-01 has no fr translation")
+                && missing.message().contains("content/archive/2026-01-01/fr/privacy.md"), missing.message());
+        assertTrue(!check.failed(false), "a warning: the earlier version is still published, in English");
+
+        Path out = root.resolve("site");
+        PrivacySite.builder().contentDirectory(content()).templatesDirectory(SampleSite.templates()).build().build(out);
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup.parse(Files.readString(out.resolve("fr/privacy/versions/2026-01-01/index.html")));
+        assertTrue(fr.selectFirst(".fallback-notice") != null, "marked missing with the fallback notice");
+        assertEquals("en", fr.selectFirst("main").attr("lang"));
+        assertTrue(fr.selectFirst(".policy").text().contains("Write to us."));
+    }
+
+    @Test
+    void anArchivedVersionLinkingToAClauseThatIsGoneIsABrokenLinkInCheck() throws Exception {
+        write("content/site.yaml", "name: Example\nbaseUrl: https://example.com/\nlocales: [en, fr]\ndocuments: [privacy, terms]\n"
+                + "facts:\n  {company: Example Ltd, privacyEmail: privacy@example.com}\n");
+        policy("en", "2026-04-01", "Write to us by post.");
+        policy("fr", "2026-04-01", "Écrivez-nous par courrier.");
+        for (String locale : List.of("en", "fr")) {
+            write("content/" + locale + "/terms.md", "---\ntitle: Terms (" + locale + ")\neffective: 2026-01-01\n---\n\n"
+                    + "## Use {#use}\n\nUse it well.\n");
+            // The first privacy policy referred to a clause of the terms that the terms no longer have.
+            write("content/archive/2026-01-01/" + locale + "/privacy.md", "---\ntitle: Privacy (" + locale + ")\neffective: 2026-01-01\n"
+                    + "---\n\n## Contact {#contact}\n\nWrite to us. See [](terms.md#liability).\n");
+        }
+        CheckResult check = check();
+        List<Finding> broken = check.findings().stream().filter(f -> f.ruleId().startsWith("links.")).toList();
+        assertEquals(List.of("links.fragment", "links.fragment"), broken.stream().map(Finding::ruleId).toList(), check.findings().toString());
+        assertEquals(List.of("en/privacy/versions/2026-01-01/index.html", "fr/privacy/versions/2026-01-01/index.html"),
+                broken.stream().map(f -> f.location().displayPath()).toList(), "the archive page is named");
+        assertTrue(broken.get(0).message().contains("liability"), broken.get(0).message());
+        assertTrue(check.failed(false));
+    }
+
+    @Test
     void anEarlierVersionThatTodaysFactsCannotRenderSaysWhereToPutACorrectedText() throws Exception {
         site("");
         policy("en", "2026-04-01", "Write to us.");

@@ -1,0 +1,21 @@
+package org.privacysite.maven;
+
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The goals that render the site (generate, check, serve): which version of each policy they show depends on the date. */
+abstract class AbstractRenderingMojo extends AbstractPrivacySiteMojo {
+
+    /**
+     * The date, written {@code YYYY-MM-DD}, taken as today: it decides which version of each policy is in force
+     * and which are published as upcoming (the {@code --as-of} of the command line), e.g. {@code 2026-09-01} to
+     * see the site as it will be on that day. Default: the {@code SOURCE_DATE_EPOCH} environment variable, else
+     * the date of the content's last git commit, so that two builds of one commit are byte-identical.
+     */
+    @Parameter(property = "privacySite.asOf")
+    String asOf;
+
+    @Override
+    SiteSettings settings() {
+        return super.settings().asOf(asOf);
+    }
+}
