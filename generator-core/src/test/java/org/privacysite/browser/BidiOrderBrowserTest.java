@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.privacysite.SampleSite;
@@ -25,25 +24,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class BidiOrderBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
+    private final LoopbackServer site = session.server();
 
     /** The text facts of the sample's site.yaml that are not Arabic words. */
     @SuppressWarnings("unchecked")

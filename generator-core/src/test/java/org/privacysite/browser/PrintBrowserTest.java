@@ -11,9 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.privacysite.pdf.Poppler;
 
 /**
@@ -23,25 +22,11 @@ import org.privacysite.pdf.Poppler;
  */
 class PrintBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
+    private final LoopbackServer site = session.server();
 
     @Test
     void printingKeepsTheTextAndDropsTheScreenParts() throws IOException {
