@@ -28,7 +28,6 @@ class BidiOrderBrowserTest {
     static final BrowserSession session = BrowserSession.onSampleSite();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer site = session.server();
 
     /** The text facts of the sample's site.yaml that are not Arabic words. */
     @SuppressWarnings("unchecked")
@@ -77,7 +76,7 @@ class BidiOrderBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"ar/privacy/", "ar/cookies/"})
     void factsShowInTheirLogicalOrderOnArabicPages(String page) throws IOException {
-        browser.open(site.origin() + "/" + page);
+        session.open(page);
         assertEquals("rtl", browser.js("return getComputedStyle(document.body).direction;"));
         List<String> values = new ArrayList<>(textFacts());
         values.addAll(List.of("www.dataprotection.ie", "_pk_id"));

@@ -25,7 +25,6 @@ class NarrowScreenBrowserTest {
     static final BrowserSession session = BrowserSession.onSampleSite();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer site = session.server();
 
     /** Every HTML page of the built site, as a path below the root ("ar/privacy/"). */
     static List<String> pages() throws IOException {
@@ -49,7 +48,7 @@ class NarrowScreenBrowserTest {
         List<String> tooWide = new ArrayList<>();
         int tables = 0;
         for (String page : pages) {
-            browser.open(site.origin() + "/" + page);
+            session.open(page);
             long scrollWidth = (Long) browser.js("return document.documentElement.scrollWidth;");
             if (scrollWidth > width) {
                 tooWide.add(page + " is " + scrollWidth + " px wide: " + browser.js(

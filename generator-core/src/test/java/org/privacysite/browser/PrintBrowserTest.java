@@ -26,11 +26,10 @@ class PrintBrowserTest {
     static final BrowserSession session = BrowserSession.onSampleSite();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer site = session.server();
 
     @Test
     void printingKeepsTheTextAndDropsTheScreenParts() throws IOException {
-        browser.open(site.origin() + "/en/privacy/");
+        session.open("en/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.cdp("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {

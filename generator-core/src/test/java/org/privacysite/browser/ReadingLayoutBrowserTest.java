@@ -32,7 +32,6 @@ class ReadingLayoutBrowserTest {
     static final BrowserSession session = BrowserSession.onSampleSite();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer site = session.server();
 
     @BeforeEach
     void freshVisitor() {
@@ -48,7 +47,7 @@ class ReadingLayoutBrowserTest {
     }
 
     private void open(String path) {
-        browser.open(site.origin() + "/" + path);
+        session.open(path);
         browser.waitFor("document.readyState === 'complete'");
     }
 

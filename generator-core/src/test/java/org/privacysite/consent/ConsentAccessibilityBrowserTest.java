@@ -2,7 +2,6 @@ package org.privacysite.consent;
 
 import org.privacysite.browser.Browser;
 import org.privacysite.browser.BrowserSession;
-import org.privacysite.browser.LoopbackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +32,6 @@ class ConsentAccessibilityBrowserTest {
     static final BrowserSession session = BrowserSession.onSampleSite();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer site = session.server();
 
     @BeforeEach
     void freshVisitor() {
@@ -46,7 +44,7 @@ class ConsentAccessibilityBrowserTest {
     }
 
     private void openPolicy(String locale) {
-        browser.open(site.origin() + "/" + locale + "/cookies/");
+        session.open(locale + "/cookies/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
     }
 

@@ -15,7 +15,6 @@ import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
 import org.privacysite.browser.Browser;
 import org.privacysite.browser.BrowserSession;
-import org.privacysite.browser.LoopbackServer;
 import org.privacysite.consent.AxeCore;
 
 /**
@@ -32,7 +31,6 @@ class ChangesPageBrowserTest {
     static final BrowserSession session = BrowserSession.onLoopback();
 
     private final Browser browser = session.browser();
-    private final LoopbackServer server = session.server();
 
     @BeforeAll
     static void start() {
@@ -50,10 +48,10 @@ class ChangesPageBrowserTest {
         // link to the cookie policy, before the skip link, and axe's region rule then no longer sees a skip link:
         // that is so on every page but the cookie policy, and is left to the consent banner's owners.)
         session.freshVisitor();
-        browser.open(server.origin() + "/" + locale + "/privacy/");
+        session.open(locale + "/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.find("#ps-consent [data-consent-action='reject']").click();
-        browser.open(server.origin() + "/" + locale + "/privacy/versions/2026-04-01/changes/");
+        session.open(locale + "/privacy/versions/2026-04-01/changes/");
         browser.waitFor("document.readyState === 'complete' && document.getElementById('ps-consent').hidden");
         assertEquals(locale.equals("ar") ? "rtl" : "ltr", browser.js("return document.documentElement.dir;"));
 
@@ -80,11 +78,11 @@ class ChangesPageBrowserTest {
     @ValueSource(strings = {"en", "ar"})
     void theVersionsIndexAndAnEarlierVersionHaveNoAccessibilityViolation(String locale) {
         session.freshVisitor();
-        browser.open(server.origin() + "/" + locale + "/privacy/");
+        session.open(locale + "/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.find("#ps-consent [data-consent-action='reject']").click();
         for (String page : List.of("/privacy/versions/", "/privacy/versions/2026-01-01/", "/privacy/versions/2026-09-01/")) {
-            browser.open(server.origin() + "/" + locale + page);
+            session.open(locale + page);
             browser.waitFor("document.readyState === 'complete' && document.getElementById('ps-consent').hidden");
             assertEquals(List.of(), AxeCore.violations(browser), locale + page);
         }
