@@ -15,6 +15,7 @@ import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.consent.ConsentConfigLoader;
+import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
@@ -171,8 +172,8 @@ public final class PrivacySite {
             PageContents contents = new PageContents();
             SitePipeline.Loaded loaded = pipeline.load(true, contents);
             Site site = loaded.site();
-            List<Finding> findings = pipeline.sourceFindings(loaded);
-            boolean buildable = SitePipeline.errors(site, findings).isEmpty();
+            ConfiguredFindings.Result findings = SitePipeline.configured(site, pipeline.sourceFindings(loaded));
+            boolean buildable = SitePipeline.errors(findings).isEmpty();
             CompletableFuture<List<Finding>> parity = pipeline.parity(loaded, contents);
             if (!buildable || outputDirectory == null) {
                 List<Finding> links = buildable ? pipeline.renderAndCheckLinks(loaded, null) : List.of();

@@ -113,12 +113,16 @@ final class SitePipeline {
         List<Finding> findings = new ArrayList<>(site.findings());
         findings.addAll(history.findings());
         findings.addAll(edited == null ? ReferenceChecker.check(site, executor) : ReferenceChecker.check(site, edited));
-        ParityChecker.consentMessages(site, findings);
+        findings.addAll(ParityChecker.consentMessages(site));
         findings.sort(BY_PLACE);
         return findings;
     }
 
-    /** Applies the rule levels of site.yaml's {@code rules:} and of clause headings; a setting naming nothing is an error. */
+    /**
+     * Stage 2's rule settings: applies the rule levels of site.yaml's {@code rules:} and of clause headings to
+     * {@code findings}, with an error for each setting that names nothing. Called once per run, on the source findings
+     * (the findings of later stages are configured with them in {@link #result}).
+     */
     static ConfiguredFindings.Result configured(Site site, List<Finding> findings) {
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(ConfiguredFindings.unknownTargets(site, RuleCatalogue::find, RuleCatalogue::closest));
@@ -127,7 +131,12 @@ final class SitePipeline {
 
     /** The errors, after the site's rule settings, that keep the site from being rendered. */
     static List<Finding> errors(Site site, List<Finding> sourceFindings) {
-        return configured(site, sourceFindings).findings().stream().filter(Finding::isError).toList();
+        return errors(configured(site, sourceFindings));
+    }
+
+    /** The errors among findings already {@link #configured}. */
+    static List<Finding> errors(ConfiguredFindings.Result configured) {
+        return configured.findings().stream().filter(Finding::isError).toList();
     }
 
     /**
@@ -218,15 +227,19 @@ final class SitePipeline {
         return findings;
     }
 
-    /** What {@code check} reports: all findings configured and sorted, what is switched off listed apart. */
-    static CheckResult result(Site site, List<Finding> sourceFindings, List<Finding> parity, List<Finding> links) {
-        List<Finding> findings = new ArrayList<>(sourceFindings);
-        findings.addAll(parity);
-        findings.addAll(links);
-        ConfiguredFindings.Result configured = configured(site, findings);
-        List<Finding> sorted = new ArrayList<>(configured.findings());
+    /**
+     * What {@code check} reports: the source findings as {@link #configured} gave them, the parity and link
+     * findings configured here, all sorted, what is switched off listed apart.
+     */
+    static CheckResult result(Site site, ConfiguredFindings.Result sourceFindings, List<Finding> parity, List<Finding> links) {
+        List<Finding> later = new ArrayList<>(parity);
+        later.addAll(links);
+        ConfiguredFindings.Result configured = ConfiguredFindings.apply(site, later);
+        List<Finding> sorted = new ArrayList<>(sourceFindings.findings());
+        sorted.addAll(configured.findings());
         sorted.sort(BY_PLACE);
-        List<Finding> off = new ArrayList<>(configured.switchedOff());
+        List<Finding> off = new ArrayList<>(sourceFindings.switchedOff());
+        off.addAll(configured.switchedOff());
         off.sort(BY_PLACE);
         return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off),
                 site.theme().overridden());

@@ -9,7 +9,19 @@ import java.util.stream.Stream;
 /** The repository's real sample site, for tests: its directories, and copies to break on purpose. */
 public final class SampleSite {
 
+    private static Path built;
+
     private SampleSite() {
+    }
+
+    /** The sample site as {@code build} writes it, built on first use into target/sample-site: read it, do not change it. */
+    public static synchronized Path built() {
+        if (built == null) {
+            Path out = repository().resolve("generator-core/target/sample-site");
+            PrivacySite.builder().contentDirectory(content()).templatesDirectory(templates()).threads(2).build().build(out);
+            built = out;
+        }
+        return built;
     }
 
     /** The repository root; surefire passes it as {@code privacysite.repo}. */

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.privacysite.SampleSite;
@@ -25,25 +24,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class BidiOrderBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
 
     /** The text facts of the sample's site.yaml that are not Arabic words. */
     @SuppressWarnings("unchecked")
@@ -92,7 +76,7 @@ class BidiOrderBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"ar/privacy/", "ar/cookies/"})
     void factsShowInTheirLogicalOrderOnArabicPages(String page) throws IOException {
-        browser.open(site.origin() + "/" + page);
+        session.open(page);
         assertEquals("rtl", browser.js("return getComputedStyle(document.body).direction;"));
         List<String> values = new ArrayList<>(textFacts());
         values.addAll(List.of("www.dataprotection.ie", "_pk_id"));

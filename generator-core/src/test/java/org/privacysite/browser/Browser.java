@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,6 +67,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(PageLoadStrategy.NORMAL);
+    }
+
+    /** A browser whose page loads end as {@code pageLoad} says (EAGER: when the document is parsed). */
+    public static Browser start(PageLoadStrategy pageLoad) {
         requireChromium();
         DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -78,6 +84,7 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--no-default-browser-check", "--lang=en-US", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+            options.setPageLoadStrategy(pageLoad);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.privacysite.SampleSite;
 
 /**
  * On a phone, no page of the sample site (every document in every language, and the language picker)
@@ -21,29 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NarrowScreenBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
 
     /** Every HTML page of the built site, as a path below the root ("ar/privacy/"). */
     static List<String> pages() throws IOException {
-        Path root = SampleSiteServer.site();
+        Path root = SampleSite.built();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(file -> file.getFileName().toString().equals("index.html"))
                     .map(file -> root.relativize(file.getParent()).toString().replace('\\', '/'))
@@ -63,7 +48,7 @@ class NarrowScreenBrowserTest {
         List<String> tooWide = new ArrayList<>();
         int tables = 0;
         for (String page : pages) {
-            browser.open(site.origin() + "/" + page);
+            session.open(page);
             long scrollWidth = (Long) browser.js("return document.documentElement.scrollWidth;");
             if (scrollWidth > width) {
                 tooWide.add(page + " is " + scrollWidth + " px wide: " + browser.js(

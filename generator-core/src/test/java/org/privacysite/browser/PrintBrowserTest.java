@@ -11,9 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.privacysite.pdf.Poppler;
 
 /**
@@ -23,29 +22,14 @@ import org.privacysite.pdf.Poppler;
  */
 class PrintBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
 
     @Test
     void printingKeepsTheTextAndDropsTheScreenParts() throws IOException {
-        browser.open(site.origin() + "/en/privacy/");
+        session.open("en/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.cdp("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,30 +28,14 @@ import org.privacysite.consent.AxeCore;
  */
 class ReadingLayoutBrowserTest {
 
-    private static Browser browser;
-    private static SampleSiteServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = SampleSiteServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
 
     @BeforeEach
     void freshVisitor() {
-        browser.open(site.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
+        session.freshVisitor();
         browser.viewport(1280, 800);
     }
 
@@ -64,7 +47,7 @@ class ReadingLayoutBrowserTest {
     }
 
     private void open(String path) {
-        browser.open(site.origin() + "/" + path);
+        session.open(path);
         browser.waitFor("document.readyState === 'complete'");
     }
 

@@ -52,7 +52,7 @@ class ScreenshotsBrowserTest {
 
     private static void take() throws IOException {
         Files.createDirectories(directory());
-        try (SampleSiteServer site = SampleSiteServer.start(); Browser browser = Browser.start()) {
+        try (LoopbackServer site = LoopbackServer.start("127.0.0.1").serving(SampleSite.built()); Browser browser = Browser.start()) {
             browser.open(site.origin() + "/en/privacy/");
             browser.find("#ps-consent [data-consent-action='reject']").click();
             for (String locale : LOCALES) {

@@ -1,6 +1,7 @@
 package org.privacysite.consent;
 
 import org.privacysite.browser.Browser;
+import org.privacysite.browser.BrowserSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,11 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
@@ -28,30 +28,14 @@ import org.openqa.selenium.interactions.Actions;
  */
 class ConsentAccessibilityBrowserTest {
 
-    private static Browser browser;
-    private static LoopbackServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = LoopbackServer.start("127.0.0.1").serving(SiteBuilds.realSite());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
 
     @BeforeEach
     void freshVisitor() {
-        browser.open(site.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
+        session.freshVisitor();
     }
 
     @AfterEach
@@ -60,7 +44,7 @@ class ConsentAccessibilityBrowserTest {
     }
 
     private void openPolicy(String locale) {
-        browser.open(site.origin() + "/" + locale + "/cookies/");
+        session.open(locale + "/cookies/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
     }
 

@@ -1,6 +1,8 @@
 package org.privacysite.consent;
 
 import org.privacysite.browser.Browser;
+import org.privacysite.browser.BrowserSession;
+import org.privacysite.browser.LoopbackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -36,15 +39,18 @@ class ConsentBehaviourBrowserTest {
     private static final String MARKETING_JS = "window.__ran_marketing = true; document.cookie = 'fx_ref=partner42; Path=/';";
     private static final Set<String> OPTIONAL = Set.of("functional", "analytics", "marketing");
 
-    private static Browser browser;
-    private static LoopbackServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onLoopback();
+
     private static LoopbackServer thirdParty;
     private static Path revision1;
     private static Path revision2;
 
+    private final Browser browser = session.browser();
+    private final LoopbackServer site = session.server();
+
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
         thirdParty = LoopbackServer.start("127.0.0.2")
                 .script("/analytics.js", ANALYTICS_JS)
                 .script("/marketing.js", MARKETING_JS)
@@ -52,18 +58,10 @@ class ConsentBehaviourBrowserTest {
         Path dir = TestPaths.target().resolve("consent-tests");
         revision1 = SiteBuilds.fixtureSite(1, thirdParty.origin(), dir.resolve("fixture-r1"));
         revision2 = SiteBuilds.fixtureSite(2, thirdParty.origin(), dir.resolve("fixture-r2"));
-        site = LoopbackServer.start("127.0.0.1").serving(revision1);
-        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
         if (thirdParty != null) {
             thirdParty.close();
         }
@@ -72,8 +70,7 @@ class ConsentBehaviourBrowserTest {
     @BeforeEach
     void freshVisitor() {
         site.serving(revision1);
-        browser.open(site.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
+        session.freshVisitor();
         browser.consoleMessages();
         thirdParty.resetCounts();
     }

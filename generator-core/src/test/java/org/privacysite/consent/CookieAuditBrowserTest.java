@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.privacysite.browser.Browser;
+import org.privacysite.browser.LoopbackServer;
 import org.privacysite.cli.Main;
 import org.privacysite.internal.output.OutputDirectory;
 

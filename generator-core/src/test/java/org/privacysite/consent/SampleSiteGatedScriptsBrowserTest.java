@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.privacysite.browser.Browser;
+import org.privacysite.browser.BrowserSession;
+import org.privacysite.browser.LoopbackServer;
 
 /**
  * The sample site's own gated scripts (content/cookies.yaml): Kestrel's first-party analytics
@@ -27,30 +28,15 @@ class SampleSiteGatedScriptsBrowserTest {
     private static final String ANALYTICS = "/assets/kestrel-analytics.js";
     private static final String REFERRAL = "/assets/kestrel-referral.js";
 
-    private static Browser browser;
-    private static LoopbackServer site;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onSampleSite();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        site = LoopbackServer.start("127.0.0.1").serving(SiteBuilds.realSite());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+    private final Browser browser = session.browser();
+    private final LoopbackServer site = session.server();
 
     @BeforeEach
     void freshVisitor() {
-        browser.open(site.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
+        session.freshVisitor();
         site.resetCounts();
     }
 

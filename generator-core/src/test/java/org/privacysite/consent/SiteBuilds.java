@@ -6,10 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.privacysite.PrivacySite;
+import org.privacysite.SampleSite;
 
 /**
  * Builds the sites the consent tests look at: the real sample site (content/) and the small fixture
@@ -17,15 +16,12 @@ import org.privacysite.PrivacySite;
  */
 final class SiteBuilds {
 
-    private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
-
     private SiteBuilds() {
     }
 
-    /** The real site, built once per test run into target/consent-tests/real-site. */
+    /** The real site, built once per test run (the browser tests serve the same build). */
     static Path realSite() {
-        return BUILT.computeIfAbsent("real", key -> build(TestPaths.repo().resolve("content"),
-                TestPaths.target().resolve("consent-tests").resolve("real-site")));
+        return SampleSite.built();
     }
 
     /** The fixture site with {@code revision}, gating scripts served from {@code thirdPartyOrigin}. */

@@ -17,8 +17,9 @@ import org.privacysite.internal.rules.ConfigRules;
 /**
  * Applies the rule levels a site sets, in site.yaml's {@code rules:} and in clause headings
  * ({@code {#key parity.structure=off}}), to the findings of a check. A finding's place decides which
- * setting counts: the file gives its locale and document, its line the clause it is in; the most
- * specific setting wins. Findings switched off are kept aside, so reports can list them.
+ * setting counts: the file gives its locale and document; the clause is the one the finding is about
+ * (a missing clause, say), else the one its line is in; the most specific setting wins. Findings switched
+ * off are kept aside, so reports can list them.
  */
 public final class ConfiguredFindings {
 
@@ -31,17 +32,14 @@ public final class ConfiguredFindings {
 
     private final SiteConfig config;
     private final Map<Path, Page> pages = new HashMap<>();
-    private final List<RuleSetting> inline = new ArrayList<>();
+    private final List<RuleSetting> inline;
 
     private ConfiguredFindings(Site site) {
         this.config = site.config();
         for (Page page : site.pages()) {
             pages.put(normal(page.file()), page);
-            for (Clause clause : page.clauses()) {
-                clause.rules().forEach((rule, level) -> inline.add(new RuleSetting(rule, page.locale(), page.document(),
-                        clause.key(), RuleSetting.parseLevel(level), clause.location())));
-            }
         }
+        this.inline = inline(site);
     }
 
     /** Applies the site's settings to {@code findings}. */
@@ -52,8 +50,20 @@ public final class ConfiguredFindings {
     /** Every setting of the site: site.yaml's first, then those in clause headings, in file order. */
     public static List<RuleSetting> settings(Site site) {
         List<RuleSetting> all = new ArrayList<>(site.config().rules());
-        all.addAll(new ConfiguredFindings(site).inline);
+        all.addAll(inline(site));
         return all;
+    }
+
+    /** The settings written in clause headings, in file order. */
+    private static List<RuleSetting> inline(Site site) {
+        List<RuleSetting> inline = new ArrayList<>();
+        for (Page page : site.pages()) {
+            for (Clause clause : page.clauses()) {
+                clause.rules().forEach((rule, level) -> inline.add(new RuleSetting(rule, page.locale(), page.document(),
+                        clause.key(), RuleSetting.parseLevel(level), clause.location())));
+            }
+        }
+        return inline;
     }
 
     /**
@@ -73,16 +83,19 @@ public final class ConfiguredFindings {
             } else if (setting.clause() != null && !clauseExists(site, setting)) {
                 findings.add(Finding.of(setting.where(), ConfigRules.RULES, "'" + setting.target()
                         + "' names clause '" + setting.clause() + "', which " + setting.document() + " does not have"
-                        + (setting.locale() != null ? " in " + setting.locale() : " in any locale")));
+                        + (setting.locale() != null ? " in " + setting.locale() + " or in the source language " + site.config().sourceLocale()
+                        : " in any locale")));
             }
         }
         return findings;
     }
 
+    /** Whether the clause is in the document in the setting's locale, or in its source (a missing clause is named so). */
     private static boolean clauseExists(Site site, RuleSetting setting) {
+        String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
             if (page.document().equals(setting.document())
-                    && (setting.locale() == null || page.locale().equals(setting.locale()))
+                    && (setting.locale() == null || page.locale().equals(setting.locale()) || page.locale().equals(source))
                     && page.clause(setting.clause()) != null) {
                 return true;
             }
@@ -113,7 +126,7 @@ public final class ConfiguredFindings {
         Page page = finding.location() == null ? null : pages.get(normal(finding.location().file()));
         String locale = page == null ? null : page.locale();
         String document = page == null ? null : page.document();
-        String clause = page == null ? null : clauseAt(page, finding.location().line());
+        String clause = finding.clause() != null ? finding.clause() : page == null ? null : clauseAt(page, finding.location().line());
         RuleSetting best = config.ruleSetting(finding.ruleId(), locale, document, clause).orElse(null);
         for (RuleSetting setting : inline) {
             // A setting in the heading is as specific as a clause target in site.yaml, and is written closer to the text.

@@ -132,7 +132,7 @@ public final class PageParser {
         collector.mergeMessages(root);
         List<Clause> clauses = sourceLocale == null || sourceLocale.equals(locale)
                 ? withTextHashes(collector.clauses, text) : List.copyOf(collector.clauses);
-        Placeholders.find(where, text, collector.findings);
+        collector.findings.addAll(Placeholders.find(where, text));
         return new Page(locale, document, file, frontMatter, clauses,
                 List.copyOf(collector.links), List.copyOf(collector.argumentUses), List.copyOf(collector.cookieTables),
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
@@ -311,7 +311,8 @@ public final class PageParser {
                 }
             }
             if (!keys.add(key)) {
-                findings.add(Finding.of(where, ParityRules.CLAUSE_DUPLICATE, "clause key '" + key + "' is used twice in this document"));
+                findings.add(Finding.of(where, ParityRules.CLAUSE_DUPLICATE, "clause key '" + key + "' is used twice in this document")
+                        .about(key));
                 return;
             }
             int level = heading.getLevel();

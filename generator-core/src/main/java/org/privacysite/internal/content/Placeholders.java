@@ -1,5 +1,6 @@
 package org.privacysite.internal.content;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.privacysite.Finding;
@@ -21,8 +22,9 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    /** Adds a warning for each marker in {@code text} (the whole file, front matter included) to {@code findings}. */
-    public static void find(Location file, String text, List<Finding> findings) {
+    /** A warning for each marker in {@code text} (the whole file, front matter included). */
+    public static List<Finding> find(Location file, String text) {
+        List<Finding> findings = new ArrayList<>();
         int line = 1;
         int lineStart = 0;
         int scanned = 0;
@@ -40,5 +42,6 @@ public final class Placeholders {
             findings.add(Finding.of(file.at(line, at - lineStart + 1), ContentRules.PLACEHOLDER, "placeholder '" + note
                     + "' is not yet replaced; write what you really do instead, and delete the marker"));
         }
+        return findings;
     }
 }

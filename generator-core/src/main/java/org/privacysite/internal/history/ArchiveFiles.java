@@ -27,12 +27,19 @@ final class ArchiveFiles {
     private ArchiveFiles() {
     }
 
-    /** The archived versions, in path order; misplaced files become findings. */
-    static List<RecordedVersion> read(Path contentDirectory, List<String> locales, List<String> documents,
-                                      PageParser parser, List<Finding> findings) {
+    /**
+     * What content/archive/ holds.
+     *
+     * @param versions the archived versions, in path order
+     * @param findings a finding for each misplaced file
+     */
+    record Archive(List<RecordedVersion> versions, List<Finding> findings) {
+    }
+
+    static Archive read(Path contentDirectory, List<String> locales, List<String> documents, PageParser parser) {
         Path archive = contentDirectory.resolve(DIRECTORY);
         if (!Files.isDirectory(archive)) {
-            return List.of();
+            return new Archive(List.of(), List.of());
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(archive)) {
@@ -41,6 +48,7 @@ final class ArchiveFiles {
             throw new UncheckedIOException("cannot read " + archive, e);
         }
         List<RecordedVersion> versions = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (Path file : files) {
             Path relative = archive.relativize(file);
             Location where = Location.of(file);
@@ -81,6 +89,6 @@ final class ArchiveFiles {
             versions.add(new RecordedVersion(locale, document, date, text, file,
                     "content/" + DIRECTORY + "/" + relative.toString().replace('\\', '/')));
         }
-        return versions;
+        return new Archive(List.copyOf(versions), List.copyOf(findings));
     }
 }

@@ -68,15 +68,17 @@ public final class HistoryReader {
             return SiteHistory.none(findings);
         }
         List<RecordedVersion> recorded = new ArrayList<>(git.versions());
-        checkOrder(recorded, findings);
-        recorded.addAll(ArchiveFiles.read(site.contentDirectory(), config.locales(), config.documents(), parser, findings));
+        findings.addAll(checkOrder(recorded));
+        ArchiveFiles.Archive archive = ArchiveFiles.read(site.contentDirectory(), config.locales(), config.documents(), parser);
+        recorded.addAll(archive.versions());
+        findings.addAll(archive.findings());
 
         Map<String, DocumentHistory> documents = new LinkedHashMap<>();
-        LocalDate today = today(asOf, sourceDateEpoch, git.lastCommit(), config, findings);
+        LocalDate today = today(asOf, sourceDateEpoch, git.lastCommit(), config);
         for (String document : config.documents()) {
             Map<String, NavigableMap<LocalDate, Page>> pages = new LinkedHashMap<>();
             for (String locale : config.locales()) {
-                pages.put(locale, versions(site, locale, document, recorded, parser, findings));
+                pages.put(locale, versions(site, locale, document, recorded, parser));
             }
             NavigableMap<LocalDate, Page> source = pages.get(config.sourceLocale());
             if (source.size() < 2) {
@@ -86,7 +88,7 @@ public final class HistoryReader {
             LocalDate inForce = today == null ? source.lastKey()
                     : source.floorKey(today) != null ? source.floorKey(today) : source.firstKey();
             documents.put(document, new DocumentHistory(document, dates, inForce, pages));
-            checkTranslations(site, documents.get(document), findings);
+            findings.addAll(checkTranslations(site, documents.get(document)));
         }
         List<String> cookieLists = new ArrayList<>(git.cookieLists());
         java.nio.file.Path cookies = site.contentDirectory().resolve("cookies.yaml");
@@ -124,7 +126,7 @@ public final class HistoryReader {
 
     /** Each locale's versions of a document by date: git, then archive files, then the working copy win. */
     private static NavigableMap<LocalDate, Page> versions(Site site, String locale, String document,
-                                                          List<RecordedVersion> recorded, PageParser parser, List<Finding> findings) {
+                                                          List<RecordedVersion> recorded, PageParser parser) {
         NavigableMap<LocalDate, Page> versions = new TreeMap<>();
         for (RecordedVersion version : recorded) {
             if (version.locale().equals(locale) && version.document().equals(document)) {
@@ -139,7 +141,8 @@ public final class HistoryReader {
     }
 
     /** Effective dates strictly increase along the history of each file, and no date is used twice. */
-    private static void checkOrder(List<RecordedVersion> recorded, List<Finding> findings) {
+    private static List<Finding> checkOrder(List<RecordedVersion> recorded) {
+        List<Finding> findings = new ArrayList<>();
         Map<String, RecordedVersion> last = new HashMap<>();
         Map<String, Set<LocalDate>> seen = new HashMap<>();
         for (RecordedVersion version : recorded) {
@@ -155,10 +158,12 @@ public final class HistoryReader {
                         + "); a new version needs a later effective date"));
             }
         }
+        return findings;
     }
 
     /** Every version of the source has its translations (or they may fall back), and no translation has a date of its own. */
-    private static void checkTranslations(Site site, DocumentHistory history, List<Finding> findings) {
+    private static List<Finding> checkTranslations(Site site, DocumentHistory history) {
+        List<Finding> findings = new ArrayList<>();
         SiteConfig config = site.config();
         Set<LocalDate> dates = new TreeSet<>(history.dates());
         for (String locale : config.targetLocales()) {
@@ -192,10 +197,10 @@ public final class HistoryReader {
                 // The version in force without its translation is parity's (parity.version-missing): the policy page falls back.
             }
         }
+        return findings;
     }
 
-    private static LocalDate today(LocalDate asOf, String sourceDateEpoch, LocalDate lastCommit, SiteConfig config,
-                                   List<Finding> findings) {
+    private static LocalDate today(LocalDate asOf, String sourceDateEpoch, LocalDate lastCommit, SiteConfig config) {
         if (asOf != null) {
             return asOf;
         }

@@ -35,17 +35,26 @@ final class ImportSources {
     }
 
     /**
+     * What a source folder holds.
+     *
+     * @param files   the files to import
+     * @param skipped a warning for each file that is skipped, saying why
+     */
+    record Found(List<SourceFile> files, List<Finding> skipped) {
+    }
+
+    /**
      * @param out       the content directory being written: never read as a source
      * @param localeMap source locale names to site locales, e.g. {@code en-US=en}
-     * @param findings  receives a warning for each file that is skipped and why
      */
-    static List<SourceFile> find(Path source, Path out, Map<String, String> localeMap, List<Finding> findings) throws IOException {
+    static Found find(Path source, Path out, Map<String, String> localeMap) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source, 2)) {
             files = walk.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).filter(f -> !hidden(source, f))
                     .filter(f -> !f.toAbsolutePath().normalize().startsWith(out)).sorted().toList(); // an --out inside the source
         }
         List<SourceFile> found = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 findings.add(Finding.of(Location.of(file), ImportRules.FILE_SKIPPED, "not imported: a symbolic link or special file "
@@ -86,7 +95,7 @@ final class ImportSources {
             }
             found.add(new SourceFile(file, locale, document, format));
         }
-        return found;
+        return new Found(List.copyOf(found), List.copyOf(findings));
     }
 
     private static boolean hidden(Path source, Path file) {

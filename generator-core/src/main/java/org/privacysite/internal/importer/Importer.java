@@ -86,7 +86,9 @@ public final class Importer {
         }
         List<ImportSources.SourceFile> files;
         try {
-            files = ImportSources.find(source, options.out().toAbsolutePath().normalize(), options.localeMap(), findings);
+            ImportSources.Found found = ImportSources.find(source, options.out().toAbsolutePath().normalize(), options.localeMap());
+            files = found.files();
+            findings.addAll(found.skipped());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + source, e);
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
@@ -188,8 +189,7 @@ public final class LinkChecker {
                 byCanonical.putIfAbsent(scan.canonical(), scan);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        checkSitemap(ordered, byCanonical, findings);
+        List<Finding> findings = new ArrayList<>(checkSitemap(ordered, byCanonical));
         externalLinks.clear();
         ordered.forEach(scan -> externalLinks.addAll(scan.externalLinks()));
         // Slices of pages on the executor: at 10k pages this loop alone took half a second.
@@ -209,7 +209,7 @@ public final class LinkChecker {
                             + link.fragment() + ", which is not an id in " + link.target()));
                 }
             }
-            checkAlternates(scan, byCanonical, findings);
+            findings.addAll(checkAlternates(scan, byCanonical));
         }
         return findings;
     }
@@ -237,7 +237,7 @@ public final class LinkChecker {
             if (known != null) {
                 walk.findings.add(new Finding(location(path, element), known.rule(), known.severity(), known.message()));
             } else {
-                checkLink(path, element, linkOf(element), walk.ids, walk.findings, fragmentLinks, external);
+                checkLink(path, element, linkOf(element), walk.ids, fragmentLinks, external).ifPresent(walk.findings::add);
             }
         }
         Set<String> alternateUrls = new HashSet<>();
@@ -329,9 +329,8 @@ public final class LinkChecker {
             for (Element element : elements) {
                 String url = linkOf(element);
                 if (url != null) {
-                    List<Finding> findings = new ArrayList<>();
-                    checkLink(path, element, url, Set.of(), findings, new ArrayList<>(), new ArrayList<>());
-                    findings.forEach(finding -> found.add(Map.entry(element, finding)));
+                    checkLink(path, element, url, Set.of(), new ArrayList<>(), new ArrayList<>())
+                            .ifPresent(finding -> found.add(Map.entry(element, finding)));
                 }
             }
             return List.copyOf(found);
@@ -391,8 +390,12 @@ public final class LinkChecker {
         }
     }
 
-    private void checkLink(String path, Element element, String url, Set<String> ownIds, List<Finding> findings,
-                           List<FragmentLink> fragmentLinks, List<ExternalLink> external) {
+    /**
+     * What is wrong with one link, if anything; a link to another page's fragment goes to {@code fragmentLinks}
+     * (checked once every page is known), an http(s) link to {@code external}.
+     */
+    private Optional<Finding> checkLink(String path, Element element, String url, Set<String> ownIds,
+                                        List<FragmentLink> fragmentLinks, List<ExternalLink> external) {
         Url parsed = urls.get(url);
         if (parsed == null) {
             parsed = Url.of(url);
@@ -401,42 +404,40 @@ public final class LinkChecker {
             }
             urls.put(url, parsed);
         }
-        switch (parsed.kind()) {
-            case UNSAFE -> findings.add(finding(path, element, LinkRules.UNSAFE_URL, "unsafe link '" + url + "'"));
-            case BAD_MAILTO -> findings.add(finding(path, element, LinkRules.MAILTO, "malformed e-mail link '" + url + "'"));
-            case BAD_TEL -> findings.add(finding(path, element, LinkRules.TEL, "malformed telephone link '" + url + "'"));
-            case MALFORMED -> findings.add(finding(path, element, LinkRules.MALFORMED, "malformed link '" + url + "'"));
-            case EXTERNAL -> ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
-            case OTHER -> {
-                // mailto: and tel: links that are well formed
+        return switch (parsed.kind()) {
+            case UNSAFE -> Optional.of(finding(path, element, LinkRules.UNSAFE_URL, "unsafe link '" + url + "'"));
+            case BAD_MAILTO -> Optional.of(finding(path, element, LinkRules.MAILTO, "malformed e-mail link '" + url + "'"));
+            case BAD_TEL -> Optional.of(finding(path, element, LinkRules.TEL, "malformed telephone link '" + url + "'"));
+            case MALFORMED -> Optional.of(finding(path, element, LinkRules.MALFORMED, "malformed link '" + url + "'"));
+            case EXTERNAL -> {
+                ExternalLink.of(url, location(path, element)).ifPresent(external::add); // checked only with --external
+                yield Optional.empty();
             }
-            case LOCAL -> checkLocal(path, element, url, parsed, ownIds, findings, fragmentLinks);
-        }
+            case OTHER -> Optional.empty(); // mailto: and tel: links that are well formed
+            case LOCAL -> checkLocal(path, element, url, parsed, ownIds, fragmentLinks);
+        };
     }
 
-    private void checkLocal(String path, Element element, String url, Url parsed, Set<String> ownIds, List<Finding> findings,
-                            List<FragmentLink> fragmentLinks) {
+    private Optional<Finding> checkLocal(String path, Element element, String url, Url parsed, Set<String> ownIds,
+                                         List<FragmentLink> fragmentLinks) {
         String target = resolveShared(path, parsed.path());
         if (target == null) {
-            findings.add(finding(path, element, LinkRules.OUTSIDE_SITE, "link '" + url + "' leaves the site"));
-            return;
+            return Optional.of(finding(path, element, LinkRules.OUTSIDE_SITE, "link '" + url + "' leaves the site"));
         }
         if (!files.contains(target)) {
-            findings.add(finding(path, element, LinkRules.BROKEN, "link '" + url + "' points at " + target + ", which does not exist"));
-            return;
+            return Optional.of(finding(path, element, LinkRules.BROKEN, "link '" + url + "' points at " + target
+                    + ", which does not exist"));
         }
         String fragment = parsed.fragment();
         if (fragment == null || fragment.isEmpty() || !target.endsWith(".html")) {
-            return;
+            return Optional.empty();
         }
-        if (target.equals(path)) {
-            if (!ownIds.contains(fragment)) {
-                findings.add(finding(path, element, LinkRules.FRAGMENT, "link '" + url + "' points at #" + fragment
-                        + ", which is not an id in this page"));
-            }
-        } else {
+        if (!target.equals(path)) {
             fragmentLinks.add(new FragmentLink(url, target, fragment, location(path, element)));
+            return Optional.empty();
         }
+        return ownIds.contains(fragment) ? Optional.empty() : Optional.of(finding(path, element, LinkRules.FRAGMENT,
+                "link '" + url + "' points at #" + fragment + ", which is not an id in this page"));
     }
 
     /**
@@ -556,12 +557,13 @@ public final class LinkChecker {
      * sitemap.xml lists only pages that exist, and every page that is its own canonical version and
      * has language alternates (the policy pages) is listed.
      */
-    private void checkSitemap(List<PageScan> pages, Map<String, PageScan> byCanonical, List<Finding> findings) {
+    private List<Finding> checkSitemap(List<PageScan> pages, Map<String, PageScan> byCanonical) {
+        List<Finding> findings = new ArrayList<>();
         if (sitemapProblem != null) {
             findings.add(sitemapProblem);
         }
         if (sitemap == null) {
-            return;
+            return findings;
         }
         Location where = Location.of(Path.of("sitemap.xml"));
         Set<String> listed = new HashSet<>(sitemap);
@@ -577,6 +579,7 @@ public final class LinkChecker {
                         + ") is not listed in sitemap.xml"));
             }
         }
+        return findings;
     }
 
     private void readSitemap(String content) {
@@ -637,10 +640,11 @@ public final class LinkChecker {
     }
 
     /** Every hreflang alternate must exist and name this page among its own alternates. */
-    private static void checkAlternates(PageScan scan, Map<String, PageScan> byCanonical, List<Finding> findings) {
+    private static List<Finding> checkAlternates(PageScan scan, Map<String, PageScan> byCanonical) {
         if (scan.alternates().isEmpty()) {
-            return;
+            return List.of();
         }
+        List<Finding> findings = new ArrayList<>();
         for (Alternate alternate : scan.alternates()) {
             PageScan target = byCanonical.get(alternate.url());
             if (target == null) {
@@ -654,6 +658,7 @@ public final class LinkChecker {
         if (!scan.hasXDefault()) {
             findings.add(Finding.of(scan.headLocation(), LinkRules.HREFLANG_X_DEFAULT, "hreflang alternates lack x-default"));
         }
+        return findings;
     }
 
     private Finding finding(String path, Element element, Rule rule, String message) {

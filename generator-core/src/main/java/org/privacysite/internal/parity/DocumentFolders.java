@@ -32,7 +32,7 @@ final class DocumentFolders {
                             + "' is not a locale of site.yaml (locales: " + String.join(", ", site.config().locales()) + ")"));
                     continue;
                 }
-                extraDocuments(java.util.Set.copyOf(site.config().documents()), entry, findings);
+                findings.addAll(extraDocuments(java.util.Set.copyOf(site.config().documents()), entry));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + site.contentDirectory(), e);
@@ -40,7 +40,8 @@ final class DocumentFolders {
         return findings;
     }
 
-    private static void extraDocuments(java.util.Set<String> documents, Path localeFolder, List<Finding> findings) throws IOException {
+    private static List<Finding> extraDocuments(java.util.Set<String> documents, Path localeFolder) throws IOException {
+        List<Finding> findings = new ArrayList<>();
         try (Stream<Path> files = Files.list(localeFolder)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 String name = file.getFileName().toString();
@@ -50,5 +51,6 @@ final class DocumentFolders {
                 }
             }
         }
+        return findings;
     }
 }

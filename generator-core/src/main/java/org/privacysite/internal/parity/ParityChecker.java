@@ -52,7 +52,7 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
-            pluralCategories(page, contents.get(page.file()), findings);
+            findings.addAll(pluralCategories(page, contents.get(page.file())));
         }
         for (String document : site.config().documents()) {
             Page workingCopy = site.sourcePage(document);
@@ -69,21 +69,21 @@ public final class ParityChecker {
                 // A recorded version shares its file with the working copy: its contents are read here, not by file.
                 Map<String, ClauseContent> originalContent = original == workingCopy
                         ? contents.get(original.file()) : ClauseContent.of(original);
-                clauses(original, translation, findings);
-                content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
-                staleness(site, original, translation, findings);
+                findings.addAll(clauses(original, translation));
+                findings.addAll(content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts()));
+                findings.addAll(staleness(site, original, translation));
                 if (versions != null) {
-                    versionInForce(site, versions, translation, findings);
+                    findings.addAll(versionInForce(site, versions, translation));
                 }
             }
         }
         for (String locale : site.config().locales()) {
-            bundlePlurals(site.ui().get(locale), findings);
-            bundlePlurals(site.texts().get(locale), findings);
+            findings.addAll(bundlePlurals(site.ui().get(locale)));
+            findings.addAll(bundlePlurals(site.texts().get(locale)));
         }
         for (String locale : site.config().targetLocales()) {
-            bundle(site.ui().get(source), site.ui().get(locale), findings);
-            bundle(site.texts().get(source), site.texts().get(locale), findings);
+            findings.addAll(bundle(site.ui().get(source), site.ui().get(locale)));
+            findings.addAll(bundle(site.texts().get(source), site.texts().get(locale)));
         }
         findings.addAll(DocumentFolders.check(site));
         return findings;
@@ -107,13 +107,13 @@ public final class ParityChecker {
      * A translation of another version than the one in force: its page shows the source's text of the
      * version in force, with the fallback notice, until the translation catches up.
      */
-    private static void versionInForce(Site site, DocumentHistory versions, Page translation, List<Finding> findings) {
+    private static List<Finding> versionInForce(Site site, DocumentHistory versions, Page translation) {
         String locale = translation.locale();
         if (versions.translatesVersionInForce(locale) || site.config().mayFallBack(locale, translation.document())) {
-            return;
+            return List.of();
         }
         String source = site.config().sourceLocale();
-        findings.add(Finding.of(translation.frontMatter().locationOf("effective"), ParityRules.VERSION_MISSING, "the " + locale + " text is the "
+        return List.of(Finding.of(translation.frontMatter().locationOf("effective"), ParityRules.VERSION_MISSING, "the " + locale + " text is the "
                 + "version of " + translation.frontMatter().effective() + ", but the version in force since " + versions.inForce()
                 + " has no " + locale + " translation; the " + locale + " page shows the " + source + " text with the fallback "
                 + "notice until you translate that version (commit it with 'effective: " + versions.inForce() + "'), or allow "
@@ -124,10 +124,11 @@ public final class ParityChecker {
      * Every text cookies.yaml refers to must exist in the source locale's content messages (a build
      * error: the banner and the cookie tables cannot be rendered without them).
      */
-    public static void consentMessages(Site site, List<Finding> findings) {
+    public static List<Finding> consentMessages(Site site) {
         if (site.consent() == null) {
-            return;
+            return List.of();
         }
+        List<Finding> findings = new ArrayList<>();
         MessageBundle texts = site.texts().get(site.config().sourceLocale());
         for (ConsentConfig.Category category : site.consent().categories()) {
             for (String key : List.of(category.nameKey(), category.purposeKey())) {
@@ -143,46 +144,57 @@ public final class ParityChecker {
                 }
             }
         }
+        return findings;
     }
 
-    /** Arguments, links and shape of each clause against the source's. */
-    static void content(String sourceLocale, Map<String, ClauseContent> source, Map<String, ClauseContent> target,
-                        Map<String, Object> facts, List<Finding> findings) {
+    /** Arguments, links and shape of each clause against the source's; each finding is about its clause. */
+    static List<Finding> content(String sourceLocale, Map<String, ClauseContent> source, Map<String, ClauseContent> target,
+                                 Map<String, Object> facts) {
+        List<Finding> findings = new ArrayList<>();
         for (ClauseContent translated : target.values()) {
             ClauseContent original = source.get(translated.key());
-            if (original == null) {
-                continue; // reported as an extra clause
+            if (original != null) { // a clause the source lacks is reported as an extra clause
+                clauseContent(sourceLocale, original, translated, facts)
+                        .forEach(finding -> findings.add(finding.about(translated.key())));
             }
-            String clause = translated.key().isEmpty() ? "the introduction" : name(translated.key(), translated.title());
-            Map<String, IcuMessage.Argument> sourceArguments = argumentsByName(original);
-            Map<String, ClauseContent.Argument> targetArguments = new LinkedHashMap<>();
-            translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
-            for (String name : sourceArguments.keySet()) {
-                if (!targetArguments.containsKey(name)) {
-                    findings.add(argumentMissing(clause, sourceArguments.get(name), facts.get(name), translated, sourceLocale));
-                }
-            }
-            for (ClauseContent.Argument argument : targetArguments.values()) {
-                IcuMessage.Argument expected = sourceArguments.get(argument.argument().name());
-                if (expected == null) {
-                    findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_EXTRA,
-                            "{" + argument.argument().name() + "} is not used in this clause of " + sourceLocale));
-                } else if (!expected.type().equals(argument.argument().type())) {
-                    findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_TYPE, "{" + argument.argument().name()
-                            + "} is a " + argument.argument().type() + " argument here but a " + expected.type() + " in " + sourceLocale));
-                } else if (expected.type().equals("select") && !expected.keywords().equals(argument.argument().keywords())) {
-                    findings.add(Finding.of(argument.location(), ParityRules.SELECT_CASES, "{" + argument.argument().name()
-                            + "} has cases " + new TreeSet<>(argument.argument().keywords()) + " but " + sourceLocale + " has "
-                            + new TreeSet<>(expected.keywords())));
-                }
-            }
-            if (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
-                    || original.links().size() != translated.links().size()) {
-                findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause + " links to "
-                        + translated.links() + " but " + sourceLocale + " links to " + original.links()));
-            }
-            shape(clause, original, translated, findings);
         }
+        return findings;
+    }
+
+    /** One clause's facts, links and shape against the same clause of the source. */
+    private static List<Finding> clauseContent(String sourceLocale, ClauseContent original, ClauseContent translated,
+                                               Map<String, Object> facts) {
+        List<Finding> findings = new ArrayList<>();
+        String clause = translated.key().isEmpty() ? "the introduction" : name(translated.key(), translated.title());
+        Map<String, IcuMessage.Argument> sourceArguments = argumentsByName(original);
+        Map<String, ClauseContent.Argument> targetArguments = new LinkedHashMap<>();
+        translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
+        for (String name : sourceArguments.keySet()) {
+            if (!targetArguments.containsKey(name)) {
+                findings.add(argumentMissing(clause, sourceArguments.get(name), facts.get(name), translated, sourceLocale));
+            }
+        }
+        for (ClauseContent.Argument argument : targetArguments.values()) {
+            IcuMessage.Argument expected = sourceArguments.get(argument.argument().name());
+            if (expected == null) {
+                findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_EXTRA,
+                        "{" + argument.argument().name() + "} is not used in this clause of " + sourceLocale));
+            } else if (!expected.type().equals(argument.argument().type())) {
+                findings.add(Finding.of(argument.location(), ParityRules.ARGUMENT_TYPE, "{" + argument.argument().name()
+                        + "} is a " + argument.argument().type() + " argument here but a " + expected.type() + " in " + sourceLocale));
+            } else if (expected.type().equals("select") && !expected.keywords().equals(argument.argument().keywords())) {
+                findings.add(Finding.of(argument.location(), ParityRules.SELECT_CASES, "{" + argument.argument().name()
+                        + "} has cases " + new TreeSet<>(argument.argument().keywords()) + " but " + sourceLocale + " has "
+                        + new TreeSet<>(expected.keywords())));
+            }
+        }
+        if (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
+                || original.links().size() != translated.links().size()) {
+            findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause + " links to "
+                    + translated.links() + " but " + sourceLocale + " links to " + original.links()));
+        }
+        shape(clause, original, translated).ifPresent(findings::add);
+        return findings;
     }
 
     /**
@@ -208,7 +220,7 @@ public final class ParityChecker {
      * the first block where the two differ (a paragraph that fell out of its list item, say), not at
      * the heading: in a long clause the heading says little about where to look.
      */
-    private static void shape(String clause, ClauseContent original, ClauseContent translated, List<Finding> findings) {
+    private static java.util.Optional<Finding> shape(String clause, ClauseContent original, ClauseContent translated) {
         int[] expected = {original.paragraphs(), original.lists(), original.listItems(), original.tables(), original.tableRows()};
         int[] actual = {translated.paragraphs(), translated.lists(), translated.listItems(), translated.tables(), translated.tableRows()};
         String[] nouns = {"paragraph", "list", "list item", "table", "table row"};
@@ -221,14 +233,14 @@ public final class ParityChecker {
             }
         }
         if (here.isEmpty()) {
-            return;
+            return java.util.Optional.empty();
         }
         int differs = 0;
         while (differs < original.shape().length() && differs < translated.shape().length()
                 && original.shape().charAt(differs) == translated.shape().charAt(differs)) {
             differs++;
         }
-        findings.add(Finding.of(translated.blockLocation(differs), ParityRules.STRUCTURE, clause + " has "
+        return java.util.Optional.of(Finding.of(translated.blockLocation(differs), ParityRules.STRUCTURE, clause + " has "
                 + EnglishCount.and(here) + " here; the source has " + EnglishCount.and(there) + " (it differs from here on)"));
     }
 
@@ -249,18 +261,21 @@ public final class ParityChecker {
     }
 
     /** Plurals need 'other' (ICU enforces it) and should cover every category the locale uses. */
-    static void pluralCategories(Page page, Map<String, ClauseContent> contents, List<Finding> findings) {
+    static List<Finding> pluralCategories(Page page, Map<String, ClauseContent> contents) {
+        List<Finding> findings = new ArrayList<>();
         Set<String> categories = PluralCategories.of(page.locale());
         for (ClauseContent content : contents.values()) {
             for (ClauseContent.Argument argument : content.arguments()) {
                 missingCategories(argument.argument(), categories).ifPresent(missing -> findings.add(Finding.of(
                         argument.location(), ParityRules.PLURAL_CATEGORIES, "{" + argument.argument().name()
-                                + ", plural} lacks the " + page.locale() + " plural forms " + missing)));
+                                + ", plural} lacks the " + page.locale() + " plural forms " + missing).about(content.key())));
             }
         }
+        return findings;
     }
 
-    static void bundlePlurals(MessageBundle bundle, List<Finding> findings) {
+    static List<Finding> bundlePlurals(MessageBundle bundle) {
+        List<Finding> findings = new ArrayList<>();
         Set<String> categories = PluralCategories.of(bundle.locale());
         for (MessageBundle.Entry entry : bundle.entries().values()) {
             for (IcuMessage.Argument argument : entry.message().arguments()) {
@@ -269,6 +284,7 @@ public final class ParityChecker {
                                 + ", plural} lacks the " + bundle.locale() + " plural forms " + missing)));
             }
         }
+        return findings;
     }
 
     private static java.util.Optional<Set<String>> missingCategories(IcuMessage.Argument argument, Set<String> categories) {
@@ -281,7 +297,8 @@ public final class ParityChecker {
     }
 
     /** A translated clause made from an older version of the source clause. */
-    static void staleness(Site site, Page original, Page translation, List<Finding> findings) {
+    static List<Finding> staleness(Site site, Page original, Page translation) {
+        List<Finding> findings = new ArrayList<>();
         TranslationState state = TranslationState.read(site.contentDirectory(), translation.locale(), translation.document());
         Map<String, String> sourceTexts = null; // read only when a clause is stale
         for (Clause clause : translation.clauses()) {
@@ -293,9 +310,10 @@ public final class ParityChecker {
                 findings.add(Finding.of(clause.location(), ParityRules.STALE, name(clause) + " was translated from an older "
                         + original.locale() + " version" + whatChanged(state, clause.key(), sourceTexts.get(clause.key()))
                         + "; update it, then run mark-translated --locale " + translation.locale()
-                        + " --document " + translation.document()));
+                        + " --document " + translation.document()).about(clause.key()));
             }
         }
+        return findings;
     }
 
     /** "; what changed: … [-30-]{+60+} days …", or nothing when the record predates keeping the source text. */
@@ -305,7 +323,9 @@ public final class ParityChecker {
                 .orElse("");
     }
 
-    static void clauses(Page original, Page translation, List<Finding> findings) {
+    /** Which clauses the translation has, where and at which level, against the source's; each finding is about its clause. */
+    static List<Finding> clauses(Page original, Page translation) {
+        List<Finding> findings = new ArrayList<>();
         Map<String, Clause> source = byKey(original.clauses());
         Map<String, Clause> target = byKey(translation.clauses());
         String sourceLocale = original.locale();
@@ -314,7 +334,7 @@ public final class ParityChecker {
             String key = sourceOrder.get(i);
             if (!target.containsKey(key) && !source.get(key).local()) {
                 findings.add(Finding.of(whereMissing(sourceOrder, i, target, translation), ParityRules.CLAUSE_MISSING,
-                        name(source.get(key)) + " is missing (present in " + sourceLocale + ")"));
+                        name(source.get(key)) + " is missing (present in " + sourceLocale + ")").about(key));
             }
         }
         for (Clause clause : target.values()) {
@@ -324,13 +344,15 @@ public final class ParityChecker {
             } else if (counterpart == null) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_EXTRA,
                         name(clause) + " is not in the " + sourceLocale + " source; remove it, fix its key, or mark it as this"
-                                + " language's own with {#" + clause.key() + " local}"));
+                                + " language's own with {#" + clause.key() + " local}").about(clause.key()));
             } else if (counterpart.level() != clause.level()) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_LEVEL, name(clause) + " is a "
-                        + "#".repeat(clause.level()) + " heading here but " + "#".repeat(counterpart.level()) + " in " + sourceLocale));
+                        + "#".repeat(clause.level()) + " heading here but " + "#".repeat(counterpart.level()) + " in " + sourceLocale)
+                        .about(clause.key()));
             } else if (!Objects.equals(counterpart.parentKey(), clause.parentKey())) {
                 findings.add(Finding.of(clause.location(), ParityRules.CLAUSE_PARENT, name(clause) + " is under '"
-                        + clause.parentKey() + "' here but under '" + counterpart.parentKey() + "' in " + sourceLocale));
+                        + clause.parentKey() + "' here but under '" + counterpart.parentKey() + "' in " + sourceLocale)
+                        .about(clause.key()));
             }
         }
         List<String> common = sourceOrder.stream().filter(target::containsKey).toList();
@@ -339,10 +361,12 @@ public final class ParityChecker {
             if (!common.get(i).equals(translated.get(i))) {
                 Clause misplaced = target.get(translated.get(i));
                 findings.add(Finding.of(misplaced.location(), ParityRules.CLAUSE_ORDER, name(misplaced)
-                        + " is out of order: " + sourceLocale + " has '" + common.get(i) + "' at this position"));
+                        + " is out of order: " + sourceLocale + " has '" + common.get(i) + "' at this position")
+                        .about(misplaced.key()));
                 break; // one report per page; the rest follows from it
             }
         }
+        return findings;
     }
 
     /** A missing clause is reported where it should be: at the next clause that does exist. */
@@ -357,16 +381,16 @@ public final class ParityChecker {
         return last != null ? last.location() : Location.of(translation.file()).at(1, 1);
     }
 
-    static void bundle(MessageBundle source, MessageBundle target, List<Finding> findings) {
+    static List<Finding> bundle(MessageBundle source, MessageBundle target) {
         if (source.entries().isEmpty() && target.entries().isEmpty()) {
-            return;
+            return List.of();
         }
         Location file = Location.of(target.file());
         if (target.entries().isEmpty() && !source.entries().isEmpty() && target.findings().isEmpty()) {
-            findings.add(Finding.of(file, BundleRules.MISSING, "message file is missing or empty; "
+            return List.of(Finding.of(file, BundleRules.MISSING, "message file is missing or empty; "
                     + source.entries().size() + " messages of " + source.file().getFileName() + " need a translation"));
-            return;
         }
+        List<Finding> findings = new ArrayList<>();
         for (MessageBundle.Entry entry : source.entries().values()) {
             MessageBundle.Entry translated = target.entry(entry.key());
             if (translated == null) {
@@ -384,6 +408,7 @@ public final class ParityChecker {
                         + "' is not in the " + source.locale() + " source"));
             }
         }
+        return findings;
     }
 
     private static Map<String, Clause> byKey(List<Clause> clauses) {

@@ -62,8 +62,8 @@ public final class XliffImporter {
     /** Imports {@code xliff} into {@code site}'s content. */
     public static Import importFile(Site site, Path xliff) {
         XliffDocument document = XliffDocument.read(xliff);
-        List<Finding> errors = new ArrayList<>();
-        String locale = language(site, document, errors);
+        List<Finding> errors = new ArrayList<>(languageErrors(site, document));
+        String locale = language(site, document);
         Map<String, BlockedPage> sources = new HashMap<>();
         Map<String, Map<String, Map<Integer, Translated>>> byDocument = new LinkedHashMap<>();
         int skipped = 0;
@@ -87,9 +87,13 @@ public final class XliffImporter {
                 skipped++;
                 continue;
             }
-            String markdown = markdown(target, block, entry.id(), entry.targetLocation(), errors);
-            String sourceMarkdown = markdown(entry.segment().getSource(), block, entry.id(), entry.location(), null);
-            if (markdown != null) {
+            FragmentText translated = text(target, block);
+            if (!translated.problems().isEmpty()) {
+                errors.add(Finding.error(entry.targetLocation(), XliffRules.TAG, "the translation of unit '" + entry.id()
+                        + "' is not usable: " + String.join("; ", translated.problems()) + ". " + XliffDocument.TAG_ADVICE));
+            } else {
+                String markdown = translated.markdown(block);
+                String sourceMarkdown = text(entry.segment().getSource(), block).text(); // as the file carries it, unchecked
                 byDocument.computeIfAbsent(id.document(), d -> new LinkedHashMap<>())
                         .computeIfAbsent(id.clauseKey(), k -> new TreeMap<>())
                         .put(id.index(), new Translated(id, markdown, sourceMarkdown, entry.targetLocation()));
@@ -143,24 +147,33 @@ public final class XliffImporter {
         return new Import(locale, List.copyOf(files.keySet()), units, skipped, List.copyOf(notes));
     }
 
-    /** The site locale named by {@code trgLang}, or null after adding the error. */
-    private static String language(Site site, XliffDocument document, List<Finding> errors) {
-        Location root = document.root();
-        String source = site.config().sourceLocale();
-        if (document.sourceLanguage() != null && !sameLanguage(document.sourceLanguage(), source)) {
-            errors.add(Finding.error(root, XliffRules.LANGUAGE, "the file translates from '" + document.sourceLanguage()
-                    + "' (srcLang), but this site's source language is '" + source + "'"));
-        }
+    /** The site locale named by {@code trgLang}, or null (see {@link #languageErrors}). */
+    private static String language(Site site, XliffDocument document) {
         String target = document.targetLanguage();
         for (String locale : site.config().targetLocales()) {
             if (target != null && sameLanguage(target, locale)) {
                 return locale;
             }
         }
-        errors.add(Finding.error(root, XliffRules.LANGUAGE, (target == null ? "the file has no target language (trgLang)"
-                : "the target language '" + target + "' (trgLang) is not a translation locale of this site")
-                + "; translations: " + String.join(", ", site.config().targetLocales())));
         return null;
+    }
+
+    /** An error for a source language that is not the site's, and for a target language that is no translation of it. */
+    private static List<Finding> languageErrors(Site site, XliffDocument document) {
+        List<Finding> errors = new ArrayList<>();
+        Location root = document.root();
+        String source = site.config().sourceLocale();
+        if (document.sourceLanguage() != null && !sameLanguage(document.sourceLanguage(), source)) {
+            errors.add(Finding.error(root, XliffRules.LANGUAGE, "the file translates from '" + document.sourceLanguage()
+                    + "' (srcLang), but this site's source language is '" + source + "'"));
+        }
+        if (language(site, document) == null) {
+            String target = document.targetLanguage();
+            errors.add(Finding.error(root, XliffRules.LANGUAGE, (target == null ? "the file has no target language (trgLang)"
+                    : "the target language '" + target + "' (trgLang) is not a translation locale of this site")
+                    + "; translations: " + String.join(", ", site.config().targetLocales())));
+        }
+        return errors;
     }
 
     private static boolean sameLanguage(String tag, String locale) {
@@ -182,10 +195,19 @@ public final class XliffImporter {
     }
 
     /**
-     * The Markdown of {@code fragment}, its tags checked against the source block's codes; null after
-     * adding the errors (or, with {@code errors} null, for the source the file carries, unchecked).
+     * A fragment's Markdown, its tags replaced by the source block's codes, and what is wrong with its tags
+     * (nothing when the translation can be used).
      */
-    static String markdown(Fragment fragment, Block source, String unitId, Location where, List<Finding> errors) {
+    private record FragmentText(String text, List<String> problems) {
+
+        /** The text as the block's Markdown: on one line when the source block is (a CAT tool re-indented it). */
+        String markdown(Block source) {
+            return source.markdown().indexOf('\n') < 0 ? text.replaceAll("\\s*\\n\\s*", " ").strip() : text;
+        }
+    }
+
+    /** The text of {@code fragment}, its tags checked against the source block's codes. */
+    private static FragmentText text(Fragment fragment, Block source) {
         Map<String, Inline.Code> opening = new HashMap<>();
         Map<String, Inline.Code> standalone = new HashMap<>();
         Map<String, Inline.Code> closing = new HashMap<>();
@@ -229,19 +251,7 @@ public final class XliffImporter {
                 problems.add("the tag " + shown(code) + " is missing");
             }
         }
-        if (errors == null) {
-            return text.toString();
-        }
-        if (!problems.isEmpty()) {
-            errors.add(Finding.error(where, XliffRules.TAG, "the translation of unit '" + unitId + "' is not usable: " + String.join("; ", problems)
-                    + ". " + XliffDocument.TAG_ADVICE));
-            return null;
-        }
-        String markdown = text.toString();
-        if (source.markdown().indexOf('\n') < 0) {
-            markdown = markdown.replaceAll("\\s*\\n\\s*", " ").strip(); // a CAT tool re-indented a one-line block
-        }
-        return markdown;
+        return new FragmentText(text.toString(), List.copyOf(problems));
     }
 
     private static String shown(Inline.Code code) {

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
 import org.privacysite.browser.Browser;
+import org.privacysite.browser.BrowserSession;
 import org.privacysite.consent.AxeCore;
-import org.privacysite.consent.LoopbackServer;
 
 /**
  * The "what changed" page in real Chromium, left-to-right (en) and right-to-left (ar): insertions and
@@ -27,28 +27,18 @@ class ChangesPageBrowserTest {
     @TempDir
     static Path temp;
 
-    private static Browser browser;
-    private static LoopbackServer server;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onLoopback();
+
+    private final Browser browser = session.browser();
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
         HistoryRepository repository = HistoryRepository.create(temp.resolve("repo"), 3);
         Path out = temp.resolve("site");
         PrivacySite.builder().contentDirectory(repository.content()).templatesDirectory(SampleSite.templates())
                 .threads(2).build().build(out);
-        server = LoopbackServer.start("127.0.0.1").serving(out);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        session.server().serving(out);
     }
 
     @ParameterizedTest
@@ -57,12 +47,11 @@ class ChangesPageBrowserTest {
         // A returning visitor: the consent choice is made. (On a first visit consent.js moves the banner, with its
         // link to the cookie policy, before the skip link, and axe's region rule then no longer sees a skip link:
         // that is so on every page but the cookie policy, and is left to the consent banner's owners.)
-        browser.open(server.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
-        browser.open(server.origin() + "/" + locale + "/privacy/");
+        session.freshVisitor();
+        session.open(locale + "/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.find("#ps-consent [data-consent-action='reject']").click();
-        browser.open(server.origin() + "/" + locale + "/privacy/versions/2026-04-01/changes/");
+        session.open(locale + "/privacy/versions/2026-04-01/changes/");
         browser.waitFor("document.readyState === 'complete' && document.getElementById('ps-consent').hidden");
         assertEquals(locale.equals("ar") ? "rtl" : "ltr", browser.js("return document.documentElement.dir;"));
 
@@ -88,13 +77,12 @@ class ChangesPageBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ar"})
     void theVersionsIndexAndAnEarlierVersionHaveNoAccessibilityViolation(String locale) {
-        browser.open(server.origin() + "/assets/site.css");
-        browser.driver.manage().deleteAllCookies();
-        browser.open(server.origin() + "/" + locale + "/privacy/");
+        session.freshVisitor();
+        session.open(locale + "/privacy/");
         browser.waitFor("document.readyState === 'complete' && !document.getElementById('ps-consent').hidden");
         browser.find("#ps-consent [data-consent-action='reject']").click();
         for (String page : List.of("/privacy/versions/", "/privacy/versions/2026-01-01/", "/privacy/versions/2026-09-01/")) {
-            browser.open(server.origin() + "/" + locale + page);
+            session.open(locale + page);
             browser.waitFor("document.readyState === 'complete' && document.getElementById('ps-consent').hidden");
             assertEquals(List.of(), AxeCore.violations(browser), locale + page);
         }

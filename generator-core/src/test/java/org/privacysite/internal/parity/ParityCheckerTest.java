@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -200,9 +199,7 @@ class ParityCheckerTest {
     }
 
     private List<Finding> bundles(String en, String fr) {
-        List<Finding> findings = new ArrayList<>();
-        ParityChecker.bundle(bundle("en", en), bundle("fr", fr), findings);
-        return findings;
+        return ParityChecker.bundle(bundle("en", en), bundle("fr", fr));
     }
 
     private Location frBundle(int line, int column) {
@@ -260,9 +257,8 @@ class ParityCheckerTest {
     @Test
     void bundleFileMissing() {
         TestSites.write(templates, "messages/en.yaml", "toc.title: \"Contents\"\n");
-        List<Finding> findings = new ArrayList<>();
-        ParityChecker.bundle(MessageBundle.read("en", templates.resolve("messages/en.yaml")),
-                MessageBundle.read("fr", templates.resolve("messages/fr.yaml")), findings);
+        List<Finding> findings = ParityChecker.bundle(MessageBundle.read("en", templates.resolve("messages/en.yaml")),
+                MessageBundle.read("fr", templates.resolve("messages/fr.yaml")));
         only(findings, "bundle.missing", Location.of(templates.resolve("messages/fr.yaml")));
     }
 

@@ -3,36 +3,31 @@ package org.privacysite.internal.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.privacysite.PreviewServer;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
+import org.privacysite.browser.BrowserSession;
 
 /**
  * The live preview in Debian's headless Chromium (driven by Debian's chromedriver; Selenium Manager
@@ -44,27 +39,20 @@ import org.privacysite.SampleSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Edit saved to new text on screen; the acceptance says one second. Raise it only for a machine that is known to be overloaded. */
     private static final long MAX_RELOAD_MILLIS = Long.getLong("privacysite.preview.reloadMillis", 1000);
 
+    /** Commands wait for DOMContentLoaded, not for every subresource: "shows the text" is measured. */
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.withoutServer(PageLoadStrategy.EAGER);
+
     private Path content;
     private PreviewServer server;
-    private ChromeDriverService service;
     private ChromeDriver driver;
-    private Path profile;
 
     @BeforeAll
-    void start(@TempDir Path temp) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get update && apt-get install -y chromium chromium-driver";
-            if (System.getenv("CI") != null) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
+    void start(@TempDir Path temp) {
+        driver = session.browser().driver;
         content = SampleSite.copyContent(temp.resolve("content"));
         PrivacySite site = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
         server = PreviewServer.start(site, temp.resolve("out"), "127.0.0.1", 0, new PreviewServer.Log() {
@@ -78,39 +66,12 @@ class PreviewBrowserTest {
                 System.out.println("[preview] " + line);
             }
         });
-
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("preview-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        // commands wait for DOMContentLoaded, not for every subresource: "shows the text" is measured
-        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
-    void stop() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            if (server != null) {
-                server.close();
-            }
-            if (profile != null) {
-                org.privacysite.internal.output.OutputDirectory.delete(profile);
-            }
+    void stop() {
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -256,11 +217,7 @@ class PreviewBrowserTest {
     }
 
     private List<String> consoleMessages() {
-        List<String> messages = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER).getAll()) {
-            messages.add(entry.getMessage());
-        }
-        return messages;
+        return session.browser().consoleMessages();
     }
 
     /** The reload script and the overlay must work under the pages' strict Content-Security-Policy. */

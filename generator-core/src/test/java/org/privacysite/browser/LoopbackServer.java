@@ -1,4 +1,4 @@
-package org.privacysite.consent;
+package org.privacysite.browser;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,30 +67,30 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /** Serves {@code body} as JavaScript at {@code path}. */
-    LoopbackServer script(String path, String body) {
+    public LoopbackServer script(String path, String body) {
         return resource(path, "text/javascript; charset=utf-8", body);
     }
 
     /** Serves {@code body} with content type {@code type} at {@code path}. */
-    LoopbackServer resource(String path, String type, String body) {
+    public LoopbackServer resource(String path, String type, String body) {
         resources.put(path, new String[] {type, body});
         return this;
     }
 
     /** Adds the header {@code name: value} to the responses for {@code path} ({@code *}: every path). */
-    LoopbackServer header(String path, String name, String value) {
+    public LoopbackServer header(String path, String name, String value) {
         headers.computeIfAbsent(path, key -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new String[] {name, value});
         return this;
     }
 
     /** Answers {@code path} with a 302 redirect to {@code location}. */
-    LoopbackServer redirect(String path, String location) {
+    public LoopbackServer redirect(String path, String location) {
         redirects.put(path, location);
         return this;
     }
 
     /** Answers {@code path} with headers and a first byte, then nothing until the server closes. */
-    LoopbackServer hang(String path) {
+    public LoopbackServer hang(String path) {
         hanging.add(path);
         return this;
     }
@@ -100,16 +100,16 @@ public final class LoopbackServer implements AutoCloseable {
         return "http://" + host + ":" + server.getAddress().getPort();
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
     }
 
-    int totalHits() {
+    public int totalHits() {
         return total.get();
     }
 
-    void resetCounts() {
+    public void resetCounts() {
         hits.clear();
         total.set(0);
     }
