@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.privacysite.internal.cache.BuildCache;
+import org.privacysite.internal.cache.CachedBuild;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
@@ -66,8 +69,12 @@ public final class PrivacySite {
     private final java.time.LocalDate asOf;
     private final boolean pdf;
     private final Path pdfFontDirectory;
+    private final Path cacheDirectory;
+    private final java.util.function.Consumer<String> warnings;
 
     private PrivacySite(Builder builder) {
+        this.cacheDirectory = builder.cacheDirectory;
+        this.warnings = builder.warnings;
         this.pdf = builder.pdf;
         this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
@@ -164,6 +171,9 @@ public final class PrivacySite {
             if (outputDirectory != null) {
                 OutputDirectory.recover(outputDirectory);
             }
+            if (outputDirectory != null && cacheDirectory != null && !externalLinks) {
+                return cachedCheck(outputDirectory, strict, executor);
+            }
             CompletableFuture<String> fingerprint = outputDirectory == null
                     ? CompletableFuture.completedFuture(null) : fingerprintAlongside();
             SitePipeline pipeline = new SitePipeline(this, executor);
@@ -198,6 +208,86 @@ public final class PrivacySite {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** Thrown inside the output swap when the build cache finds that an incremental build cannot go on. */
+    private static final class StartOver extends RuntimeException {
+        StartOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * {@link #checkAndBuild} with the build cache: when only policy texts changed since the last published
+     * check, only their pages are parsed, rendered and checked, and the other files are taken from the
+     * previous output (see {@link CachedBuild}); else a full check, which refills the cache. The output and
+     * the findings are the same either way.
+     */
+    private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
+        SitePipeline pipeline = new SitePipeline(this, executor);
+        String salt = fingerprintSalt();
+        List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, inputDirectories());
+        String fingerprint = InputFingerprint.of(salt, inputs);
+        BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
+        CachedBuild cached = cache.start(inputs, salt + "\u0000check");
+        while (true) {
+            PageContents contents = new PageContents();
+            SitePipeline.Loaded loaded = pipeline.load(true, contents, cached.restorer(contentDirectory));
+            Site site = loaded.site();
+            if (cached.incremental() && loaded.history().published()) {
+                cached.startOver("the site publishes the history of its policies");
+                continue;
+            }
+            if (cached.incremental() && !cached.keeps(site)) {
+                continue;
+            }
+            List<Finding> findings = pipeline.sourceFindings(loaded);
+            CompletableFuture<Map<String, List<Finding>>> parity = pipeline.parity(site, contents, cached.documentsToCheck(site));
+            if (!SitePipeline.errors(site, findings).isEmpty()) {
+                return SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, cached.parity(site, Jobs.joined(parity))),
+                        List.of());
+            }
+            AtomicReference<CheckResult> published = new AtomicReference<>();
+            AtomicReference<Map<String, List<Finding>>> parityKept = new AtomicReference<>();
+            try {
+                OutputDirectory.replace(outputDirectory, staging -> {
+                    List<org.privacysite.internal.content.PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
+                    List<Finding> links;
+                    Map<String, List<Finding>> byDocument;
+                    try {
+                        links = cached.links(pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds()));
+                        if (links == null) {
+                            throw new StartOver();
+                        }
+                    } catch (PrivacySiteException e) {
+                        links = e.findings(); // a template failed: nothing is published, the cache stays as it was
+                        cached.startOver("a template failed");
+                    }
+                    byDocument = cached.parity(site, Jobs.joined(parity));
+                    CheckResult result = SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, byDocument), links);
+                    if (result.failed(strict)) {
+                        throw new NotPublished(result);
+                    }
+                    if (pages != null) {
+                        cached.reuseOutput(staging, pages.stream().map(org.privacysite.internal.content.PageKey::outputPath)
+                                .collect(java.util.stream.Collectors.toSet()));
+                    }
+                    InputFingerprint.write(staging, fingerprint);
+                    published.set(result);
+                    parityKept.set(byDocument);
+                });
+            } catch (StartOver startOver) {
+                continue;
+            } catch (NotPublished notPublished) {
+                return notPublished.result;
+            }
+            cached.save(site, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
+            return published.get();
+        }
+    }
+
+    private Path[] inputDirectories() {
+        return theme.overrideDirectory() == null ? new Path[] {contentDirectory} : new Path[] {contentDirectory, theme.overrideDirectory()};
     }
 
     /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
@@ -494,8 +584,26 @@ public final class PrivacySite {
         private java.time.LocalDate asOf;
         private boolean pdf;
         private Path pdfFontDirectory = PdfFonts.SYSTEM;
+        private Path cacheDirectory;
+        private java.util.function.Consumer<String> warnings = warning -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Where {@code checkAndBuild} keeps its build cache (one file per output directory), so that after an
+         * edit of policy texts only their pages are parsed, rendered and checked again; the output is the same
+         * as without it. Default: none, every build is a full one.
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
+        /** Told of what a user should know but that is no finding, e.g. a damaged build cache. Default: nobody. */
+        public Builder warnings(java.util.function.Consumer<String> listener) {
+            this.warnings = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /**

@@ -69,6 +69,17 @@ public final class SiteLoader {
      */
     public Site load(Path contentDirectory, Theme theme,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
+        return load(contentDirectory, theme, readers, (locale, document) -> null);
+    }
+
+    /**
+     * Like {@link #load(Path, Theme, java.util.function.Function)}, taking from {@code restored} the pages it
+     * has (a build cache's pages of unchanged files; null: parse the file). Restored pages are not handed
+     * to the readers.
+     */
+    public Site load(Path contentDirectory, Theme theme,
+                     java.util.function.Function<Site, java.util.function.Consumer<Page>> readers,
+                     java.util.function.BiFunction<String, String, Page> restored) {
         if (!Files.isDirectory(contentDirectory)) {
             throw new ConfigurationException(Finding.of(Location.of(contentDirectory), ConfigRules.CONTENT_DIRECTORY, "content directory not found"));
         }
@@ -114,7 +125,8 @@ public final class SiteLoader {
                 if (Files.isRegularFile(file)) {
                     tasks.add(() -> { // checked where it is parsed: 10,000 real paths took 0.2 s on this thread
                         checkInside(realContent, file);
-                        return parser.parse(locale, document, file);
+                        Page page = restored.apply(locale, document);
+                        return page != null ? page : parser.parse(locale, document, file);
                     });
                 } else if (locale.equals(config.sourceLocale())) {
                     findings.add(Finding.of(Location.of(file), ContentRules.SOURCE_MISSING, "the source document '"
@@ -133,7 +145,9 @@ public final class SiteLoader {
                 try {
                     Page page = task.call();
                     try {
-                        reader.accept(page);
+                        if (!page.parsedBody().isRestored()) {
+                            reader.accept(page);
+                        }
                     } catch (RuntimeException e) {
                         // the render stage reads the page again, and reports what is wrong with it
                     }

@@ -75,6 +75,60 @@ public final class ParityChecker {
     }
 
     /**
+     * The findings of {@link #check(Site, PageContents, java.util.concurrent.Executor)} that concern each of
+     * {@code documents} alone: the plural forms of its pages, and each translation against its source. A build
+     * cache keeps them per document and checks again only the documents whose pages changed.
+     */
+    public static Map<String, List<Finding>> checkDocuments(Site site, java.util.Collection<String> documents, PageContents read,
+                                                            java.util.concurrent.Executor executor) {
+        Set<String> wanted = Set.copyOf(documents);
+        List<Page> pages = site.pages().stream().filter(page -> wanted.contains(page.document())).toList();
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(pages, executor);
+        Map<String, List<Finding>> byDocument = new LinkedHashMap<>();
+        for (String document : site.config().documents()) {
+            if (!wanted.contains(document)) {
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (Page page : pages) {
+                if (page.document().equals(document)) {
+                    pluralCategories(page, contents.get(page.file()), findings);
+                }
+            }
+            Page original = site.sourcePage(document);
+            if (original != null) {
+                Map<String, ClauseContent> originalContent = contents.get(original.file());
+                for (String locale : site.config().targetLocales()) {
+                    Page translation = site.page(locale, document);
+                    if (translation != null) {
+                        clauses(original, translation, findings);
+                        content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
+                        staleness(site, original, translation, findings);
+                    }
+                }
+            }
+            byDocument.put(document, List.copyOf(findings));
+        }
+        return byDocument;
+    }
+
+    /** The rest of {@link #check(Site, PageContents, java.util.concurrent.Executor)}: the message bundles and the content folders. */
+    public static List<Finding> checkSiteWide(Site site) {
+        List<Finding> findings = new ArrayList<>();
+        String source = site.config().sourceLocale();
+        for (String locale : site.config().locales()) {
+            bundlePlurals(site.ui().get(locale), findings);
+            bundlePlurals(site.texts().get(locale), findings);
+        }
+        for (String locale : site.config().targetLocales()) {
+            bundle(site.ui().get(source), site.ui().get(locale), findings);
+            bundle(site.texts().get(source), site.texts().get(locale), findings);
+        }
+        findings.addAll(DocumentFolders.check(site));
+        return findings;
+    }
+
+    /**
      * Every text cookies.yaml refers to must exist in the source locale's content messages (a build
      * error: the banner and the cookie tables cannot be rendered without them).
      */
