@@ -225,15 +225,17 @@ public final class PrivacySite {
      */
     private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
         SitePipeline pipeline = new SitePipeline(this, executor);
+        T.t("start");
         String salt = fingerprintSalt();
-        List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, inputDirectories());
-        String fingerprint = InputFingerprint.of(salt, inputs);
         BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
-        CachedBuild cached = cache.start(inputs, salt + "\u0000check");
+        CachedBuild cached = cache.start(executor, salt + "\u0000check", inputDirectories());
+        String fingerprint = InputFingerprint.of(salt, cached.inputs());
+        T.t("cache read " + cached.fullBecause());
         while (true) {
             PageContents contents = new PageContents();
             SitePipeline.Loaded loaded = pipeline.load(true, contents, cached.restorer(contentDirectory));
             Site site = loaded.site();
+            T.t("loaded");
             if (cached.incremental() && loaded.history().published()) {
                 cached.startOver("the site publishes the history of its policies");
                 continue;
@@ -241,7 +243,10 @@ public final class PrivacySite {
             if (cached.incremental() && !cached.keeps(site)) {
                 continue;
             }
-            List<Finding> findings = pipeline.sourceFindings(loaded);
+            Map<org.privacysite.internal.content.PageKey, List<Finding>> references = cached.references(site,
+                    pipeline.references(site, cached.pagesToCheck(site)));
+            List<Finding> findings = pipeline.sourceFindings(loaded, references);
+            T.t("source findings");
             CompletableFuture<Map<String, List<Finding>>> parity = pipeline.parity(site, contents, cached.documentsToCheck(site));
             if (!SitePipeline.errors(site, findings).isEmpty()) {
                 return SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, cached.parity(site, Jobs.joined(parity))),
@@ -249,40 +254,67 @@ public final class PrivacySite {
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             AtomicReference<Map<String, List<Finding>>> parityKept = new AtomicReference<>();
+            List<org.privacysite.internal.content.PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
+            java.util.Set<String> written = pages == null ? java.util.Set.of()
+                    : pages.stream().map(org.privacysite.internal.content.PageKey::outputPath).collect(java.util.stream.Collectors.toSet());
+            java.util.function.Consumer<Path> writer = staging -> {
+                List<Finding> links;
+                Map<String, List<Finding>> byDocument;
+                if (pages != null) {
+                    cached.prepare(staging, written);
+                }
+                try {
+                    var checkedLinks = pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds());
+                    T.t("rendered");
+                    links = cached.links(checkedLinks);
+                    T.t("links merged");
+                    if (links == null) {
+                        throw new StartOver();
+                    }
+                } catch (PrivacySiteException e) {
+                    links = e.findings(); // a template failed: nothing is published, the cache stays as it was
+                }
+                byDocument = cached.parity(site, Jobs.joined(parity));
+                T.t("parity");
+                CheckResult result = SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, byDocument), links);
+                if (result.failed(strict)) {
+                    throw new NotPublished(result);
+                }
+                if (pages != null) {
+                    cached.reuseOutput(staging, written, executor);
+                }
+                T.t("reused");
+                InputFingerprint.write(staging, fingerprint);
+                published.set(result);
+                parityKept.set(byDocument);
+            };
             try {
-                OutputDirectory.replace(outputDirectory, staging -> {
-                    List<org.privacysite.internal.content.PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
-                    List<Finding> links;
-                    Map<String, List<Finding>> byDocument;
-                    try {
-                        links = cached.links(pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds()));
-                        if (links == null) {
-                            throw new StartOver();
-                        }
-                    } catch (PrivacySiteException e) {
-                        links = e.findings(); // a template failed: nothing is published, the cache stays as it was
-                        cached.startOver("a template failed");
-                    }
-                    byDocument = cached.parity(site, Jobs.joined(parity));
-                    CheckResult result = SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, byDocument), links);
-                    if (result.failed(strict)) {
-                        throw new NotPublished(result);
-                    }
-                    if (pages != null) {
-                        cached.reuseOutput(staging, pages.stream().map(org.privacysite.internal.content.PageKey::outputPath)
-                                .collect(java.util.stream.Collectors.toSet()));
-                    }
-                    InputFingerprint.write(staging, fingerprint);
-                    published.set(result);
-                    parityKept.set(byDocument);
-                });
+                if (pages != null) {
+                    OutputDirectory.replaceReusingSpare(outputDirectory, writer);
+                } else {
+                    OutputDirectory.replace(outputDirectory, writer);
+                }
             } catch (StartOver startOver) {
                 continue;
             } catch (NotPublished notPublished) {
                 return notPublished.result;
             }
-            cached.save(site, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
+            T.t("swapped");
+            cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
+            T.t("saved");
             return published.get();
+        }
+    }
+
+    static final class T {
+        static long last = System.nanoTime();
+        static void t(String what) {
+            long now = System.nanoTime();
+            if (Boolean.getBoolean("bc.timing")) {
+                System.err.printf("%6d ms %s (cpu %d ms)%n", (now - last) / 1_000_000, what,
+                        ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
+            }
+            last = now;
         }
     }
 

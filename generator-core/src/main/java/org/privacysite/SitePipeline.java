@@ -109,6 +109,26 @@ final class SitePipeline {
         return sourceFindings(loaded.site(), loaded.history(), null);
     }
 
+    /**
+     * Stage 2 for the build cache: the references of every page are in {@code references} (checked now for the
+     * pages that changed, by {@link #references}, the others as the cache has them).
+     */
+    List<Finding> sourceFindings(Loaded loaded, Map<PageKey, List<Finding>> references) {
+        Site site = loaded.site();
+        List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(loaded.history().findings());
+        references.values().forEach(findings::addAll);
+        findings.addAll(ReferenceChecker.bundles(site));
+        ParityChecker.consentMessages(site, findings);
+        findings.sort(BY_PLACE);
+        return findings;
+    }
+
+    /** The references of {@code pages}, page by page. */
+    Map<PageKey, List<Finding>> references(Site site, Collection<Page> pages) {
+        return ReferenceChecker.byPage(site, pages, executor);
+    }
+
     /** Stage 2 for the preview's site: only the references of {@code edited} are checked again, all when null. */
     List<Finding> sourceFindings(Site site, Collection<Page> edited) {
         return sourceFindings(site, SiteHistory.none(List.of()), edited);

@@ -56,11 +56,27 @@ public final class BuildCache {
     }
 
     /**
-     * Starts a build of {@code inputs} (every file of the content and templates directories, hashed;
-     * {@code salt}: everything else that decides the output, as for the build stamp).
+     * Starts a build of every file of {@code directories} (the content directory first, then the templates
+     * directory), hashed on {@code executor} unless the cache knows the file's stamp; {@code salt}: everything
+     * else that decides the output, as for the build stamp.
      */
-    public CachedBuild start(List<InputFingerprint.HashedFiles> inputs, String salt) {
-        CacheKey key = CacheKey.of(inputs, salt);
+    public CachedBuild start(java.util.concurrent.Executor executor, String salt, Path... directories) {
+        CacheFile.Contents previous = read();
+        long hashedAt = System.currentTimeMillis();
+        InputFingerprint.KnownHashes known = (directory, path, stamp) -> {
+            CacheFile.InputFile before = previous == null ? null : previous.stamps().get(directory + ":" + path);
+            return before != null && before.stamp().equals(stamp) ? before.hash() : null;
+        };
+        List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, known, directories);
+        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, hashedAt);
+    }
+
+    /** A build of {@code inputs}, hashed already (tests). */
+    CachedBuild start(List<InputFingerprint.HashedFiles> inputs, String salt) {
+        return new CachedBuild(this, CacheKey.of(inputs, salt), read(), inputs, System.currentTimeMillis());
+    }
+
+    private CacheFile.Contents read() {
         CacheFile.Contents previous = null;
         if (java.nio.file.Files.isRegularFile(file)) {
             try {
@@ -74,7 +90,7 @@ public final class BuildCache {
                 warnings.accept("the build cache " + file + " cannot be read (" + e.getMessage() + "); everything is built again and the cache rewritten");
             }
         }
-        return new CachedBuild(this, key, previous);
+        return previous;
     }
 
     Path output() {

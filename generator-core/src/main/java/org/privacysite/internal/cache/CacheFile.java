@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.output.InputFingerprint;
 
 /**
  * The build cache's one file: a header (what wrote it), the records, and a CRC-32C of the records.
@@ -26,6 +27,10 @@ final class CacheFile {
     record OutputFile(long size, long modified) {
     }
 
+    /** An input file's stamp and hash: while the stamp is the same, the file is not read again. */
+    record InputFile(InputFingerprint.Stamp stamp, byte[] hash) {
+    }
+
     /**
      * The records, each kept as the bytes it was written as: a record that a build does not change is
      * written again as it was.
@@ -38,17 +43,26 @@ final class CacheFile {
      * @param links      each HTML file's link findings and face, by its path in the site ({@code ""}: the site's own)
      * @param parity     each document's parity findings
      * @param files      every file of the published output but the build stamp
+     * @param stamps     the input files, by the index of their directory, ':' and their path
+     * @param references each page's reference findings (cross-references, facts, cookie tables)
      */
     record Contents(String generator, String inputs, String output, Map<PageKey, byte[]> sources, Map<PageKey, byte[]> structures,
                     Map<PageKey, byte[]> pages, Map<String, byte[]> links, Map<String, byte[]> parity,
-                    Map<String, OutputFile> files) {
+                    Map<String, OutputFile> files, Map<String, InputFile> stamps, Map<PageKey, byte[]> references) {
     }
 
     private CacheFile() {
     }
 
     static void write(Path file, Contents contents) throws IOException {
-        CacheOutput body = new CacheOutput();
+        long estimate = 1024L + 64L * (contents.stamps().size() + contents.files().size());
+        for (byte[] record : contents.pages().values()) {
+            estimate += record.length + 200;
+        }
+        for (byte[] record : contents.links().values()) {
+            estimate += record.length + 64;
+        }
+        CacheOutput body = new CacheOutput((int) Math.min(Integer.MAX_VALUE - 64, estimate));
         body.writeString(contents.inputs());
         body.writeString(contents.output());
         body.writeInt(contents.pages().size());
@@ -58,6 +72,7 @@ final class CacheFile {
             body.writeBytes(contents.sources().get(page.getKey()));
             body.writeBytes(contents.structures().get(page.getKey()));
             body.writeBytes(page.getValue());
+            body.writeBytes(contents.references().get(page.getKey()));
         }
         writeMap(body, contents.links());
         writeMap(body, contents.parity());
@@ -67,19 +82,29 @@ final class CacheFile {
             body.writeLong(output.size());
             body.writeLong(output.modified());
         });
-        byte[] records = body.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(records);
-        CacheOutput all = new CacheOutput();
-        all.writeRaw(MAGIC, 0, MAGIC.length);
-        all.writeInt(FORMAT);
-        all.writeString(contents.generator());
-        all.writeInt(records.length);
-        all.writeRaw(records, 0, records.length);
-        all.writeInt((int) crc.getValue());
+        body.writeInt(contents.stamps().size());
+        contents.stamps().forEach((path, input) -> {
+            body.writeString(path);
+            body.writeLong(input.stamp().size());
+            body.writeLong(input.stamp().modified());
+            body.writeLong(input.stamp().changed());
+            body.writeLong(input.stamp().inode());
+            body.writeBytes(input.hash());
+        });
+        CacheOutput header = new CacheOutput();
+        header.writeRaw(MAGIC, 0, MAGIC.length);
+        header.writeInt(FORMAT);
+        header.writeString(contents.generator());
+        header.writeInt(body.size());
+        CacheOutput trailer = new CacheOutput();
+        trailer.writeInt(body.crc());
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        Files.write(temporary, all.toByteArray());
+        try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+            header.writeTo(out);
+            body.writeTo(out);
+            trailer.writeTo(out);
+        }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -131,11 +156,13 @@ final class CacheFile {
         Map<PageKey, byte[]> sources = new LinkedHashMap<>();
         Map<PageKey, byte[]> structures = new LinkedHashMap<>();
         Map<PageKey, byte[]> pages = new LinkedHashMap<>();
+        Map<PageKey, byte[]> references = new java.util.HashMap<>();
         for (int i = records.readInt(); i > 0; i--) {
             PageKey key = new PageKey(records.readString(), records.readString());
             sources.put(key, records.readBytes());
             structures.put(key, records.readBytes());
             pages.put(key, records.readBytes());
+            references.put(key, records.readBytes());
         }
         Map<String, byte[]> links = readMap(records);
         Map<String, byte[]> parity = readMap(records);
@@ -143,10 +170,16 @@ final class CacheFile {
         for (int i = records.readInt(); i > 0; i--) {
             files.put(records.readString(), new OutputFile(records.readLong(), records.readLong()));
         }
+        Map<String, InputFile> stamps = new java.util.HashMap<>();
+        for (int i = records.readInt(); i > 0; i--) {
+            String path = records.readString();
+            stamps.put(path, new InputFile(new InputFingerprint.Stamp(records.readLong(), records.readLong(), records.readLong(),
+                    records.readLong()), records.readBytes()));
+        }
         if (!records.atEnd()) {
             throw new DamagedCache("its records end early");
         }
-        return new Contents(generator, inputs, output, sources, structures, pages, links, parity, files);
+        return new Contents(generator, inputs, output, sources, structures, pages, links, parity, files, stamps, references);
     }
 
     private static Map<String, byte[]> readMap(CacheInput in) {

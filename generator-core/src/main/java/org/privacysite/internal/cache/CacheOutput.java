@@ -6,8 +6,29 @@ import java.util.Arrays;
 /** Bytes written for the build cache: numbers big-endian, text as length and UTF-8, -1 for null. */
 final class CacheOutput {
 
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
+
+    CacheOutput() {
+        this(256);
+    }
+
+    /** With room for {@code capacity} bytes before it grows. */
+    CacheOutput(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** The bytes written, without copying them. */
+    void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(bytes, 0, size);
+    }
+
+    /** The CRC-32C of the bytes written. */
+    int crc() {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, size);
+        return (int) crc.getValue();
+    }
 
     void writeInt(int value) {
         room(4);

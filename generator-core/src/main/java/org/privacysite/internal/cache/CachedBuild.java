@@ -47,10 +47,15 @@ public final class CachedBuild {
     private volatile String fullBecause;
     private Map<String, byte[]> linkRecords = Map.of();
 
-    CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous) {
+    private final List<InputFingerprint.HashedFiles> inputs;
+    private final long hashedAt;
+
+    CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt) {
         this.cache = cache;
         this.key = key;
         this.previous = previous;
+        this.inputs = inputs;
+        this.hashedAt = hashedAt;
         if (previous == null) {
             fullBecause = "there is no cache of an earlier build";
         } else if (!previous.inputs().equals(key.inputs())) {
@@ -66,6 +71,11 @@ public final class CachedBuild {
                 }
             }
         }
+    }
+
+    /** Every input file, hashed: what the build stamp is made of. */
+    public List<InputFingerprint.HashedFiles> inputs() {
+        return inputs;
     }
 
     /** Whether this build takes unchanged pages from the cache; false once {@link #fullBecause()} says why not. */
@@ -130,6 +140,30 @@ public final class CachedBuild {
             }
         }
         return true;
+    }
+
+    /** The pages whose references are checked again: the changed ones (all of them in a full build). */
+    public List<Page> pagesToCheck(Site site) {
+        if (!incremental()) {
+            return site.pages();
+        }
+        return site.pages().stream().filter(page -> changed.contains(new PageKey(page.locale(), page.document()))
+                || !previous.references().containsKey(new PageKey(page.locale(), page.document()))).toList();
+    }
+
+    /** Every page's reference findings: {@code checked} now, the others as the cache has them. */
+    public Map<PageKey, List<Finding>> references(Site site, Map<PageKey, List<Finding>> checked) {
+        Map<PageKey, List<Finding>> all = new LinkedHashMap<>();
+        for (Page page : site.pages()) {
+            PageKey pageKey = new PageKey(page.locale(), page.document());
+            List<Finding> found = checked.get(pageKey);
+            if (found == null) {
+                byte[] record = previous.references().get(pageKey);
+                found = cache.codec().readFindings(new CacheInput(record, 0, record.length), page.file());
+            }
+            all.put(pageKey, found);
+        }
+        return all;
     }
 
     /** The documents whose parity is checked again: those with a changed page (all of them in a full build). */
@@ -228,32 +262,64 @@ public final class CachedBuild {
     }
 
     /**
-     * Puts every file of the previous output into {@code staging} but those in {@code written}: a hard
-     * link where the file system allows it (the previous output is removed when the new one is in
-     * place), else a copy.
+     * Readies a staging directory that may be the spare copy of an earlier site (see
+     * {@code OutputDirectory.replaceReusingSpare}): the files about to be written anew are removed first,
+     * for each may be a hard link to the published file, which must stay as it is.
      */
-    public void reuseOutput(Path staging, Set<String> written) {
-        Path from = cache.output();
-        Set<Path> made = new HashSet<>();
+    public void prepare(Path staging, Set<String> written) {
         try {
-            for (String path : previous.files().keySet()) {
-                if (written.contains(path)) {
-                    continue;
+            for (String path : written) {
+                Files.deleteIfExists(staging.resolve(path));
+            }
+            Files.deleteIfExists(staging.resolve(InputFingerprint.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the staging directory " + staging, e);
+        }
+    }
+
+    /**
+     * Puts every file of the previous output into {@code staging} but those in {@code written}: a hard
+     * link to the published file where the file system allows it, else a copy. A file the staging directory
+     * has already (a spare copy of an earlier site) is kept when it is that very file, replaced otherwise.
+     */
+    public void reuseOutput(Path staging, Set<String> written, java.util.concurrent.Executor executor) {
+        Path from = cache.output();
+        List<String> paths = previous.files().keySet().stream().filter(path -> !written.contains(path)).toList();
+        List<java.util.concurrent.CompletableFuture<Void>> slices = new ArrayList<>();
+        int slice = Math.max(64, paths.size() / 16);
+        for (int start = 0; start < paths.size(); start += slice) {
+            List<String> part = paths.subList(start, Math.min(paths.size(), start + slice));
+            slices.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (String path : part) {
+                    reuse(from.resolve(path), staging.resolve(path));
                 }
-                Path target = staging.resolve(path);
-                Path parent = target.getParent();
-                if (made.add(parent)) {
-                    Files.createDirectories(parent);
+            }, executor));
+        }
+        slices.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private static void reuse(Path source, Path target) {
+        try {
+            BasicFileAttributes published = Files.readAttributes(source, BasicFileAttributes.class);
+            BasicFileAttributes staged = null;
+            try {
+                staged = Files.readAttributes(target, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException e) {
+                Files.createDirectories(target.getParent());
+            }
+            if (staged != null) {
+                if (published.fileKey() != null && published.fileKey().equals(staged.fileKey())) {
+                    return; // the spare site holds this very file
                 }
-                Path source = from.resolve(path);
-                try {
-                    Files.createLink(target, source);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
+                Files.delete(target);
+            }
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot take the unchanged files from the previous output " + from, e);
+            throw new UncheckedIOException("cannot take " + source + " from the previous output", e);
         }
     }
 
@@ -278,8 +344,9 @@ public final class CachedBuild {
      * Writes the cache for the site now published in {@code output}: every page of {@code site}, {@code parity}
      * by document, the link findings of the last {@link #links} call.
      */
-    public void save(Site site, Map<String, List<Finding>> parity, Path output) {
+    public void save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
         try {
+            Map<PageKey, byte[]> referenceRecords = new LinkedHashMap<>();
             Map<PageKey, byte[]> sources = new LinkedHashMap<>();
             Map<PageKey, byte[]> structures = new LinkedHashMap<>();
             Map<PageKey, byte[]> pages = new LinkedHashMap<>();
@@ -293,8 +360,12 @@ public final class CachedBuild {
                 if (incremental() && page.parsedBody().isRestored()) {
                     structures.put(pageKey, previous.structures().get(pageKey));
                     pages.put(pageKey, previous.pages().get(pageKey));
+                    referenceRecords.put(pageKey, previous.references().get(pageKey));
                 } else {
                     structures.put(pageKey, PageCodec.structure(page));
+                    CacheOutput found = new CacheOutput();
+                    cache.codec().writeFindings(found, page.file(), references.get(pageKey));
+                    referenceRecords.put(pageKey, found.toByteArray());
                     CacheOutput record = new CacheOutput();
                     cache.codec().write(record, page);
                     pages.put(pageKey, record.toByteArray());
@@ -307,10 +378,29 @@ public final class CachedBuild {
                 parityRecords.put(document, record.toByteArray());
             });
             cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), sources, structures, pages,
-                    linkRecords, parityRecords, files(output)));
+                    linkRecords, parityRecords, files(output), stamps(), referenceRecords));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
         }
+    }
+
+    /**
+     * The input files' stamps and hashes, but for files changed in the two seconds before they were hashed:
+     * where the file system's clock is coarse, another change in the same tick would leave the stamp as it was.
+     */
+    private Map<String, CacheFile.InputFile> stamps() {
+        long recent = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(hashedAt - 2000);
+        Map<String, CacheFile.InputFile> stamps = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFingerprint.HashedFiles directory = inputs.get(i);
+            for (Map.Entry<String, InputFingerprint.Stamp> file : directory.stamps().entrySet()) {
+                InputFingerprint.Stamp stamp = file.getValue();
+                if (stamp.modified() < recent && stamp.changed() < recent) {
+                    stamps.put(i + ":" + file.getKey(), new CacheFile.InputFile(stamp, directory.hashes().get(file.getKey())));
+                }
+            }
+        }
+        return stamps;
     }
 
     /** Every file of the published output but the build stamp, with its size and modification time. */

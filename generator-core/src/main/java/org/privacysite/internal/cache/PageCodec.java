@@ -60,6 +60,14 @@ final class PageCodec {
             writeLocation(out, home, clause.location());
             out.writeString(clause.textHash());
         }
+        CacheOutput uses = new CacheOutput(); // read only when asked for (LazyList)
+        writeUses(uses, home, page);
+        out.writeBytes(uses.toByteArray());
+        out.writeInt(page.bodyLineOffset());
+        writeFindings(out, home, page.findings());
+    }
+
+    private static void writeUses(CacheOutput out, Path home, Page page) {
         out.writeInt(page.links().size());
         for (ClauseLink link : page.links()) {
             out.writeString(link.document());
@@ -83,8 +91,6 @@ final class PageCodec {
             out.writeString(table.category());
             writeLocation(out, home, table.location());
         }
-        out.writeInt(page.bodyLineOffset());
-        writeFindings(out, home, page.findings());
     }
 
     /** {@code locale}'s {@code document}, read from {@code file}, its tree parsed on demand by {@code body}. */
@@ -119,6 +125,22 @@ final class PageCodec {
             Location location = readLocation(in, file);
             clauses.add(new Clause(key, level, number, clauseTitle, parent, location, in.readString(), local, Map.copyOf(clauseRules)));
         }
+        int length = in.readInt();
+        CacheInput usesInput = in.slice(length);
+        LazyList<Object> uses = new LazyList<>(() -> readUses(usesInput, file));
+        int bodyLineOffset = in.readInt();
+        List<Finding> findings = readFindings(in, file);
+        return new Page(locale, document, file, front, List.copyOf(clauses), part(uses, 0, ClauseLink.class),
+                part(uses, 1, ArgumentUse.class), part(uses, 2, CookieTableUse.class), body, bodyLineOffset, findings);
+    }
+
+    /** The {@code index}-th of the lists {@link #readUses} reads, read with them when first used. */
+    private static <T> List<T> part(LazyList<Object> uses, int index, Class<T> type) {
+        return new LazyList<>(() -> ((List<?>) uses.get(index)).stream().map(type::cast).toList());
+    }
+
+    /** The links, ICU argument uses and cookie tables of a page, as three lists. */
+    private static List<Object> readUses(CacheInput in, Path file) {
         List<ClauseLink> links = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             String target = in.readString();
@@ -142,10 +164,7 @@ final class PageCodec {
         for (int i = in.readInt(); i > 0; i--) {
             tables.add(new CookieTableUse(in.readString(), readLocation(in, file)));
         }
-        int bodyLineOffset = in.readInt();
-        List<Finding> findings = readFindings(in, file);
-        return new Page(locale, document, file, front, List.copyOf(clauses), List.copyOf(links), List.copyOf(uses),
-                List.copyOf(tables), body, bodyLineOffset, findings);
+        return List.of(List.copyOf(links), List.copyOf(uses), List.copyOf(tables));
     }
 
     /**

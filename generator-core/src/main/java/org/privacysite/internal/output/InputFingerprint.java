@@ -30,8 +30,36 @@ public final class InputFingerprint {
     private InputFingerprint() {
     }
 
-    /** The SHA-256 of every regular file below one directory, by path relative to it (with '/'). */
-    public record HashedFiles(Path directory, SortedMap<String, byte[]> hashes) {
+    /** The SHA-256 of every regular file below one directory, by path relative to it (with '/'), and each file's {@link Stamp}. */
+    public record HashedFiles(Path directory, SortedMap<String, byte[]> hashes, java.util.Map<String, Stamp> stamps) {
+    }
+
+    /**
+     * What the file system says of a file without reading it: size, modification and status-change times
+     * (nanoseconds) and inode. Any write changes the status-change time, which no tool can set back, so a
+     * file with the same stamp has the same bytes (git's index relies on the same).
+     */
+    public record Stamp(long size, long modified, long changed, long inode) {
+
+        /** The file's stamp, or null where the file system does not give these (not a POSIX one). */
+        static Stamp of(Path file) {
+            try {
+                java.util.Map<String, Object> unix = java.nio.file.Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+                return new Stamp((Long) unix.get("size"), nanos(unix.get("lastModifiedTime")), nanos(unix.get("ctime")), (Long) unix.get("ino"));
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                return null;
+            }
+        }
+
+        private static long nanos(Object time) {
+            return ((java.nio.file.attribute.FileTime) time).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The hash a build cache knows for a file with this stamp, or null: then the file is read. */
+    @FunctionalInterface
+    public interface KnownHashes {
+        byte[] hash(int directory, String path, Stamp stamp);
     }
 
     public static String of(String generatorVersion, Path... directories) {
@@ -55,10 +83,16 @@ public final class InputFingerprint {
 
     /** Hashes every regular file of {@code directories} (a missing one has none), reading on {@code executor}. */
     public static List<HashedFiles> hash(Executor executor, Path... directories) {
+        return hash(executor, null, directories);
+    }
+
+    /** Like {@link #hash(Executor, Path...)}, taking from {@code known} (if not null) the hashes of files whose stamp it knows. */
+    public static List<HashedFiles> hash(Executor executor, KnownHashes known, Path... directories) {
         List<HashedFiles> all = new ArrayList<>();
-        for (Path directory : directories) {
+        for (int index = 0; index < directories.length; index++) {
+            Path directory = directories[index];
             if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
-                all.add(new HashedFiles(directory, Collections.emptySortedMap()));
+                all.add(new HashedFiles(directory, Collections.emptySortedMap(), java.util.Map.of()));
                 continue;
             }
             List<Path> files;
@@ -68,20 +102,40 @@ public final class InputFingerprint {
                 throw new UncheckedIOException("cannot read the sources to fingerprint them", e);
             }
             // In slices: one task per file would cost more than hashing a small policy.
+            List<String> names = files.stream().map(file -> directory.relativize(file).toString().replace('\\', '/')).toList();
+            Stamp[] stamps = new Stamp[files.size()];
+            int which = index;
             List<CompletableFuture<List<byte[]>>> slices = new ArrayList<>();
             int slice = Math.max(16, files.size() / 64);
             for (int from = 0; from < files.size(); from += slice) {
-                List<Path> part = files.subList(from, Math.min(files.size(), from + slice));
-                slices.add(CompletableFuture.supplyAsync(() -> part.stream().map(InputFingerprint::hashOf).toList(), executor));
+                int start = from;
+                int end = Math.min(files.size(), from + slice);
+                slices.add(CompletableFuture.supplyAsync(() -> {
+                    List<byte[]> part = new ArrayList<>(end - start);
+                    for (int i = start; i < end; i++) {
+                        byte[] hash = null;
+                        if (known != null) {
+                            stamps[i] = Stamp.of(files.get(i));
+                            hash = stamps[i] == null ? null : known.hash(which, names.get(i), stamps[i]);
+                        }
+                        part.add(hash != null ? hash : hashOf(files.get(i)));
+                    }
+                    return part;
+                }, executor));
             }
             SortedMap<String, byte[]> hashes = new TreeMap<>();
+            java.util.Map<String, Stamp> stamped = new java.util.HashMap<>();
             int at = 0;
             for (CompletableFuture<List<byte[]>> part : slices) {
                 for (byte[] hash : joined(part)) {
-                    hashes.put(directory.relativize(files.get(at++)).toString().replace('\\', '/'), hash);
+                    hashes.put(names.get(at), hash);
+                    if (stamps[at] != null) {
+                        stamped.put(names.get(at), stamps[at]);
+                    }
+                    at++;
                 }
             }
-            all.add(new HashedFiles(directory, Collections.unmodifiableSortedMap(hashes)));
+            all.add(new HashedFiles(directory, Collections.unmodifiableSortedMap(hashes), java.util.Collections.unmodifiableMap(stamped)));
         }
         return List.copyOf(all);
     }

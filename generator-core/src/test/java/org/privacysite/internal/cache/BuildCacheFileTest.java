@@ -28,7 +28,7 @@ class BuildCacheFileTest {
 
     private void writeEmpty(String generator) {
         cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
     }
 
     @Test
