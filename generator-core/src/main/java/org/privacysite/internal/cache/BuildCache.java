@@ -68,12 +68,12 @@ public final class BuildCache {
             return before != null && before.stamp().equals(stamp) ? before.hash() : null;
         };
         List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, known, directories);
-        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, hashedAt);
+        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, hashedAt, executor);
     }
 
     /** A build of {@code inputs}, hashed already (tests). */
     CachedBuild start(List<InputFingerprint.HashedFiles> inputs, String salt) {
-        return new CachedBuild(this, CacheKey.of(inputs, salt), read(), inputs, System.currentTimeMillis());
+        return new CachedBuild(this, CacheKey.of(inputs, salt), read(), inputs, System.currentTimeMillis(), Runnable::run);
     }
 
     private CacheFile.Contents read() {

@@ -50,7 +50,8 @@ public final class CachedBuild {
     private final List<InputFingerprint.HashedFiles> inputs;
     private final long hashedAt;
 
-    CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt) {
+    CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt,
+                java.util.concurrent.Executor executor) {
         this.cache = cache;
         this.key = key;
         this.previous = previous;
@@ -62,7 +63,7 @@ public final class CachedBuild {
             fullBecause = "more than policy texts changed (configuration, bundles, templates, file names or the generator)";
         } else if (!previous.output().equals(cache.output().toString())) {
             fullBecause = "the cache is of another output directory";
-        } else if (!outputIntact()) {
+        } else if (!outputIntact(executor)) {
             fullBecause = "the previous output is not as the last build left it";
         } else {
             for (PageKey page : previous.pages().keySet()) {
@@ -324,20 +325,27 @@ public final class CachedBuild {
     }
 
     /** Whether every file of the previous output is as the last build wrote it (size and modification time). */
-    private boolean outputIntact() {
+    private boolean outputIntact(java.util.concurrent.Executor executor) {
         Path from = cache.output();
-        for (Map.Entry<String, CacheFile.OutputFile> file : previous.files().entrySet()) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(from.resolve(file.getKey()), BasicFileAttributes.class);
-                if (!attributes.isRegularFile() || attributes.size() != file.getValue().size()
-                        || attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) != file.getValue().modified()) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
+        List<Map.Entry<String, CacheFile.OutputFile>> files = List.copyOf(previous.files().entrySet());
+        List<java.util.concurrent.CompletableFuture<Boolean>> slices = new ArrayList<>();
+        int slice = Math.max(64, files.size() / 16);
+        for (int start = 0; start < files.size(); start += slice) {
+            List<Map.Entry<String, CacheFile.OutputFile>> part = files.subList(start, Math.min(files.size(), start + slice));
+            slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> part.stream()
+                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue())), executor));
         }
-        return !previous.files().isEmpty();
+        return !files.isEmpty() && slices.stream().allMatch(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private static boolean unchanged(Path file, CacheFile.OutputFile recorded) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() && attributes.size() == recorded.size()
+                    && attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == recorded.modified();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -345,6 +353,8 @@ public final class CachedBuild {
      * by document, the link findings of the last {@link #links} call.
      */
     public void save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
+        Set<String> written = new HashSet<>();
+        pagesToRender(site).forEach(page -> written.add(page.outputPath()));
         try {
             Map<PageKey, byte[]> referenceRecords = new LinkedHashMap<>();
             Map<PageKey, byte[]> sources = new LinkedHashMap<>();
@@ -378,7 +388,7 @@ public final class CachedBuild {
                 parityRecords.put(document, record.toByteArray());
             });
             cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), sources, structures, pages,
-                    linkRecords, parityRecords, files(output), stamps(), referenceRecords));
+                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
         }
@@ -401,6 +411,23 @@ public final class CachedBuild {
             }
         }
         return stamps;
+    }
+
+    /**
+     * The files of an output published by an incremental build: those taken from the previous output are the
+     * same files (hard links, or copies with their times); only the {@code written} ones are looked at.
+     */
+    private Map<String, CacheFile.OutputFile> files(Path output, Set<String> written) {
+        Map<String, CacheFile.OutputFile> files = new TreeMap<>(previous.files());
+        for (String path : written) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class);
+                files.put(path, new CacheFile.OutputFile(attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at the published " + output.resolve(path), e);
+            }
+        }
+        return files;
     }
 
     /** Every file of the published output but the build stamp, with its size and modification time. */
