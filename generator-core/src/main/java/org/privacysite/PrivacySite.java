@@ -19,6 +19,7 @@ import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.consent.ConsentConfigLoader;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.history.HistoryReader;
@@ -225,17 +226,14 @@ public final class PrivacySite {
      */
     private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
         SitePipeline pipeline = new SitePipeline(this, executor);
-        T.t("start");
         String salt = fingerprintSalt();
         BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
         CachedBuild cached = cache.start(executor, salt + "\u0000check", inputDirectories());
         String fingerprint = InputFingerprint.of(salt, cached.inputs());
-        T.t("cache read " + cached.fullBecause());
         while (true) {
             PageContents contents = new PageContents();
             SitePipeline.Loaded loaded = pipeline.load(true, contents, cached.restorer(contentDirectory));
             Site site = loaded.site();
-            T.t("loaded");
             if (cached.incremental() && loaded.history().published()) {
                 cached.startOver("the site publishes the history of its policies");
                 continue;
@@ -243,10 +241,9 @@ public final class PrivacySite {
             if (cached.incremental() && !cached.keeps(site)) {
                 continue;
             }
-            Map<org.privacysite.internal.content.PageKey, List<Finding>> references = cached.references(site,
+            Map<PageKey, List<Finding>> references = cached.references(site,
                     pipeline.references(site, cached.pagesToCheck(site)));
             List<Finding> findings = pipeline.sourceFindings(loaded, references);
-            T.t("source findings");
             CompletableFuture<Map<String, List<Finding>>> parity = pipeline.parity(site, contents, cached.documentsToCheck(site));
             if (!SitePipeline.errors(site, findings).isEmpty()) {
                 return SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, cached.parity(site, Jobs.joined(parity))),
@@ -254,9 +251,9 @@ public final class PrivacySite {
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             AtomicReference<Map<String, List<Finding>>> parityKept = new AtomicReference<>();
-            List<org.privacysite.internal.content.PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
+            List<PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
             java.util.Set<String> written = pages == null ? java.util.Set.of()
-                    : pages.stream().map(org.privacysite.internal.content.PageKey::outputPath).collect(java.util.stream.Collectors.toSet());
+                    : pages.stream().map(PageKey::outputPath).collect(java.util.stream.Collectors.toSet());
             java.util.function.Consumer<Path> writer = staging -> {
                 List<Finding> links;
                 Map<String, List<Finding>> byDocument;
@@ -264,10 +261,7 @@ public final class PrivacySite {
                     cached.prepare(staging, written);
                 }
                 try {
-                    var checkedLinks = pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds());
-                    T.t("rendered");
-                    links = cached.links(checkedLinks);
-                    T.t("links merged");
+                    links = cached.links(pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds()));
                     if (links == null) {
                         throw new StartOver();
                     }
@@ -275,7 +269,6 @@ public final class PrivacySite {
                     links = e.findings(); // a template failed: nothing is published, the cache stays as it was
                 }
                 byDocument = cached.parity(site, Jobs.joined(parity));
-                T.t("parity");
                 CheckResult result = SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, byDocument), links);
                 if (result.failed(strict)) {
                     throw new NotPublished(result);
@@ -283,7 +276,6 @@ public final class PrivacySite {
                 if (pages != null) {
                     cached.reuseOutput(staging, written, executor);
                 }
-                T.t("reused");
                 InputFingerprint.write(staging, fingerprint);
                 published.set(result);
                 parityKept.set(byDocument);
@@ -299,22 +291,8 @@ public final class PrivacySite {
             } catch (NotPublished notPublished) {
                 return notPublished.result;
             }
-            T.t("swapped");
             cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
-            T.t("saved");
             return published.get();
-        }
-    }
-
-    static final class T {
-        static long last = System.nanoTime();
-        static void t(String what) {
-            long now = System.nanoTime();
-            if (Boolean.getBoolean("bc.timing")) {
-                System.err.printf("%6d ms %s (cpu %d ms)%n", (now - last) / 1_000_000, what,
-                        ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
-            }
-            last = now;
         }
     }
 
