@@ -5,18 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.privacysite.internal.cache.BuildCache;
+import org.privacysite.internal.cache.CachedBuild;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.config.SiteConfig;
 import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.internal.consent.ConsentConfigLoader;
 import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.history.HistoryReader;
@@ -67,8 +71,12 @@ public final class PrivacySite {
     private final java.time.LocalDate asOf;
     private final boolean pdf;
     private final Path pdfFontDirectory;
+    private final Path cacheDirectory;
+    private final java.util.function.Consumer<String> warnings;
 
     private PrivacySite(Builder builder) {
+        this.cacheDirectory = builder.cacheDirectory;
+        this.warnings = builder.warnings;
         this.pdf = builder.pdf;
         this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
@@ -165,6 +173,9 @@ public final class PrivacySite {
             if (outputDirectory != null) {
                 OutputDirectory.recover(outputDirectory);
             }
+            if (outputDirectory != null && cacheDirectory != null && !externalLinks) {
+                return cachedCheck(outputDirectory, strict, executor);
+            }
             CompletableFuture<String> fingerprint = outputDirectory == null
                     ? CompletableFuture.completedFuture(null) : fingerprintAlongside();
             SitePipeline pipeline = new SitePipeline(this, executor);
@@ -199,6 +210,95 @@ public final class PrivacySite {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** Thrown inside the output swap when the build cache finds that an incremental build cannot go on. */
+    private static final class StartOver extends RuntimeException {
+        StartOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * {@link #checkAndBuild} with the build cache: when only policy texts changed since the last published
+     * check, only their pages are parsed, rendered and checked, and the other files are taken from the
+     * previous output (see {@link CachedBuild}); else a full check, which refills the cache. The output and
+     * the findings are the same either way.
+     */
+    private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
+        SitePipeline pipeline = new SitePipeline(this, executor);
+        String salt = fingerprintSalt();
+        BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
+        CachedBuild cached = cache.start(executor, salt + "\u0000check", inputDirectories());
+        String fingerprint = InputFingerprint.of(salt, cached.inputs());
+        while (true) {
+            PageContents contents = new PageContents();
+            SitePipeline.Loaded loaded = pipeline.load(true, contents, cached.restorer(contentDirectory));
+            Site site = loaded.site();
+            if (cached.incremental() && loaded.history().published()) {
+                cached.startOver("the site publishes the history of its policies");
+                continue;
+            }
+            if (cached.incremental() && !cached.keeps(site)) {
+                continue;
+            }
+            Map<PageKey, List<Finding>> references = cached.references(site,
+                    pipeline.references(site, cached.pagesToCheck(site)));
+            ConfiguredFindings.Result findings = SitePipeline.configured(site, pipeline.sourceFindings(loaded, references));
+            CompletableFuture<Map<String, List<Finding>>> parity = pipeline.parity(loaded, contents, cached.documentsToCheck(site));
+            if (!SitePipeline.errors(findings).isEmpty()) {
+                return SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, cached.parity(site, Jobs.joined(parity))),
+                        List.of());
+            }
+            AtomicReference<CheckResult> published = new AtomicReference<>();
+            AtomicReference<Map<String, List<Finding>>> parityKept = new AtomicReference<>();
+            List<PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
+            java.util.Set<String> written = pages == null ? java.util.Set.of()
+                    : pages.stream().map(PageKey::outputPath).collect(java.util.stream.Collectors.toSet());
+            java.util.function.Consumer<Path> writer = staging -> {
+                List<Finding> links;
+                Map<String, List<Finding>> byDocument;
+                if (pages != null) {
+                    cached.prepare(staging, written);
+                }
+                try {
+                    links = cached.links(pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds()));
+                    if (links == null) {
+                        throw new StartOver();
+                    }
+                } catch (PrivacySiteException e) {
+                    links = e.findings(); // a template failed: nothing is published, the cache stays as it was
+                }
+                byDocument = cached.parity(site, Jobs.joined(parity));
+                CheckResult result = SitePipeline.result(site, findings, SitePipeline.paritySiteWide(site, byDocument), links);
+                if (result.failed(strict)) {
+                    throw new NotPublished(result);
+                }
+                if (pages != null) {
+                    cached.reuseOutput(staging, written, executor);
+                }
+                InputFingerprint.write(staging, fingerprint);
+                published.set(result);
+                parityKept.set(byDocument);
+            };
+            try {
+                if (pages != null) {
+                    OutputDirectory.replaceReusingSpare(outputDirectory, writer);
+                } else {
+                    OutputDirectory.replace(outputDirectory, writer);
+                }
+            } catch (StartOver startOver) {
+                continue;
+            } catch (NotPublished notPublished) {
+                return notPublished.result;
+            }
+            cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
+            return published.get();
+        }
+    }
+
+    private Path[] inputDirectories() {
+        return theme.overrideDirectory() == null ? new Path[] {contentDirectory} : new Path[] {contentDirectory, theme.overrideDirectory()};
     }
 
     /** The inputs' fingerprint, read while the pages are parsed (as they are read: an edit during the run is not "up to date"). */
@@ -495,8 +595,26 @@ public final class PrivacySite {
         private java.time.LocalDate asOf;
         private boolean pdf;
         private Path pdfFontDirectory = PdfFonts.SYSTEM;
+        private Path cacheDirectory;
+        private java.util.function.Consumer<String> warnings = warning -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Where {@code checkAndBuild} keeps its build cache (one file per output directory), so that after an
+         * edit of policy texts only their pages are parsed, rendered and checked again; the output is the same
+         * as without it. Default: none, every build is a full one.
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
+        /** Told of what a user should know but that is no finding, e.g. a damaged build cache. Default: nobody. */
+        public Builder warnings(java.util.function.Consumer<String> listener) {
+            this.warnings = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /**

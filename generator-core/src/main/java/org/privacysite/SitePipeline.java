@@ -76,6 +76,11 @@ final class SitePipeline {
      * (for the link check); {@code contents}, when given, reads each page's clauses for parity as it is parsed.
      */
     Loaded load(boolean sourcePositions, PageContents contents) {
+        return load(sourcePositions, contents, (locale, document) -> null);
+    }
+
+    /** Stage 1, taking the pages {@code restored} has (the build cache's unchanged pages) instead of parsing them. */
+    Loaded load(boolean sourcePositions, PageContents contents, java.util.function.BiFunction<String, String, Page> restored) {
         AtomicReference<SiteRenderer> early = new AtomicReference<>();
         Site loaded = loader().load(settings.contentDirectory(), settings.theme(), pageless -> {
             early.set(new SiteRenderer(pageless, executor, sourcePositions));
@@ -88,7 +93,7 @@ final class SitePipeline {
                 early.get().renderEarly(page);
                 java.lang.ref.Reference.reachabilityFence(tree);
             };
-        });
+        }, restored);
         SiteHistory history = history(loaded);
         Site site = withConsentRevision(loaded, history);
         return new Loaded(site, history, early.get().forParsedSite(site).withHistory(history));
@@ -102,6 +107,26 @@ final class SitePipeline {
     /** Stage 2. Everything wrong in the sources themselves, unconfigured and sorted by place. */
     List<Finding> sourceFindings(Loaded loaded) {
         return sourceFindings(loaded.site(), loaded.history(), null);
+    }
+
+    /**
+     * Stage 2 for the build cache: the references of every page are in {@code references} (checked now for the
+     * pages that changed, by {@link #references}, the others as the cache has them).
+     */
+    List<Finding> sourceFindings(Loaded loaded, Map<PageKey, List<Finding>> references) {
+        Site site = loaded.site();
+        List<Finding> findings = new ArrayList<>(site.findings());
+        findings.addAll(loaded.history().findings());
+        references.values().forEach(findings::addAll);
+        findings.addAll(ReferenceChecker.bundles(site));
+        findings.addAll(ParityChecker.consentMessages(site));
+        findings.sort(BY_PLACE);
+        return findings;
+    }
+
+    /** The references of {@code pages}, page by page. */
+    Map<PageKey, List<Finding>> references(Site site, Collection<Page> pages) {
+        return ReferenceChecker.byPage(site, pages, executor);
     }
 
     /** Stage 2 for the preview's site: only the references of {@code edited} are checked again, all when null. */
@@ -148,6 +173,23 @@ final class SitePipeline {
                 SitePipeline::startAlongside);
     }
 
+    /**
+     * Stage 3 for the build cache, alongside rendering: the parity findings of each of {@code documents}
+     * (the others are the cache's); {@link #paritySiteWide} adds what concerns no single document.
+     */
+    CompletableFuture<Map<String, List<Finding>>> parity(Loaded loaded, PageContents contents, Collection<String> documents) {
+        return CompletableFuture.supplyAsync(() -> ParityChecker.checkDocuments(loaded.site(), documents, loaded.history(), contents, executor),
+                SitePipeline::startAlongside);
+    }
+
+    /** The parity findings of the message bundles and content folders, with {@code byDocument}'s. */
+    static List<Finding> paritySiteWide(Site site, Map<String, List<Finding>> byDocument) {
+        List<Finding> findings = new ArrayList<>();
+        byDocument.values().forEach(findings::addAll);
+        findings.addAll(ParityChecker.checkSiteWide(site));
+        return findings;
+    }
+
     /** Stage 3 without page contents read during the load (the preview's panel). */
     List<Finding> parity(Site site, SiteHistory history) {
         return ParityChecker.check(site, history, new PageContents(), executor);
@@ -171,6 +213,35 @@ final class SitePipeline {
      * lines, exactly as {@link #render} writes them.
      */
     List<Finding> renderAndCheckLinks(Loaded loaded, SiteOutput publish) {
+        LinkChecker links;
+        try {
+            links = renderAndScan(loaded, publish, null);
+        } catch (PrivacySiteException e) {
+            return e.findings();
+        }
+        List<Finding> findings = new ArrayList<>(links.findings());
+        if (settings.externalLinks()) {
+            ExternalLinkSettings.Builder external = ExternalLinkSettings.builder();
+            if (settings.externalLinkCache() != null) {
+                external.cacheFile(settings.externalLinkCache());
+            }
+            findings.addAll(new ExternalLinkChecker(external.build()).check(links.externalLinks()));
+        }
+        return findings;
+    }
+
+    /**
+     * Stages 4 and 5 for a check with the build cache: renders {@code pages} (null: the whole site) and checks
+     * their links, fragment links to the other pages against {@code cachedIds}; the findings page by page.
+     *
+     * @throws PrivacySiteException when a template fails
+     */
+    Map<String, LinkChecker.PageFindings> renderAndCheckLinks(Loaded loaded, SiteOutput publish, Collection<PageKey> pages,
+                                                              java.util.function.Function<String, java.util.Set<String>> cachedIds) {
+        return renderAndScan(loaded, publish, pages).findingsByPage(pages == null ? null : cachedIds);
+    }
+
+    private LinkChecker renderAndScan(Loaded loaded, SiteOutput publish, Collection<PageKey> only) {
         Site site = loaded.site();
         SiteRenderer renderer = loaded.renderer();
         Map<String, Path> sources = new HashMap<>();
@@ -184,47 +255,40 @@ final class SitePipeline {
         }
         // Progress is reported by the render stage: each page is checked right after it is rendered.
         LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE);
-        try {
-            renderer.render(new SiteOutput() {
-                @Override
-                public void text(String path, String content) {
-                    links.accept(path, content);
-                    publish(path, content);
-                }
-
-                @Override
-                public void page(String path, RenderedPage page) {
-                    links.accept(path, page);
-                    if (publish != null) {
-                        publish.page(path, page.withoutSourcePositions());
-                    }
-                }
-
-                private void publish(String path, String content) {
-                    if (publish != null) {
-                        publish.text(path, SiteRenderer.withoutSourcePositions(content));
-                    }
-                }
-
-                @Override
-                public void assets(java.util.SortedMap<String, Path> files) {
-                    if (publish != null) {
-                        publish.assets(files); // for the check alone, assets are link targets listed by renderer.files()
-                    }
-                }
-            }, settings.progress());
-        } catch (PrivacySiteException e) {
-            return e.findings();
-        }
-        List<Finding> findings = new ArrayList<>(links.findings());
-        if (settings.externalLinks()) {
-            ExternalLinkSettings.Builder external = ExternalLinkSettings.builder();
-            if (settings.externalLinkCache() != null) {
-                external.cacheFile(settings.externalLinkCache());
+        SiteOutput output = new SiteOutput() {
+            @Override
+            public void text(String path, String content) {
+                links.accept(path, content);
+                publish(path, content);
             }
-            findings.addAll(new ExternalLinkChecker(external.build()).check(links.externalLinks()));
+
+            @Override
+            public void page(String path, RenderedPage page) {
+                links.accept(path, page);
+                if (publish != null) {
+                    publish.page(path, page.withoutSourcePositions());
+                }
+            }
+
+            private void publish(String path, String content) {
+                if (publish != null) {
+                    publish.text(path, SiteRenderer.withoutSourcePositions(content));
+                }
+            }
+
+            @Override
+            public void assets(java.util.SortedMap<String, Path> files) {
+                if (publish != null) {
+                    publish.assets(files); // for the check alone, assets are link targets listed by renderer.files()
+                }
+            }
+        };
+        if (only == null) {
+            renderer.render(output, settings.progress());
+        } else {
+            renderer.renderPages(only, output);
         }
-        return findings;
+        return links;
     }
 
     /**

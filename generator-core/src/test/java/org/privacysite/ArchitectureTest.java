@@ -48,6 +48,7 @@ class ArchitectureTest {
                 .layer("Preview").definedBy(INTERNAL + "preview..")
                 .layer("Audit").definedBy(INTERNAL + "audit..")
                 .layer("Report").definedBy(INTERNAL + "report..")
+                .layer("Cache").definedBy(INTERNAL + "cache..")
                 .layer("LinkCheck").definedBy(INTERNAL + "links..")
                 .layer("Render").definedBy(INTERNAL + "render..")
                 .layer("Translation").definedBy(INTERNAL + "xliff..")
@@ -64,13 +65,14 @@ class ArchitectureTest {
                 .whereLayer("Preview").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Audit").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Cache").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("LinkCheck").mayOnlyBeAccessedByLayers("Api", "Cache")
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Api", "LinkCheck")
                 .whereLayer("Translation").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
-                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Check", "History", "Render", "Translation", "Init")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Content", "Check", "History", "Render", "Translation", "Audit")
+                .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Cache", "Check", "History", "Render", "Translation", "Init")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Cache", "Content", "Check", "History", "Render", "Translation", "Audit")
                 .check(classes);
     }
 

@@ -215,6 +215,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--external", description = "Also check http(s) links (online; off by default).")
         boolean external;
 
+        @Option(names = "--cache", paramLabel = "DIR", description = "With --out: the build cache, so that after an edit of "
+                + "policy texts only their pages are built and checked again (default: privacy-site-cache beside DIR of --out).")
+        Path cache;
+
+        @Option(names = "--no-cache", description = "Check and build everything, without reading or writing the build cache.")
+        boolean noCache;
+
         @Option(names = "--external-cache", paramLabel = "FILE", description = "Remember external link results in FILE for a day.")
         Path externalCache;
 
@@ -225,7 +232,12 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try {
-                PrivacySite site = sources.builder().externalLinks(external).externalLinkCache(externalCache).build();
+                PrivacySite.Builder builder = sources.builder().externalLinks(external).externalLinkCache(externalCache)
+                        .warnings(warning -> err.println("warning: " + warning));
+                if (out != null && !noCache) {
+                    builder.cacheDirectory(cache != null ? cache : defaultCache(out));
+                }
+                PrivacySite site = builder.build();
                 CheckResult result = out == null ? site.check() : site.checkAndBuild(out, strict);
                 for (Path override : result.overrides()) {
                     spec.commandLine().getOut().println(org.privacysite.Location.of(override).displayPath()
@@ -256,6 +268,12 @@ public final class Main implements Callable<Integer> {
                 return USAGE;
             }
         }
+    }
+
+    /** {@code privacy-site-cache} beside the output directory: {@code target/privacy-site-cache} for {@code --out target/site}. */
+    static Path defaultCache(Path out) {
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        return (parent == null ? out.toAbsolutePath() : parent).resolve("privacy-site-cache");
     }
 
     @Command(name = "mark-translated", mixinStandardHelpOptions = true,

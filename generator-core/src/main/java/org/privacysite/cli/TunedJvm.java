@@ -79,6 +79,44 @@ final class TunedJvm {
         return !command.equals("serve") && policyFiles < LARGE_SITE; // the preview runs long: C2's code serves every edit
     }
 
+    /**
+     * Whether {@code args} are a {@code check --out} with a build cache from an earlier run: then little is
+     * parsed or rendered again, too little for C2's compile time to pay off, so it runs with C1 only (if
+     * more than policy texts changed, a large site's full check is a little slower for it).
+     */
+    static boolean cachedCheck(String[] args) {
+        String out = null;
+        String cache = null;
+        boolean check = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--no-cache")) {
+                return false;
+            } else if (arg.equals("check")) {
+                check = true;
+            } else if ((arg.equals("--out") || arg.equals("--cache")) && i + 1 < args.length) {
+                if (arg.equals("--out")) {
+                    out = args[++i];
+                } else {
+                    cache = args[++i];
+                }
+            } else if (arg.startsWith("--out=")) {
+                out = arg.substring("--out=".length());
+            } else if (arg.startsWith("--cache=")) {
+                cache = arg.substring("--cache=".length());
+            }
+        }
+        if (!check || out == null) {
+            return false;
+        }
+        try {
+            java.nio.file.Path directory = cache != null ? java.nio.file.Path.of(cache) : Main.defaultCache(java.nio.file.Path.of(out));
+            return java.nio.file.Files.isDirectory(directory);
+        } catch (RuntimeException e) {
+            return false; // a path picocli will report
+        }
+    }
+
     /** The commands that run long enough for the flags to matter (not --help or --version). */
     private static final Set<String> LONG_COMMANDS = Set.of("build", "check", "serve");
 
@@ -229,7 +267,7 @@ final class TunedJvm {
                 command.add(HUGE_PAGES);
             }
         }
-        if (quickJit(name, policyFiles)) {
+        if (quickJit(name, policyFiles) || cachedCheck(args)) {
             command.add(QUICK_JIT);
         }
         command.addAll(options); // after ours: the user's own settings (-Xmx, -XX:...) win

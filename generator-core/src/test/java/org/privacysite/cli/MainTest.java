@@ -43,6 +43,32 @@ class MainTest {
     }
 
     @Test
+    void checkOutKeepsItsBuildCacheBesideTheOutputUnlessToldNotTo() throws Exception {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Run cached = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("target/site").toString());
+        assertEquals(0, cached.exitCode(), cached.err());
+        try (var files = java.nio.file.Files.list(temp.resolve("target/privacy-site-cache"))) {
+            assertEquals(1, files.filter(file -> file.toString().endsWith(".cache")).count());
+        }
+
+        Run uncached = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("other/site").toString(), "--no-cache");
+        assertEquals(0, uncached.exitCode(), uncached.err());
+        assertFalse(java.nio.file.Files.exists(temp.resolve("other/privacy-site-cache")));
+
+        Path cache = temp.resolve("elsewhere");
+        java.nio.file.Files.write(temp.resolve("target/privacy-site-cache").toFile().listFiles()[0].toPath(), new byte[] {1, 2, 3});
+        Run damaged = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("target/site").toString());
+        assertEquals(0, damaged.exitCode(), damaged.err());
+        assertTrue(damaged.err().contains("warning: the build cache") && damaged.err().contains("is damaged"), damaged.err());
+        assertEquals(0, run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("target/site").toString(), "--cache", cache.toString()).exitCode());
+        assertTrue(java.nio.file.Files.isDirectory(cache));
+    }
+
+    @Test
     void checkOfTheSampleSiteExitsZero() {
         Run run = check(SampleSite.content());
         assertEquals(0, run.exitCode(), run.err());

@@ -182,4 +182,17 @@ class TunedJvmTest {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     }
+
+    @Test
+    void aCheckWithABuildCacheFromAnEarlierRunGetsC1Only() throws IOException {
+        Path cacheTemp = temp;
+        String out = cacheTemp.resolve("target/site").toString();
+        assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out}), "no cache yet: a full check, C2 pays off");
+        Files.createDirectories(cacheTemp.resolve("target/privacy-site-cache"));
+        assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--content", "c", "--out", out}));
+        assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out, "--no-cache"}));
+        assertFalse(TunedJvm.cachedCheck(new String[] {"build", "--out", out}));
+        assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--out=" + cacheTemp.resolve("x"), "--cache",
+                cacheTemp.resolve("target/privacy-site-cache").toString()}));
+    }
 }

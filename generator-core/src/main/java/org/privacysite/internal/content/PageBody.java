@@ -19,10 +19,23 @@ public final class PageBody {
 
     private final Supplier<Document> parser;
     private WeakReference<Document> tree;
+    private boolean restored;
 
     PageBody(Document tree, Supplier<Document> parser) {
         this.tree = new WeakReference<>(tree);
         this.parser = parser;
+    }
+
+    /** A tree not parsed yet: parsed from the source when first asked for (a page restored from the build cache). */
+    static PageBody unparsed(Supplier<Document> parser) {
+        PageBody body = new PageBody(null, parser);
+        body.restored = true;
+        return body;
+    }
+
+    /** Whether the page was restored from the build cache rather than parsed: the load's readers skip it. */
+    public boolean isRestored() {
+        return restored;
     }
 
     /** The tree; callers only read it. */

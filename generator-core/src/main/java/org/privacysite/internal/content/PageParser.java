@@ -85,6 +85,26 @@ public final class PageParser {
     }
 
     /**
+     * The body of a page restored from the build cache, whose {@code file} had the SHA-256 {@code sha256}:
+     * parsed from the file when a stage first needs the tree; a file that changed since is an error.
+     */
+    public PageBody unparsedBody(Path file, byte[] sha256) {
+        Location where = Location.of(file);
+        return PageBody.unparsed(() -> {
+            byte[] bytes;
+            try {
+                bytes = java.nio.file.Files.readAllBytes(file);
+                if (!java.util.Arrays.equals(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), sha256)) {
+                    throw PrivacySiteException.at(where, SourceRules.CHANGED, "the file changed while the site was being built; build again");
+                }
+            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                throw PrivacySiteException.at(where, SourceRules.UNREADABLE, "cannot read the file: " + e.getMessage());
+            }
+            return body(where, SourceFiles.read(file, where));
+        });
+    }
+
+    /**
      * Parses the Markdown tree of text that parsed without errors before (see {@link PageBody}):
      * front matter, clause hashes and the depth check are not redone.
      */

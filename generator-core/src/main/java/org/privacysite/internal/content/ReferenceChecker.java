@@ -35,8 +35,18 @@ public final class ReferenceChecker {
         return findings;
     }
 
+    /** {@link #check(Site, java.util.Collection)} page by page, slices of the pages on {@code executor}: what a build cache keeps. */
+    public static Map<PageKey, List<Finding>> byPage(Site site, java.util.Collection<Page> pages, Executor executor) {
+        java.util.Set<String> documents = java.util.Set.copyOf(site.config().documents());
+        List<Map.Entry<PageKey, List<Finding>>> checked = Jobs.inSlices(List.copyOf(pages), 500, executor, slice -> slice.stream()
+                .map(page -> Map.entry(new PageKey(page.locale(), page.document()), check(site, List.of(page), documents))).toList());
+        Map<PageKey, List<Finding>> byPage = new java.util.LinkedHashMap<>();
+        checked.forEach(entry -> byPage.put(entry.getKey(), entry.getValue()));
+        return byPage;
+    }
+
     /** Facts used in message bundles must fit the argument's type, like facts in policies. */
-    static List<Finding> bundles(Site site) {
+    public static List<Finding> bundles(Site site) {
         List<Finding> findings = new ArrayList<>();
         java.util.List<org.privacysite.internal.messages.MessageBundle> bundles = new ArrayList<>(site.ui().values());
         bundles.addAll(site.texts().values());
@@ -58,8 +68,12 @@ public final class ReferenceChecker {
 
     /** Checks only {@code pages} of {@code site}, for incremental rebuilds. */
     public static List<Finding> check(Site site, java.util.Collection<Page> pages) {
+        return check(site, pages, java.util.Set.copyOf(site.config().documents()));
+    }
+
+    /** @param documents the site's documents, looked up per link */
+    private static List<Finding> check(Site site, java.util.Collection<Page> pages, java.util.Set<String> documents) {
         List<Finding> findings = new ArrayList<>();
-        java.util.Set<String> documents = java.util.Set.copyOf(site.config().documents()); // looked up per link
         for (Page page : pages) {
             Map<String, Object> arguments = site.arguments(page);
             for (String key : List.of("title", "description")) {

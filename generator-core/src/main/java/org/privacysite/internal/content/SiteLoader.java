@@ -69,6 +69,17 @@ public final class SiteLoader {
      */
     public Site load(Path contentDirectory, Theme theme,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
+        return load(contentDirectory, theme, readers, (locale, document) -> null);
+    }
+
+    /**
+     * Like {@link #load(Path, Theme, java.util.function.Function)}, taking from {@code restored} the pages it
+     * has (a build cache's pages of unchanged files; null: parse the file). Restored pages are not handed
+     * to the readers.
+     */
+    public Site load(Path contentDirectory, Theme theme,
+                     java.util.function.Function<Site, java.util.function.Consumer<Page>> readers,
+                     java.util.function.BiFunction<String, String, Page> restored) {
         if (!Files.isDirectory(contentDirectory)) {
             throw new ConfigurationException(Finding.of(Location.of(contentDirectory), ConfigRules.CONTENT_DIRECTORY, "content directory not found"));
         }
@@ -107,14 +118,17 @@ public final class SiteLoader {
         List<Finding> findings = new ArrayList<>();
         PageParser parser = new PageParser(config.sourceLocale());
         Path realContent = realPath(contentDirectory, Location.of(contentDirectory));
+        // Each locale folder's real path once: a policy that is no link is where its folder really is.
+        Map<String, Path> realFolders = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Page>> tasks = new ArrayList<>();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 Path file = contentDirectory.resolve(locale).resolve(document + ".md");
                 if (Files.isRegularFile(file)) {
                     tasks.add(() -> { // checked where it is parsed: 10,000 real paths took 0.2 s on this thread
-                        checkInside(realContent, file);
-                        return parser.parse(locale, document, file);
+                        checkInside(realContent, realFolders, locale, file);
+                        Page page = restored.apply(locale, document);
+                        return page != null ? page : parser.parse(locale, document, file);
                     });
                 } else if (locale.equals(config.sourceLocale())) {
                     findings.add(Finding.of(Location.of(file), ContentRules.SOURCE_MISSING, "the source document '"
@@ -133,7 +147,9 @@ public final class SiteLoader {
                 try {
                     Page page = task.call();
                     try {
-                        reader.accept(page);
+                        if (!page.parsedBody().isRestored()) {
+                            reader.accept(page);
+                        }
                     } catch (RuntimeException e) {
                         // the render stage reads the page again, and reports what is wrong with it
                     }
@@ -168,8 +184,9 @@ public final class SiteLoader {
     }
 
     /** A policy that is a link to a file outside the content directory would publish that file. */
-    private static void checkInside(Path realContent, Path file) {
-        Path real = realPath(file, Location.of(file));
+    private static void checkInside(Path realContent, Map<String, Path> realFolders, String locale, Path file) {
+        Path folder = realFolders.computeIfAbsent(locale, key -> realPath(file.getParent(), Location.of(file.getParent())));
+        Path real = Files.isSymbolicLink(file) ? realPath(file, Location.of(file)) : folder.resolve(file.getFileName());
         if (!real.startsWith(realContent)) {
             throw PrivacySiteException.at(Location.of(file), SourceRules.OUTSIDE_CONTENT,
                     "this file is a link to " + real + ", outside the content directory; copy the file instead");

@@ -180,6 +180,60 @@ public final class LinkChecker {
         return List.copyOf(externalLinks);
     }
 
+    /**
+     * What other pages' findings depend on in a page: its ids (targets of fragment links), its canonical
+     * URL and hreflang alternates (the reciprocity and sitemap checks). A build cache may keep another
+     * page's findings only while this stays the same.
+     */
+    public record Face(java.util.SortedSet<String> ids, String canonical, List<String> alternates, boolean xDefault,
+                       boolean noindex, String headLocation) {
+    }
+
+    /**
+     * One page's findings, split by what they depend on, for a build cache.
+     *
+     * @param own        the page's own links and the fragments it links to in other pages
+     * @param alternates its hreflang alternates, checked against the pages they name
+     */
+    public record PageFindings(List<Finding> own, List<Finding> alternates, Face face) {
+    }
+
+    /**
+     * The findings of {@link #findings()} page by page, and those of the site as a whole (the sitemap),
+     * under the key {@code ""}. {@code cachedIds} gives the ids of pages that were not scanned in this run
+     * (a build cache's incremental check; null for none): fragment links to them are checked against those.
+     */
+    public Map<String, PageFindings> findingsByPage(java.util.function.Function<String, Set<String>> cachedIds) {
+        Map<String, PageScan> byCanonical = new HashMap<>();
+        for (PageScan scan : new java.util.TreeMap<>(scans).values()) {
+            if (scan.canonical() != null) {
+                byCanonical.putIfAbsent(scan.canonical(), scan);
+            }
+        }
+        Map<String, PageFindings> byPage = new java.util.TreeMap<>();
+        for (PageScan scan : scans.values()) {
+            List<Finding> own = new ArrayList<>(scan.findings());
+            own.addAll(fragmentFindings(scan, cachedIds));
+            List<Finding> alternates = cachedIds == null ? checkAlternates(scan, byCanonical) : List.of();
+            byPage.put(scan.path(), new PageFindings(List.copyOf(own), List.copyOf(alternates), face(scan)));
+        }
+        if (cachedIds == null) {
+            List<Finding> site = checkSitemap(new ArrayList<>(new java.util.TreeMap<>(scans).values()), byCanonical);
+            byPage.put("", new PageFindings(List.copyOf(site), List.of(), null));
+        }
+        return byPage;
+    }
+
+    private static Face face(PageScan scan) {
+        List<String> alternates = scan.alternates().stream().map(a -> a.hreflang() + " " + a.url() + " " + place(a.location())).toList();
+        return new Face(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(scan.ids())), scan.canonical(), alternates,
+                scan.hasXDefault(), scan.noindex(), place(scan.headLocation()));
+    }
+
+    private static String place(Location location) {
+        return location.file() + ":" + location.line() + ":" + location.column();
+    }
+
     /** The findings of the whole site, once every page was scanned. */
     public List<Finding> findings() {
         List<PageScan> ordered = new ArrayList<>(new java.util.TreeMap<>(scans).values());
@@ -202,14 +256,22 @@ public final class LinkChecker {
         List<Finding> findings = new ArrayList<>();
         for (PageScan scan : pages) {
             findings.addAll(scan.findings());
-            for (FragmentLink link : scan.fragmentLinks()) {
-                PageScan target = scans.get(link.target());
-                if (target != null && !target.ids().contains(link.fragment())) {
-                    findings.add(Finding.of(link.location(), LinkRules.FRAGMENT, "link '" + link.url() + "' points at #"
-                            + link.fragment() + ", which is not an id in " + link.target()));
-                }
-            }
+            findings.addAll(fragmentFindings(scan, null));
             findings.addAll(checkAlternates(scan, byCanonical));
+        }
+        return findings;
+    }
+
+    /** Links of {@code scan} to fragments of other pages that have no such id. */
+    private List<Finding> fragmentFindings(PageScan scan, java.util.function.Function<String, Set<String>> cachedIds) {
+        List<Finding> findings = new ArrayList<>();
+        for (FragmentLink link : scan.fragmentLinks()) {
+            PageScan target = scans.get(link.target());
+            Set<String> ids = target != null ? target.ids() : cachedIds == null ? null : cachedIds.apply(link.target());
+            if (ids != null && !ids.contains(link.fragment())) {
+                findings.add(Finding.of(link.location(), LinkRules.FRAGMENT, "link '" + link.url() + "' points at #"
+                        + link.fragment() + ", which is not an id in " + link.target()));
+            }
         }
         return findings;
     }

@@ -26,6 +26,26 @@ public final class OutputDirectory {
      * writer must leave the build stamp ({@link InputFingerprint#FILE_NAME}) in the directory.
      */
     public static void replace(Path target, Consumer<Path> writer) {
+        replace(target, writer, false);
+    }
+
+    /**
+     * Like {@link #replace(Path, Consumer)}, for a build that changes few files (the build cache's): the
+     * staging directory starts as the spare site that the last such build kept (when there is one), and the
+     * replaced site becomes the next spare instead of being deleted. The writer must bring every file of the
+     * staging directory up to date; creating and deleting thousands of unchanged files is what it saves.
+     */
+    public static void replaceReusingSpare(Path target, Consumer<Path> writer) {
+        replace(target, writer, true);
+    }
+
+    /** The spare site beside {@code target}, see {@link #replaceReusingSpare}. */
+    public static Path spare(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".spare");
+    }
+
+    private static void replace(Path target, Consumer<Path> writer, boolean reuseSpare) {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         String name = absolute.getFileName().toString();
@@ -35,14 +55,21 @@ public final class OutputDirectory {
             recover(absolute);
             requireReplaceable(absolute);
             // Not createTempDirectory: its owner-only permissions would hide the site from the web server.
-            Path staging = Files.createDirectory(parent.resolve("." + name + ".new-" + Long.toHexString(System.nanoTime())));
+            Path staging = parent.resolve("." + name + ".new-" + Long.toHexString(System.nanoTime()));
+            Path spare = spare(absolute);
+            if (reuseSpare && Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                move(spare, staging);
+            } else {
+                delete(spare); // out of date once a full build replaced the site
+                Files.createDirectory(staging);
+            }
             try {
                 writer.accept(staging);
             } catch (RuntimeException | Error e) {
                 delete(staging);
                 throw e;
             }
-            swap(staging, absolute);
+            swap(staging, absolute, reuseSpare ? spare : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site to " + target, e);
         }
@@ -107,14 +134,16 @@ public final class OutputDirectory {
         }
     }
 
-    private static void swap(Path staging, Path target) throws IOException {
+    private static void swap(Path staging, Path target, Path spare) throws IOException {
         Path previous = null;
         if (Files.exists(target)) {
             previous = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
             move(target, previous);
         }
         move(staging, target);
-        if (previous != null) {
+        if (previous != null && spare != null) {
+            move(previous, spare);
+        } else if (previous != null) {
             delete(previous);
         }
     }

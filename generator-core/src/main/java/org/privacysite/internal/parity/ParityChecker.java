@@ -50,42 +50,10 @@ public final class ParityChecker {
     public static List<Finding> check(Site site, SiteHistory history, PageContents read, java.util.concurrent.Executor executor) {
         Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(site.pages(), executor);
         List<Finding> findings = new ArrayList<>();
-        String source = site.config().sourceLocale();
-        for (Page page : site.pages()) {
-            findings.addAll(pluralCategories(page, contents.get(page.file())));
-        }
         for (String document : site.config().documents()) {
-            Page workingCopy = site.sourcePage(document);
-            if (workingCopy == null) {
-                continue;
-            }
-            DocumentHistory versions = history.document(document);
-            for (String locale : site.config().targetLocales()) {
-                Page translation = site.page(locale, document);
-                if (translation == null) {
-                    continue;
-                }
-                Page original = translated(workingCopy, translation, versions);
-                // A recorded version shares its file with the working copy: its contents are read here, not by file.
-                Map<String, ClauseContent> originalContent = original == workingCopy
-                        ? contents.get(original.file()) : ClauseContent.of(original);
-                findings.addAll(clauses(original, translation));
-                findings.addAll(content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts()));
-                findings.addAll(staleness(site, original, translation));
-                if (versions != null) {
-                    findings.addAll(versionInForce(site, versions, translation));
-                }
-            }
+            findings.addAll(document(site, document, site.pages(), history, contents));
         }
-        for (String locale : site.config().locales()) {
-            findings.addAll(bundlePlurals(site.ui().get(locale)));
-            findings.addAll(bundlePlurals(site.texts().get(locale)));
-        }
-        for (String locale : site.config().targetLocales()) {
-            findings.addAll(bundle(site.ui().get(source), site.ui().get(locale)));
-            findings.addAll(bundle(site.texts().get(source), site.texts().get(locale)));
-        }
-        findings.addAll(DocumentFolders.check(site));
+        findings.addAll(checkSiteWide(site));
         return findings;
     }
 
@@ -118,6 +86,74 @@ public final class ParityChecker {
                 + " has no " + locale + " translation; the " + locale + " page shows the " + source + " text with the fallback "
                 + "notice until you translate that version (commit it with 'effective: " + versions.inForce() + "'), or allow "
                 + "a fallback to the source in site.yaml"));
+    }
+
+    /**
+     * The findings of {@link #check(Site, SiteHistory, PageContents, java.util.concurrent.Executor)} that concern
+     * each of {@code documents} alone: the plural forms of its pages, and each translation against its source. A
+     * build cache keeps them per document and checks again only the documents whose pages changed.
+     */
+    public static Map<String, List<Finding>> checkDocuments(Site site, java.util.Collection<String> documents, SiteHistory history,
+                                                            PageContents read, java.util.concurrent.Executor executor) {
+        Set<String> wanted = Set.copyOf(documents);
+        List<Page> pages = site.pages().stream().filter(page -> wanted.contains(page.document())).toList();
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(pages, executor);
+        Map<String, List<Finding>> byDocument = new LinkedHashMap<>();
+        for (String document : site.config().documents()) {
+            if (wanted.contains(document)) {
+                byDocument.put(document, List.copyOf(document(site, document, pages, history, contents)));
+            }
+        }
+        return byDocument;
+    }
+
+    /** One document's findings: its pages' plural forms, and each translation against the source text it translates. */
+    private static List<Finding> document(Site site, String document, List<Page> pages, SiteHistory history,
+                                          Map<java.nio.file.Path, Map<String, ClauseContent>> contents) {
+        List<Finding> findings = new ArrayList<>();
+        for (Page page : pages) {
+            if (page.document().equals(document)) {
+                findings.addAll(pluralCategories(page, contents.get(page.file())));
+            }
+        }
+        Page workingCopy = site.sourcePage(document);
+        if (workingCopy == null) {
+            return findings;
+        }
+        DocumentHistory versions = history.document(document);
+        for (String locale : site.config().targetLocales()) {
+            Page translation = site.page(locale, document);
+            if (translation == null) {
+                continue;
+            }
+            Page original = translated(workingCopy, translation, versions);
+            // A recorded version shares its file with the working copy: its contents are read here, not by file.
+            Map<String, ClauseContent> originalContent = original == workingCopy
+                    ? contents.get(original.file()) : ClauseContent.of(original);
+            findings.addAll(clauses(original, translation));
+            findings.addAll(content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts()));
+            findings.addAll(staleness(site, original, translation));
+            if (versions != null) {
+                findings.addAll(versionInForce(site, versions, translation));
+            }
+        }
+        return findings;
+    }
+
+    /** The rest of {@link #check(Site, SiteHistory, PageContents, java.util.concurrent.Executor)}: the message bundles and the content folders. */
+    public static List<Finding> checkSiteWide(Site site) {
+        List<Finding> findings = new ArrayList<>();
+        String source = site.config().sourceLocale();
+        for (String locale : site.config().locales()) {
+            findings.addAll(bundlePlurals(site.ui().get(locale)));
+            findings.addAll(bundlePlurals(site.texts().get(locale)));
+        }
+        for (String locale : site.config().targetLocales()) {
+            findings.addAll(bundle(site.ui().get(source), site.ui().get(locale)));
+            findings.addAll(bundle(site.texts().get(source), site.texts().get(locale)));
+        }
+        findings.addAll(DocumentFolders.check(site));
+        return findings;
     }
 
     /**

@@ -372,6 +372,19 @@ public final class SiteRenderer {
         failOnTemplateLinks();
     }
 
+    /**
+     * Renders only {@code pages} into {@code out}: a build from the build cache, which takes every other
+     * file from the previous output. Fails like {@link #render(SiteOutput, ProgressListener)} on a template error.
+     */
+    public void renderPages(java.util.Collection<PageKey> pages, SiteOutput out) {
+        List<Future<?>> jobs = new ArrayList<>();
+        for (PageKey page : pages) {
+            jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
+        }
+        await(jobs);
+        failOnTemplateLinks();
+    }
+
     private void renderDocument(String locale, String document, SiteOutput out) {
         Page own = ownPage(locale, document);
         Page page = own != null ? own : site.sourcePage(document);

@@ -1,0 +1,192 @@
+package org.privacysite.internal.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.output.InputFingerprint;
+
+/**
+ * The build cache's one file: a header (what wrote it), the records, and a CRC-32C of the records.
+ * A file with another header, a wrong length or checksum is {@link DamagedCache damaged}; one written
+ * by another generator version or format is simply out of date.
+ */
+final class CacheFile {
+
+    /** Raised whenever the layout below changes. */
+    static final int FORMAT = 2;
+    private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** A file of the output as the previous build published it: reused while its size and modification time are unchanged. */
+    record OutputFile(long size, long modified) {
+    }
+
+    /** An input file's stamp and hash: while the stamp is the same, the file is not read again. */
+    record InputFile(InputFingerprint.Stamp stamp, byte[] hash) {
+    }
+
+    /**
+     * The records, each kept as the bytes it was written as: a record that a build does not change is
+     * written again as it was.
+     *
+     * @param inputs     the key of everything but the policy texts (see {@code CacheKey})
+     * @param output     the output directory the build published
+     * @param sources    each page's file SHA-256
+     * @param structures each page's {@code PageCodec.structure}
+     * @param pages      each page's {@link PageCodec} record
+     * @param links      each HTML file's link findings and face, by its path in the site ({@code ""}: the site's own)
+     * @param parity     each document's parity findings
+     * @param files      every file of the published output but the build stamp
+     * @param stamps     the input files, by the index of their directory, ':' and their path
+     * @param references each page's reference findings (cross-references, facts, cookie tables)
+     */
+    record Contents(String generator, String inputs, String output, Map<PageKey, byte[]> sources, Map<PageKey, byte[]> structures,
+                    Map<PageKey, byte[]> pages, Map<String, byte[]> links, Map<String, byte[]> parity,
+                    Map<String, OutputFile> files, Map<String, InputFile> stamps, Map<PageKey, byte[]> references) {
+    }
+
+    private CacheFile() {
+    }
+
+    static void write(Path file, Contents contents) throws IOException {
+        long estimate = 1024L + 64L * (contents.stamps().size() + contents.files().size());
+        for (byte[] record : contents.pages().values()) {
+            estimate += record.length + 200;
+        }
+        for (byte[] record : contents.links().values()) {
+            estimate += record.length + 64;
+        }
+        CacheOutput body = new CacheOutput((int) Math.min(Integer.MAX_VALUE - 64, estimate));
+        body.writeString(contents.inputs());
+        body.writeString(contents.output());
+        body.writeInt(contents.pages().size());
+        for (Map.Entry<PageKey, byte[]> page : contents.pages().entrySet()) {
+            body.writeString(page.getKey().locale());
+            body.writeString(page.getKey().document());
+            body.writeBytes(contents.sources().get(page.getKey()));
+            body.writeBytes(contents.structures().get(page.getKey()));
+            body.writeBytes(page.getValue());
+            body.writeBytes(contents.references().get(page.getKey()));
+        }
+        writeMap(body, contents.links());
+        writeMap(body, contents.parity());
+        body.writeInt(contents.files().size());
+        contents.files().forEach((path, output) -> {
+            body.writeString(path);
+            body.writeLong(output.size());
+            body.writeLong(output.modified());
+        });
+        body.writeInt(contents.stamps().size());
+        contents.stamps().forEach((path, input) -> {
+            body.writeString(path);
+            body.writeLong(input.stamp().size());
+            body.writeLong(input.stamp().modified());
+            body.writeLong(input.stamp().changed());
+            body.writeLong(input.stamp().inode());
+            body.writeBytes(input.hash());
+        });
+        CacheOutput header = new CacheOutput();
+        header.writeRaw(MAGIC, 0, MAGIC.length);
+        header.writeInt(FORMAT);
+        header.writeString(contents.generator());
+        header.writeInt(body.size());
+        CacheOutput trailer = new CacheOutput();
+        trailer.writeInt(body.crc());
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+            header.writeTo(out);
+            body.writeTo(out);
+            trailer.writeTo(out);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeMap(CacheOutput out, Map<String, byte[]> records) {
+        out.writeInt(records.size());
+        records.forEach((key, record) -> {
+            out.writeString(key);
+            out.writeBytes(record);
+        });
+    }
+
+    /** The cache was written by another generator version or in another format: out of date, not damaged. */
+    static final class OutOfDate extends Exception {
+        OutOfDate(String writtenBy) {
+            super(writtenBy, null, false, false);
+        }
+    }
+
+    /**
+     * The contents of {@code file}.
+     *
+     * @throws OutOfDate   when it was written by another generator or format
+     * @throws DamagedCache when it is not a whole cache file
+     */
+    static Contents read(Path file, String generator) throws IOException, OutOfDate {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new DamagedCache("it does not start like a cache file");
+        }
+        CacheInput header = new CacheInput(bytes, MAGIC.length, bytes.length - MAGIC.length);
+        int format = header.readInt();
+        String writtenBy = header.readString();
+        if (format != FORMAT || !generator.equals(writtenBy)) {
+            throw new OutOfDate(format != FORMAT ? "cache format " + format : writtenBy);
+        }
+        int length = header.readInt();
+        CacheInput records = header.slice(length);
+        int expected = header.readInt();
+        if (!header.atEnd()) {
+            throw new DamagedCache("it has bytes after its checksum");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, bytes.length - length - 4, length);
+        if ((int) crc.getValue() != expected) {
+            throw new DamagedCache("its checksum does not match its contents");
+        }
+        String inputs = records.readString();
+        String output = records.readString();
+        Map<PageKey, byte[]> sources = new LinkedHashMap<>();
+        Map<PageKey, byte[]> structures = new LinkedHashMap<>();
+        Map<PageKey, byte[]> pages = new LinkedHashMap<>();
+        Map<PageKey, byte[]> references = new java.util.HashMap<>();
+        for (int i = records.readInt(); i > 0; i--) {
+            PageKey key = new PageKey(records.readString(), records.readString());
+            sources.put(key, records.readBytes());
+            structures.put(key, records.readBytes());
+            pages.put(key, records.readBytes());
+            references.put(key, records.readBytes());
+        }
+        Map<String, byte[]> links = readMap(records);
+        Map<String, byte[]> parity = readMap(records);
+        Map<String, OutputFile> files = new LinkedHashMap<>();
+        for (int i = records.readInt(); i > 0; i--) {
+            files.put(records.readString(), new OutputFile(records.readLong(), records.readLong()));
+        }
+        Map<String, InputFile> stamps = new java.util.HashMap<>();
+        for (int i = records.readInt(); i > 0; i--) {
+            String path = records.readString();
+            stamps.put(path, new InputFile(new InputFingerprint.Stamp(records.readLong(), records.readLong(), records.readLong(),
+                    records.readLong()), records.readBytes()));
+        }
+        if (!records.atEnd()) {
+            throw new DamagedCache("its records end early");
+        }
+        return new Contents(generator, inputs, output, sources, structures, pages, links, parity, files, stamps, references);
+    }
+
+    private static Map<String, byte[]> readMap(CacheInput in) {
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            records.put(in.readString(), in.readBytes());
+        }
+        return records;
+    }
+}

@@ -1,0 +1,92 @@
+package org.privacysite.internal.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Bytes written for the build cache: numbers big-endian, text as length and UTF-8, -1 for null. */
+final class CacheOutput {
+
+    private byte[] bytes;
+    private int size;
+
+    CacheOutput() {
+        this(256);
+    }
+
+    /** With room for {@code capacity} bytes before it grows. */
+    CacheOutput(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** The bytes written, without copying them. */
+    void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(bytes, 0, size);
+    }
+
+    /** The CRC-32C of the bytes written. */
+    int crc() {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, size);
+        return (int) crc.getValue();
+    }
+
+    void writeInt(int value) {
+        room(4);
+        bytes[size++] = (byte) (value >>> 24);
+        bytes[size++] = (byte) (value >>> 16);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    void writeBoolean(boolean value) {
+        writeByte(value ? 1 : 0);
+    }
+
+    void writeByte(int value) {
+        room(1);
+        bytes[size++] = (byte) value;
+    }
+
+    void writeString(String text) {
+        if (text == null) {
+            writeInt(-1);
+            return;
+        }
+        writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Length, then the bytes; null as -1. */
+    void writeBytes(byte[] value) {
+        if (value == null) {
+            writeInt(-1);
+            return;
+        }
+        writeInt(value.length);
+        writeRaw(value, 0, value.length);
+    }
+
+    void writeRaw(byte[] value, int offset, int length) {
+        room(length);
+        System.arraycopy(value, offset, bytes, size, length);
+        size += length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}

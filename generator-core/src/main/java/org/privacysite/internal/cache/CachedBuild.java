@@ -1,0 +1,453 @@
+package org.privacysite.internal.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.privacysite.Finding;
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.content.PageParser;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.links.LinkChecker;
+import org.privacysite.internal.output.InputFingerprint;
+
+/**
+ * One build's use of the {@link BuildCache}. When everything but the text of some policies is as the
+ * last published build saw it (site.yaml, bundles, templates, every file name, the generator and its
+ * settings), the build is <em>incremental</em>: the other pages are restored from the cache instead of
+ * parsed, and once the changed pages turn out to show the rest of the site nothing new (their front
+ * matter, clause numbers and titles, ids and hreflang links are as before), only they are rendered and
+ * link-checked, only their documents' parity is checked, and every other file is taken from the
+ * previous output. Otherwise the build is a full one, and refills the cache.
+ */
+public final class CachedBuild {
+
+    private final BuildCache cache;
+    private final CacheKey key;
+    private final CacheFile.Contents previous;
+    private final Set<PageKey> changed = new LinkedHashSet<>();
+    private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    private volatile String fullBecause;
+    private Map<String, byte[]> linkRecords = Map.of();
+
+    private final List<InputFingerprint.HashedFiles> inputs;
+    private final long hashedAt;
+
+    CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt,
+                java.util.concurrent.Executor executor) {
+        this.cache = cache;
+        this.key = key;
+        this.previous = previous;
+        this.inputs = inputs;
+        this.hashedAt = hashedAt;
+        if (previous == null) {
+            fullBecause = "there is no cache of an earlier build";
+        } else if (!previous.inputs().equals(key.inputs())) {
+            fullBecause = "more than policy texts changed (configuration, bundles, templates, file names or the generator)";
+        } else if (!previous.output().equals(cache.output().toString())) {
+            fullBecause = "the cache is of another output directory";
+        } else if (!outputIntact(executor)) {
+            fullBecause = "the previous output is not as the last build left it";
+        } else {
+            for (PageKey page : previous.pages().keySet()) {
+                if (!Arrays.equals(previous.sources().get(page), key.policies().get(page))) {
+                    changed.add(page);
+                }
+            }
+        }
+    }
+
+    /** Every input file, hashed: what the build stamp is made of. */
+    public List<InputFingerprint.HashedFiles> inputs() {
+        return inputs;
+    }
+
+    /** Whether this build takes unchanged pages from the cache; false once {@link #fullBecause()} says why not. */
+    public boolean incremental() {
+        return fullBecause == null;
+    }
+
+    /** Why this build is a full one, or null. */
+    public String fullBecause() {
+        return fullBecause;
+    }
+
+    /** The policies whose text changed since the last build (incremental builds only). */
+    public Set<PageKey> changed() {
+        return Set.copyOf(changed);
+    }
+
+    /** Stops this build from taking anything from the cache; it will write the cache anew. */
+    public void startOver(String because) {
+        fullBecause = because;
+        changed.clear();
+    }
+
+    /**
+     * For {@code SiteLoader}: each unchanged page of {@code contentDirectory} as the cache has it (its tree parsed
+     * only if a stage asks), null for a page to parse.
+     */
+    public BiFunction<String, String, Page> restorer(Path contentDirectory) {
+        if (!incremental()) {
+            return (locale, document) -> null;
+        }
+        PageParser parser = new PageParser();
+        return (locale, document) -> {
+            PageKey page = new PageKey(locale, document);
+            byte[] record = previous.pages().get(page);
+            if (record == null || changed.contains(page)) {
+                return null;
+            }
+            Path file = contentDirectory.resolve(locale).resolve(document + ".md");
+            try {
+                return cache.codec().read(new CacheInput(record, 0, record.length), locale, document, file,
+                        parser.unparsedBody(file, key.policies().get(page)));
+            } catch (DamagedCache | java.time.DateTimeException e) {
+                return null; // parsed instead; the cache is rewritten at the end
+            }
+        };
+    }
+
+    /**
+     * Whether the pages parsed anew show the rest of the site what they showed before (title, dates,
+     * clause keys, numbers and titles). When not, this build {@linkplain #startOver starts over}.
+     */
+    public boolean keeps(Site site) {
+        if (!incremental()) {
+            return false;
+        }
+        for (PageKey page : changed) {
+            Page parsed = site.page(page.locale(), page.document());
+            if (parsed == null || !Arrays.equals(PageCodec.structure(parsed), previous.structures().get(page))) {
+                startOver(page.locale() + "/" + page.document() + ".md changed its title, dates or clauses, which other pages show");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The pages whose references are checked again: the changed ones (all of them in a full build). */
+    public List<Page> pagesToCheck(Site site) {
+        if (!incremental()) {
+            return site.pages();
+        }
+        return site.pages().stream().filter(page -> changed.contains(new PageKey(page.locale(), page.document()))
+                || !previous.references().containsKey(new PageKey(page.locale(), page.document()))).toList();
+    }
+
+    /** Every page's reference findings: {@code checked} now, the others as the cache has them. */
+    public Map<PageKey, List<Finding>> references(Site site, Map<PageKey, List<Finding>> checked) {
+        Map<PageKey, List<Finding>> all = new LinkedHashMap<>();
+        for (Page page : site.pages()) {
+            PageKey pageKey = new PageKey(page.locale(), page.document());
+            List<Finding> found = checked.get(pageKey);
+            if (found == null) {
+                byte[] record = previous.references().get(pageKey);
+                found = cache.codec().readFindings(new CacheInput(record, 0, record.length), page.file());
+            }
+            all.put(pageKey, found);
+        }
+        return all;
+    }
+
+    /** The documents whose parity is checked again: those with a changed page (all of them in a full build). */
+    public Set<String> documentsToCheck(Site site) {
+        Set<String> documents = new LinkedHashSet<>();
+        for (String document : site.config().documents()) {
+            if (!incremental() || !previous.parity().containsKey(document)
+                    || changed.stream().anyMatch(page -> page.document().equals(document))) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    /** Each document's parity findings: {@code checked} now, the others as the cache has them. */
+    public Map<String, List<Finding>> parity(Site site, Map<String, List<Finding>> checked) {
+        Map<String, List<Finding>> all = new LinkedHashMap<>();
+        for (String document : site.config().documents()) {
+            List<Finding> fresh = checked.get(document);
+            if (fresh == null) {
+                byte[] record = previous.parity().get(document);
+                fresh = cache.codec().readFindings(new CacheInput(record, 0, record.length), null);
+            }
+            all.put(document, fresh);
+        }
+        return all;
+    }
+
+    /**
+     * The pages an incremental build renders: the changed ones, and where a source changed, the
+     * pages that show it in place of a missing translation.
+     */
+    public List<PageKey> pagesToRender(Site site) {
+        Set<PageKey> pages = new LinkedHashSet<>();
+        for (PageKey page : changed) {
+            pages.add(page);
+            if (page.locale().equals(site.config().sourceLocale())) {
+                for (String locale : site.config().locales()) {
+                    if (site.page(locale, page.document()) == null) {
+                        pages.add(new PageKey(locale, page.document()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(pages);
+    }
+
+    /** The ids of a page of the last build, for the fragment links of the pages checked now; null for no such page. */
+    public Function<String, Set<String>> cachedIds() {
+        return path -> ids.computeIfAbsent(path, ignored -> {
+            byte[] record = previous.links().get(path);
+            if (record == null) {
+                return Set.of();
+            }
+            CacheInput in = new CacheInput(record, 0, record.length);
+            LinkRecord.skipFindings(in, cache.codec());
+            return LinkRecord.readIds(in);
+        });
+    }
+
+    /**
+     * Every link finding of the site: {@code checked} now (by page path, {@code ""} for the site's own), the
+     * rest as the cache has them. Null when a page checked now shows other pages something new (ids,
+     * canonical or hreflang links): then this build {@linkplain #startOver starts over}.
+     */
+    public List<Finding> links(Map<String, LinkChecker.PageFindings> checked) {
+        Map<String, byte[]> records = new TreeMap<>();
+        if (incremental()) {
+            for (Map.Entry<String, LinkChecker.PageFindings> page : checked.entrySet()) {
+                byte[] before = previous.links().get(page.getKey());
+                if (before == null || !Arrays.equals(LinkRecord.face(page.getValue().face()), LinkRecord.faceOf(before))) {
+                    startOver(page.getKey() + " now has other ids or hreflang links, which other pages' links depend on");
+                    return null;
+                }
+            }
+            records.putAll(previous.links());
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, LinkChecker.PageFindings> page : checked.entrySet()) {
+            LinkChecker.PageFindings found = page.getValue();
+            List<Finding> alternates = found.alternates();
+            if (incremental()) { // checked against the pages it names by the last build: they show the same
+                byte[] before = records.get(page.getKey());
+                CacheInput in = new CacheInput(before, 0, before.length);
+                alternates = LinkRecord.readFindings(in, cache.codec()).get(1);
+            }
+            records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec()));
+        }
+        for (byte[] record : records.values()) {
+            List<List<Finding>> both = LinkRecord.readFindings(new CacheInput(record, 0, record.length), cache.codec());
+            findings.addAll(both.get(0));
+            findings.addAll(both.get(1));
+        }
+        linkRecords = records;
+        return findings;
+    }
+
+    /**
+     * Readies a staging directory that may be the spare copy of an earlier site (see
+     * {@code OutputDirectory.replaceReusingSpare}): the files about to be written anew are removed first,
+     * for each may be a hard link to the published file, which must stay as it is.
+     */
+    public void prepare(Path staging, Set<String> written) {
+        try {
+            for (String path : written) {
+                Files.deleteIfExists(staging.resolve(path));
+            }
+            Files.deleteIfExists(staging.resolve(InputFingerprint.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the staging directory " + staging, e);
+        }
+    }
+
+    /**
+     * Puts every file of the previous output into {@code staging} but those in {@code written}: a hard
+     * link to the published file where the file system allows it, else a copy. A file the staging directory
+     * has already (a spare copy of an earlier site) is kept when it is that very file, replaced otherwise.
+     */
+    public void reuseOutput(Path staging, Set<String> written, java.util.concurrent.Executor executor) {
+        Path from = cache.output();
+        List<String> paths = previous.files().keySet().stream().filter(path -> !written.contains(path)).toList();
+        List<java.util.concurrent.CompletableFuture<Void>> slices = new ArrayList<>();
+        int slice = Math.max(64, paths.size() / 16);
+        for (int start = 0; start < paths.size(); start += slice) {
+            List<String> part = paths.subList(start, Math.min(paths.size(), start + slice));
+            slices.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (String path : part) {
+                    reuse(from.resolve(path), staging.resolve(path));
+                }
+            }, executor));
+        }
+        slices.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private static void reuse(Path source, Path target) {
+        try {
+            BasicFileAttributes published = Files.readAttributes(source, BasicFileAttributes.class);
+            BasicFileAttributes staged = null;
+            try {
+                staged = Files.readAttributes(target, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException e) {
+                Files.createDirectories(target.getParent());
+            }
+            if (staged != null) {
+                if (published.fileKey() != null && published.fileKey().equals(staged.fileKey())) {
+                    return; // the spare site holds this very file
+                }
+                Files.delete(target);
+            }
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take " + source + " from the previous output", e);
+        }
+    }
+
+    /** Whether every file of the previous output is as the last build wrote it (size and modification time). */
+    private boolean outputIntact(java.util.concurrent.Executor executor) {
+        Path from = cache.output();
+        List<Map.Entry<String, CacheFile.OutputFile>> files = List.copyOf(previous.files().entrySet());
+        List<java.util.concurrent.CompletableFuture<Boolean>> slices = new ArrayList<>();
+        int slice = Math.max(64, files.size() / 16);
+        for (int start = 0; start < files.size(); start += slice) {
+            List<Map.Entry<String, CacheFile.OutputFile>> part = files.subList(start, Math.min(files.size(), start + slice));
+            slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> part.stream()
+                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue())), executor));
+        }
+        return !files.isEmpty() && slices.stream().allMatch(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private static boolean unchanged(Path file, CacheFile.OutputFile recorded) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() && attributes.size() == recorded.size()
+                    && attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == recorded.modified();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the cache for the site now published in {@code output}: every page of {@code site}, {@code parity}
+     * by document, the link findings of the last {@link #links} call.
+     */
+    public void save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
+        Set<String> written = new HashSet<>();
+        pagesToRender(site).forEach(page -> written.add(page.outputPath()));
+        try {
+            Map<PageKey, byte[]> referenceRecords = new LinkedHashMap<>();
+            Map<PageKey, byte[]> sources = new LinkedHashMap<>();
+            Map<PageKey, byte[]> structures = new LinkedHashMap<>();
+            Map<PageKey, byte[]> pages = new LinkedHashMap<>();
+            for (Page page : site.pages()) {
+                PageKey pageKey = new PageKey(page.locale(), page.document());
+                byte[] source = key.policies().get(pageKey);
+                if (source == null) {
+                    return; // a page that is no file of the content directory: nothing to key it by
+                }
+                sources.put(pageKey, source);
+                if (incremental() && page.parsedBody().isRestored()) {
+                    structures.put(pageKey, previous.structures().get(pageKey));
+                    pages.put(pageKey, previous.pages().get(pageKey));
+                    referenceRecords.put(pageKey, previous.references().get(pageKey));
+                } else {
+                    structures.put(pageKey, PageCodec.structure(page));
+                    CacheOutput found = new CacheOutput();
+                    cache.codec().writeFindings(found, page.file(), references.get(pageKey));
+                    referenceRecords.put(pageKey, found.toByteArray());
+                    CacheOutput record = new CacheOutput();
+                    cache.codec().write(record, page);
+                    pages.put(pageKey, record.toByteArray());
+                }
+            }
+            Map<String, byte[]> parityRecords = new LinkedHashMap<>();
+            parity.forEach((document, findings) -> {
+                CacheOutput record = new CacheOutput();
+                cache.codec().writeFindings(record, null, findings);
+                parityRecords.put(document, record.toByteArray());
+            });
+            cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), sources, structures, pages,
+                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));
+        } catch (PageCodec.NotCacheable e) {
+            cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
+        }
+    }
+
+    /**
+     * The input files' stamps and hashes, but for files changed in the two seconds before they were hashed:
+     * where the file system's clock is coarse, another change in the same tick would leave the stamp as it was.
+     */
+    private Map<String, CacheFile.InputFile> stamps() {
+        long recent = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(hashedAt - 2000);
+        Map<String, CacheFile.InputFile> stamps = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFingerprint.HashedFiles directory = inputs.get(i);
+            for (Map.Entry<String, InputFingerprint.Stamp> file : directory.stamps().entrySet()) {
+                InputFingerprint.Stamp stamp = file.getValue();
+                if (stamp.modified() < recent && stamp.changed() < recent) {
+                    stamps.put(i + ":" + file.getKey(), new CacheFile.InputFile(stamp, directory.hashes().get(file.getKey())));
+                }
+            }
+        }
+        return stamps;
+    }
+
+    /**
+     * The files of an output published by an incremental build: those taken from the previous output are the
+     * same files (hard links, or copies with their times); only the {@code written} ones are looked at.
+     */
+    private Map<String, CacheFile.OutputFile> files(Path output, Set<String> written) {
+        Map<String, CacheFile.OutputFile> files = new TreeMap<>(previous.files());
+        for (String path : written) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class);
+                files.put(path, new CacheFile.OutputFile(attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at the published " + output.resolve(path), e);
+            }
+        }
+        return files;
+    }
+
+    /** Every file of the published output but the build stamp, with its size and modification time. */
+    private static Map<String, CacheFile.OutputFile> files(Path output) {
+        Map<String, CacheFile.OutputFile> files = new TreeMap<>();
+        try {
+            Files.walkFileTree(output, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String path = output.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !path.equals(InputFingerprint.FILE_NAME)) {
+                        files.put(path, new CacheFile.OutputFile(attributes.size(),
+                                attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the published output " + output, e);
+        }
+        return files;
+    }
+}

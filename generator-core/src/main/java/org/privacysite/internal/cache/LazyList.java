@@ -1,0 +1,37 @@
+package org.privacysite.internal.cache;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A list read from the cache when first used: a restored page's links and ICU arguments are read only by
+ * the checks of changed pages, so most pages never decode them. Thread-safe; unmodifiable.
+ */
+final class LazyList<T> extends AbstractList<T> {
+
+    private Supplier<List<T>> source;
+    private List<T> list;
+
+    LazyList(Supplier<List<T>> source) {
+        this.source = source;
+    }
+
+    private synchronized List<T> list() {
+        if (list == null) {
+            list = List.copyOf(source.get());
+            source = null;
+        }
+        return list;
+    }
+
+    @Override
+    public T get(int index) {
+        return list().get(index);
+    }
+
+    @Override
+    public int size() {
+        return list().size();
+    }
+}

@@ -1,0 +1,61 @@
+package org.privacysite.internal.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.RuleCatalogue;
+
+/** A cache file from another generator version, or cut short, is never used, and a warning says why. */
+class BuildCacheFileTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private BuildCache cache(String generator) {
+        return BuildCache.open(temp.resolve("cache"), temp.resolve("site"), generator, RuleCatalogue::find, warnings::add);
+    }
+
+    private void writeEmpty(String generator) {
+        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+    }
+
+    @Test
+    void aCacheOfAnotherVersionIsOutOfDate() {
+        writeEmpty("privacy-site 1.0");
+        CachedBuild build = cache("privacy-site 1.1").start(List.of(), "salt");
+        assertFalse(build.incremental());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("another version of the generator (privacy-site 1.0)"), warnings.get(0));
+    }
+
+    @Test
+    void aCacheCutShortIsDamaged() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertFalse(build.incremental());
+        assertTrue(warnings.get(0).contains("is damaged"), warnings.toString());
+    }
+
+    @Test
+    void theSameVersionReadsItsOwnCache() {
+        writeEmpty("privacy-site 1.0");
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertEquals(List.of(), warnings);
+        assertEquals("the previous output is not as the last build left it", build.fullBecause(), "an empty output is never reused");
+    }
+}

@@ -1,0 +1,45 @@
+package org.privacysite.internal.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.privacysite.RuleCatalogue;
+import org.privacysite.SampleSite;
+import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageParser;
+import org.privacysite.internal.content.Site;
+import org.privacysite.internal.content.SiteLoader;
+
+/** A page restored from the cache is the page the parser made: every stage sees the same summary. */
+class PageCodecTest {
+
+    @Test
+    void everyPageOfTheSampleComesBackAsItWasParsed() throws Exception {
+        Site site = new SiteLoader(java.util.concurrent.Executors.newFixedThreadPool(2)).load(SampleSite.content(), SampleSite.templates());
+        PageCodec codec = new PageCodec(RuleCatalogue::find);
+        PageParser parser = new PageParser();
+        for (Page page : site.pages()) {
+            CacheOutput out = new CacheOutput();
+            codec.write(out, page);
+            byte[] bytes = out.toByteArray();
+            byte[] hash = Digests.sha256(java.nio.file.Files.readAllBytes(page.file()));
+            Page restored = codec.read(new CacheInput(bytes, 0, bytes.length), page.locale(), page.document(), page.file(),
+                    parser.unparsedBody(page.file(), hash));
+
+            assertEquals(List.of(page.locale(), page.document(), page.file(), page.frontMatter(), page.clauses(), page.links(),
+                            page.argumentUses(), page.cookieTables(), page.bodyLineOffset(), page.findings()),
+                    List.of(restored.locale(), restored.document(), restored.file(), restored.frontMatter(), restored.clauses(),
+                            restored.links(), restored.argumentUses(), restored.cookieTables(), restored.bodyLineOffset(), restored.findings()));
+            assertTrue(restored.parsedBody().isRestored());
+            assertFalse(page.parsedBody().isRestored());
+            assertEquals(org.commonmark.renderer.html.HtmlRenderer.builder().build().render(page.body()),
+                    org.commonmark.renderer.html.HtmlRenderer.builder().build().render(restored.body()), "the tree parsed on demand");
+            assertTrue(java.util.Arrays.equals(PageCodec.structure(page), PageCodec.structure(restored)));
+        }
+        assertEquals(10, site.pages().size());
+    }
+}
