@@ -67,9 +67,11 @@ public final class PrivacySite {
     private final java.time.LocalDate asOf;
     private final boolean pdf;
     private final Path pdfFontDirectory;
+    private final boolean pseudo;
 
     private PrivacySite(Builder builder) {
         this.pdf = builder.pdf;
+        this.pseudo = builder.pseudo;
         this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
         this.theme = Theme.of(builder.templatesDirectory);
@@ -208,7 +210,7 @@ public final class PrivacySite {
 
     /** What decides the output besides the sources: the generator and its built-in theme, the base URL and the history's today. */
     private String fingerprintSalt() {
-        return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "")
+        return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "") + (pseudo ? " pseudo" : "")
                 + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
@@ -467,6 +469,10 @@ public final class PrivacySite {
         return pdfFontDirectory;
     }
 
+    boolean pseudo() {
+        return pseudo;
+    }
+
     boolean externalLinks() {
         return externalLinks;
     }
@@ -495,8 +501,19 @@ public final class PrivacySite {
         private java.time.LocalDate asOf;
         private boolean pdf;
         private Path pdfFontDirectory = PdfFonts.SYSTEM;
+        private boolean pseudo;
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code build} and the preview also render the pseudo-locales {@code en-XA} (accented, about 30%
+         * longer, bracketed text) and {@code ar-XB} (right to left), made from the source locale's texts, to find
+         * truncation, hard-coded text and mirroring problems before translations exist. Default: false.
+         */
+        public Builder pseudo(boolean render) {
+            this.pseudo = render;
+            return this;
         }
 
         /**

@@ -30,6 +30,11 @@ public record SiteConfig(
                 fallbacks, rules);
     }
 
+    /** The same configuration with other locales (the first is still the source). */
+    public SiteConfig withLocales(List<String> others) {
+        return new SiteConfig(file, name, baseUrl, List.copyOf(others), documents, facts, factLocations, fallbacks, rules);
+    }
+
     public String sourceLocale() {
         return locales.get(0);
     }

@@ -58,6 +58,22 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
         return new MessageBundle(locale, file, Map.copyOf(entries), List.copyOf(findings));
     }
 
+    /** This bundle pseudo-translated into {@code pseudo} (every message, same keys and arguments). */
+    public MessageBundle pseudoTranslated(PseudoLocale pseudo) {
+        Map<String, Entry> translated = new LinkedHashMap<>();
+        entries.forEach((key, entry) -> translated.put(key, new Entry(key,
+                IcuMessage.parse(pseudo.message(entry.message().source())), entry.location())));
+        return new MessageBundle(pseudo.tag(), file, Map.copyOf(translated), List.of());
+    }
+
+    /**
+     * Whether the texts are the locale's own, not those of a parent it falls back to (es-MX showing es.yaml);
+     * a pseudo-locale's are its own, made from the source's.
+     */
+    public boolean isOwn() {
+        return PseudoLocale.isPseudo(locale) || file.getFileName().toString().equals(locale + ".yaml");
+    }
+
     public boolean has(String key) {
         return entries.containsKey(key);
     }

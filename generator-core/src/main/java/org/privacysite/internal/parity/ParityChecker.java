@@ -18,6 +18,7 @@ import org.privacysite.internal.history.DocumentHistory;
 import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.messages.PseudoLocale;
 import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -52,7 +53,9 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
-            findings.addAll(pluralCategories(page, contents.get(page.file())));
+            if (!PseudoLocale.isPseudo(page.locale())) {
+                findings.addAll(pluralCategories(page, contents.get(page.file())));
+            }
         }
         for (String document : site.config().documents()) {
             Page workingCopy = site.sourcePage(document);
@@ -60,7 +63,7 @@ public final class ParityChecker {
                 continue;
             }
             DocumentHistory versions = history.document(document);
-            for (String locale : site.config().targetLocales()) {
+            for (String locale : translations(site)) {
                 Page translation = site.page(locale, document);
                 if (translation == null) {
                     continue;
@@ -78,15 +81,22 @@ public final class ParityChecker {
             }
         }
         for (String locale : site.config().locales()) {
-            findings.addAll(bundlePlurals(site.ui().get(locale)));
-            findings.addAll(bundlePlurals(site.texts().get(locale)));
+            if (!PseudoLocale.isPseudo(locale)) {
+                findings.addAll(bundlePlurals(site.ui().get(locale)));
+                findings.addAll(bundlePlurals(site.texts().get(locale)));
+            }
         }
-        for (String locale : site.config().targetLocales()) {
+        for (String locale : translations(site)) {
             findings.addAll(bundle(site.ui().get(source), site.ui().get(locale)));
             findings.addAll(bundle(site.texts().get(source), site.texts().get(locale)));
         }
         findings.addAll(DocumentFolders.check(site));
         return findings;
+    }
+
+    /** The translations to check: the pseudo-locales of a {@code --pseudo} build are made from the source, not translated. */
+    private static List<String> translations(Site site) {
+        return site.config().targetLocales().stream().filter(locale -> !PseudoLocale.isPseudo(locale)).toList();
     }
 
     /**

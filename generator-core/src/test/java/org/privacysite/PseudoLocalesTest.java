@@ -1,0 +1,63 @@
+package org.privacysite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --pseudo}: the sample site with en-XA and ar-XB pages made from its English texts, and only then. */
+class PseudoLocalesTest {
+
+    @TempDir
+    Path temp;
+
+    private static PrivacySite.Builder sample() {
+        return PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(SampleSite.templates()).threads(2);
+    }
+
+    @Test
+    void aPseudoBuildAddsTheAccentedAndTheRightToLeftPages() throws Exception {
+        Path out = temp.resolve("pseudo");
+        sample().pseudo(true).build().build(out);
+
+        String accented = Files.readString(out.resolve("en-XA/privacy/index.html"));
+        assertTrue(accented.contains("<html lang=\"en-XA\" dir=\"ltr\""), accented.substring(0, 200));
+        assertTrue(accented.contains("[Þŕîṽåçý Þöļîçý one]"), "the title, accented and bracketed");
+        assertTrue(accented.contains("Kestrel Networks Limited"), "a fact's value is not translated");
+        assertTrue(accented.contains("id=\"controller\""), "clause keys are the anchors, as in English");
+        assertTrue(accented.contains("[Šķîþ ţö ṁåîñ çöñţéñţ one two]"), "UI texts too");
+        String english = Files.readString(out.resolve("en/privacy/index.html"));
+        assertTrue(english.contains("hreflang=\"en-XA\""), "the pseudo-locales are in the language switcher");
+
+        String mirrored = Files.readString(out.resolve("ar-XB/privacy/index.html"));
+        assertTrue(mirrored.contains("<html lang=\"ar-XB\" dir=\"rtl\""), mirrored.substring(0, 200));
+        assertTrue(mirrored.contains("\u202ePrivacy\u202c"), "words overridden right to left");
+    }
+
+    @Test
+    void aNormalBuildHasNoPseudoLocales() throws Exception {
+        Path out = temp.resolve("normal");
+        sample().build().build(out);
+        assertFalse(Files.exists(out.resolve("en-XA")));
+        assertFalse(Files.exists(out.resolve("ar-XB")));
+        assertFalse(Files.readString(out.resolve("en/privacy/index.html")).contains("en-XA"));
+    }
+
+    @Test
+    void parityDoesNotComplainAboutThePseudoLocales() {
+        CheckResult plain = sample().build().check();
+        CheckResult pseudo = sample().pseudo(true).build().check();
+        List<Finding> aboutPseudo = pseudo.findings().stream()
+                .filter(f -> f.message().contains("en-XA") || f.message().contains("ar-XB")
+                        || f.location().displayPath().contains("en-XA") || f.location().displayPath().contains("ar-XB"))
+                .toList();
+        assertEquals(List.of(), aboutPseudo);
+        assertEquals(plain.findings().stream().map(Finding::ruleId).toList(), pseudo.findings().stream().map(Finding::ruleId).toList());
+    }
+}
