@@ -22,6 +22,7 @@ import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.consent.ConsentConfigLoader;
 import org.privacysite.internal.messages.LocaleFallback;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.ParityRules;

@@ -1,10 +1,13 @@
 package org.privacysite.internal.messages;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import com.ibm.icu.impl.LocaleFallbackData;
+import com.ibm.icu.impl.ICUData;
+import com.ibm.icu.util.UResourceBundle;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -16,7 +19,27 @@ import com.ibm.icu.util.ULocale;
  */
 public final class LocaleFallback {
 
+    /** CLDR's parentLocales (supplementalData.xml) as ICU ships them, child to parent: es_MX → es_419. */
+    private static final Map<String, String> PARENTS = parents();
+
     private LocaleFallback() {
+    }
+
+    private static Map<String, String> parents() {
+        UResourceBundle table = UResourceBundle.getBundleInstance(ICUData.ICU_BASE_NAME, "supplementalData",
+                ULocale.class.getClassLoader()).get("parentLocales");
+        Map<String, String> parents = new HashMap<>();
+        for (int i = 0; i < table.getSize(); i++) {
+            UResourceBundle children = table.get(i);
+            if (children.getType() == UResourceBundle.STRING) {
+                parents.put(children.getString(), children.getKey());
+            } else {
+                for (String child : children.getStringArray()) {
+                    parents.put(child, children.getKey());
+                }
+            }
+        }
+        return Map.copyOf(parents);
     }
 
     /** The language tags to try for {@code locale}, starting with {@code locale} itself, root not included. */
@@ -45,8 +68,7 @@ public final class LocaleFallback {
 
     /** CLDR's parent of {@code locale}, or null for root. */
     private static ULocale parent(ULocale locale) {
-        // ICU's copy of CLDR's parentLocales (supplementalData.xml), the table its own resource bundles fall back by.
-        String listed = LocaleFallbackData.PARENT_LOCALE_TABLE.get(locale.getName());
+        String listed = PARENTS.get(locale.getName());
         if (listed != null) {
             return listed.equals("root") ? null : new ULocale(listed);
         }

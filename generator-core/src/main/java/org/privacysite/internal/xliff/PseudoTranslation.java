@@ -96,6 +96,9 @@ public final class PseudoTranslation {
                 letters += pseudo.translate(markdown, 0, markdown.length(), out);
             }
         }
+        if (letters == 0) {
+            return block.markdown(); // a number or a fact alone, as in a table cell: nothing to translate
+        }
         if (accented) {
             out.append(pseudo.padding(letters)).append("\\]");
         }

@@ -61,7 +61,7 @@ class UiBundleFallbackTest {
                 + " add templates/messages/es-MX.yaml for texts of its own", mexico.message());
         assertTrue(warnings.get("zh-TW").message().contains("the built-in zh-Hant texts (CLDR parents: zh-Hant-TW, zh-Hant)"),
                 warnings.get("zh-TW").message());
-        assertTrue(site.findings().stream().noneMatch(Finding::isError), site.findings()::toString);
+        assertTrue(site.findings().stream().noneMatch(f -> f.isError() && f.ruleId().startsWith("bundle.")), site.findings()::toString);
     }
 
     @Test

@@ -288,7 +288,10 @@ class ParityCheckerTest {
         if (missing.isEmpty()) {
             assertEquals(List.of(), findings);
         } else {
-            Finding finding = only(findings, "parity.plural-categories", Location.of(templates.resolve("messages/" + locale + ".yaml")).at(1, 24));
+            assertEquals(1, findings.size(), findings::toString);
+            Finding finding = findings.get(0);
+            assertEquals("parity.plural-categories", finding.ruleId());
+            assertEquals(Location.of(templates.resolve("messages/" + locale + ".yaml")).at(1, 24), finding.location());
             assertTrue(finding.message().endsWith("lacks the " + locale + " plural forms [" + missing + "]"), finding.message());
         }
     }
