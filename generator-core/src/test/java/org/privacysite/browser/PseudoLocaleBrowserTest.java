@@ -46,7 +46,7 @@ class PseudoLocaleBrowserTest {
             return out;
             """;
     private static final Pattern ACCENTED = Pattern.compile("[ÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽåƀçðéƒĝĥîĵķļṁñöþǫŕšţûṽŵẋýž\\[\\]]");
-    private static final Pattern ADDRESS = Pattern.compile("https?://\\S+|\\S+@\\S+");
+    private static final Pattern ADDRESS = Pattern.compile("https?://\\S+|\\S+@\\S+|www\\.\\S+");
 
     private static Browser browser;
     private static SampleSiteServer site;
