@@ -60,4 +60,37 @@ class PseudoLocalesTest {
         assertEquals(List.of(), aboutPseudo);
         assertEquals(plain.findings().stream().map(Finding::ruleId).toList(), pseudo.findings().stream().map(Finding::ruleId).toList());
     }
+
+    @Test
+    void thePreviewWithPseudoLocalesShowsAnEditOfTheSourceInThemToo() throws Exception {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path out = temp.resolve("preview");
+        try (Preview preview = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates())
+                .threads(2).pseudo(true).build().preview(out)) {
+            PreviewUpdate first = preview.rebuild(List.of());
+            assertTrue(first.succeeded(), first.errors().toString());
+            assertEquals(14, first.pages().size(), "10 pages and the two documents in en-XA and ar-XB");
+
+            Path english = content.resolve("en/privacy.md");
+            Files.writeString(english, Files.readString(english).replace("## Children {#children}",
+                    "## Children {#children}\n\nAdded live."));
+            PreviewUpdate edit = preview.rebuild(List.of(english));
+            assertTrue(edit.succeeded(), edit.errors().toString());
+            assertTrue(Files.readString(out.resolve("en-XA/privacy/index.html")).contains("[Åððéð ļîṽé. one]"));
+            assertTrue(Files.readString(out.resolve("ar-XB/privacy/index.html")).contains("\u202eAdded\u202c"));
+        }
+    }
+
+    @Test
+    void theCommandLineBuildTakesPseudo() {
+        Path out = temp.resolve("cli");
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        java.io.StringWriter stderr = new java.io.StringWriter();
+        int code = org.privacysite.cli.Main.run(new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(stderr, true),
+                "build", "--content", SampleSite.content().toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString(), "--pseudo");
+        assertEquals(0, code, stderr.toString());
+        assertTrue(stdout.toString().contains("Built 14 pages into"), stdout.toString());
+        assertTrue(Files.isRegularFile(out.resolve("ar-XB/cookies/index.html")));
+    }
 }
