@@ -182,7 +182,7 @@ public final class SiteLoader {
             }
             if (!candidate.equals(locale)) {
                 boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
-                findings.add(Finding.of(config.location(), BundleRules.FALLBACK, "locale '" + locale
+                findings.add(Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale
                         + "' has no UI texts of its own; its pages show " + (own ? "the " + candidate + " texts of templates/messages/"
                         + candidate + ".yaml" : "the built-in " + candidate + " texts") + " (CLDR parents: "
                         + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1)) + "); add templates/messages/"

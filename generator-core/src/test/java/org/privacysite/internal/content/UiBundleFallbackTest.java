@@ -57,6 +57,8 @@ class UiBundleFallbackTest {
         Finding mexico = warnings.get("es-MX");
         assertEquals(Severity.WARNING, mexico.severity());
         assertEquals(root.resolve("content/site.yaml"), mexico.location().file());
+        assertEquals(3, mexico.location().line(), "at the locale in site.yaml's locales: " + mexico.location());
+        assertEquals(15, mexico.location().column(), mexico.location().toString());
         assertEquals("locale 'es-MX' has no UI texts of its own; its pages show the built-in es texts (CLDR parents: es-419, es);"
                 + " add templates/messages/es-MX.yaml for texts of its own", mexico.message());
         assertTrue(warnings.get("zh-TW").message().contains("the built-in zh-Hant texts (CLDR parents: zh-Hant-TW, zh-Hant)"),
