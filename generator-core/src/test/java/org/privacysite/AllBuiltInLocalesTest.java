@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacysite.internal.theme.Theme;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DisplayContext;
 import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -55,6 +58,10 @@ class AllBuiltInLocalesTest {
         return content;
     }
 
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&#39;").replace("\"", "&quot;");
+    }
+
     @Test
     void aSiteInAllFortyBuiltInLocalesBuildsAndPassesCheckWithNoBundleOfItsOwn() throws IOException {
         List<String> locales = builtInLocales();
@@ -76,8 +83,16 @@ class AllBuiltInLocalesTest {
                     locale + ": " + html.substring(0, Math.min(300, html.length())));
             String skip = org.privacysite.internal.messages.MessageBundle.read(locale, Theme.builtIn().file("messages/" + locale + ".yaml"))
                     .entry("nav.skip").message().source();
-            assertTrue(html.contains(skip.replace("&", "&amp;").replace("'", "&#39;").replace("\"", "&quot;")),
-                    locale + " shows its own built-in texts: " + skip);
+            assertTrue(html.contains(escaped(skip)), locale + " shows its own built-in texts: " + skip);
+            // Language names and dates come from CLDR (ICU), not from the bundles
+            ULocale language = ULocale.forLanguageTag(locale);
+            String name = LocaleDisplayNames.getInstance(language, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU).localeDisplayName(language);
+            assertTrue(html.contains("hreflang=\"" + locale + "\" aria-current=\"page\">" + escaped(name) + "</a>"),
+                    locale + " is named " + name + " in the switcher");
+            DateFormat longDate = DateFormat.getDateInstance(DateFormat.LONG, language);
+            longDate.setTimeZone(TimeZone.getTimeZone("UTC"));
+            String effective = longDate.format(java.util.Date.from(java.time.Instant.parse("2026-09-01T00:00:00Z")));
+            assertTrue(html.contains(escaped(effective)), locale + " dates its page " + effective);
         }
     }
 }

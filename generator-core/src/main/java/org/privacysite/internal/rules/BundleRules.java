@@ -32,7 +32,7 @@ public final class BundleRules {
             "A locale without UI texts of its own shows those of its nearest CLDR parent (es-MX shows es, zh-TW shows zh-Hant):"
                     + " the right language, but perhaps not the words or spelling its readers expect.",
             "Add templates/messages/<locale>.yaml with the locale's own texts, or list the parent locale in site.yaml instead.",
-            "content/site.yaml: locale 'es-MX' has no UI texts of its own; its pages show the built-in es texts (CLDR parents: es-419, es)");
+            "content/site.yaml:4:14: locale 'es-MX' has no UI texts of its own; its pages show the built-in es texts (CLDR parents: es-419, es)");
 
     private BundleRules() {
     }
