@@ -30,12 +30,6 @@ import org.privacysite.internal.rules.ParityRules;
  */
 public final class ParityChecker {
 
-    /**
-     * The one optional message: a locale's name in the language switcher is CLDR's ("Deutsch", "polski"),
-     * and a bundle may give its own instead; either way its absence or presence is no parity finding.
-     */
-    static final String LANGUAGE_NAME = "language.name";
-
     private ParityChecker() {
     }
 
@@ -409,8 +403,8 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         for (MessageBundle.Entry entry : source.entries().values()) {
             MessageBundle.Entry translated = target.entry(entry.key());
-            if (translated == null && entry.key().equals(LANGUAGE_NAME)) {
-                continue; // the language's own name is CLDR's unless a bundle gives one
+            if (translated == null && entry.key().equals(MessageBundle.LANGUAGE_NAME)) {
+                continue; // optional: a language's name is CLDR's ("Deutsch", "polski") unless its bundle gives one
             } else if (translated == null) {
                 findings.add(Finding.of(file.at(1, 1), BundleRules.KEY_MISSING, "message '" + entry.key()
                         + "' is missing (present in " + source.locale() + ")"));
@@ -421,7 +415,7 @@ public final class ParityChecker {
             }
         }
         for (MessageBundle.Entry entry : target.entries().values()) {
-            if (!source.has(entry.key()) && !entry.key().equals(LANGUAGE_NAME)) {
+            if (!source.has(entry.key()) && !entry.key().equals(MessageBundle.LANGUAGE_NAME)) {
                 findings.add(Finding.of(entry.location(), BundleRules.KEY_EXTRA, "message '" + entry.key()
                         + "' is not in the " + source.locale() + " source"));
             }

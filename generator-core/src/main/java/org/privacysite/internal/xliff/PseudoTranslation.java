@@ -17,6 +17,10 @@ import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.ULocale;
+
 /**
  * The pseudo-locales ({@link PseudoLocale}) added to a site in memory: each source policy translated
  * block by block, exactly the blocks and protected codes an XLIFF export gives a translator, so ICU
@@ -40,14 +44,18 @@ public final class PseudoTranslation {
         List<Page> pages = new ArrayList<>(site.pages());
         List<Finding> findings = new ArrayList<>(site.findings());
         PageParser parser = new PageParser(source);
+        // The switcher names a pseudo-locale as the source language, pseudo-translated: "[Éñĝļîšĥ one]"
+        ULocale sourceLocale = ULocale.forLanguageTag(source);
+        String languageName = LocaleDisplayNames.getInstance(sourceLocale, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU)
+                .localeDisplayName(sourceLocale);
         for (PseudoLocale pseudo : PseudoLocale.values()) {
             String locale = pseudo.tag();
             if (locales.contains(locale)) {
                 continue;
             }
             locales.add(locale);
-            ui.put(locale, site.ui().get(source).pseudoTranslated(pseudo));
-            texts.put(locale, site.texts().get(source).pseudoTranslated(pseudo));
+            ui.put(locale, site.ui().get(source).pseudoTranslated(pseudo, languageName));
+            texts.put(locale, site.texts().get(source).pseudoTranslated(pseudo, null));
             for (String document : site.config().documents()) {
                 Page original = site.sourcePage(document);
                 if (original == null) {
