@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.privacysite.PrivacySite;
@@ -48,31 +48,21 @@ class PseudoLocaleBrowserTest {
     private static final Pattern ACCENTED = Pattern.compile("[ÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽåƀçðéƒĝĥîĵķļṁñöþǫŕšţûṽŵẋýž\\[\\]]");
     private static final Pattern ADDRESS = Pattern.compile("https?://\\S+|\\S+@\\S+|www\\.\\S+");
 
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.onLoopback();
     private static Browser browser;
-    private static SampleSiteServer site;
     private static List<String> facts;
 
     @BeforeAll
-    static void start() throws IOException {
-        Browser.requireChromium();
+    static void buildAndServeThePseudoSite() throws IOException {
         Path out = SampleSite.repository().resolve("generator-core/target/browser-tests/pseudo-site");
         PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(SampleSite.templates())
                 .threads(2).pseudo(true).build().build(out);
-        site = SampleSiteServer.serve(out);
-        browser = Browser.start();
+        session.server().serving(out);
+        browser = session.browser();
         facts = new ArrayList<>(BidiOrderBrowserTest.textFacts());
         facts.add("Kestrel VPN Privacy Center"); // the site's name in site.yaml
         facts.sort(Comparator.comparingInt(String::length).reversed()); // "Kestrel VPN" is part of the name
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
     }
 
     /** The visible texts of {@code scope} (a CSS selector, or the whole page) that carry no pseudo marker. */
@@ -100,8 +90,8 @@ class PseudoLocaleBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"en-XA", "ar-XB"})
     void everyVisibleTextOfThePolicyTheBannerAndTheDialogIsPseudoTranslated(String locale) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open(site.origin() + "/" + locale + "/privacy/");
+        session.freshVisitor();
+        session.open(locale + "/privacy/");
         browser.waitFor("document.readyState === 'complete'");
         browser.waitFor("document.getElementById('ps-consent') && document.getElementById('ps-consent').checkVisibility()");
 
