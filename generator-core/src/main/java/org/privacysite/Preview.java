@@ -57,7 +57,8 @@ public final class Preview implements AutoCloseable {
         long start = System.nanoTime();
         parity = null;
         try {
-            List<Page> edited = site == null ? null : editedPages(changedFiles);
+            // The pseudo-locales are made from the source's pages: with them, every edit rebuilds the whole site.
+            List<Page> edited = site == null || generator.pseudo() ? null : editedPages(changedFiles);
             if (edited == null) {
                 return fullBuild(start);
             }

@@ -73,11 +73,13 @@ public final class PrivacySite {
     private final Path pdfFontDirectory;
     private final Path cacheDirectory;
     private final java.util.function.Consumer<String> warnings;
+    private final boolean pseudo;
 
     private PrivacySite(Builder builder) {
         this.cacheDirectory = builder.cacheDirectory;
         this.warnings = builder.warnings;
         this.pdf = builder.pdf;
+        this.pseudo = builder.pseudo;
         this.pdfFontDirectory = builder.pdfFontDirectory;
         this.contentDirectory = builder.contentDirectory.toAbsolutePath().normalize();
         this.theme = Theme.of(builder.templatesDirectory);
@@ -308,7 +310,7 @@ public final class PrivacySite {
 
     /** What decides the output besides the sources: the generator and its built-in theme, the base URL and the history's today. */
     private String fingerprintSalt() {
-        return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "")
+        return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "") + (pseudo ? " pseudo" : "")
                 + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
@@ -567,6 +569,10 @@ public final class PrivacySite {
         return pdfFontDirectory;
     }
 
+    boolean pseudo() {
+        return pseudo;
+    }
+
     boolean externalLinks() {
         return externalLinks;
     }
@@ -597,6 +603,7 @@ public final class PrivacySite {
         private Path pdfFontDirectory = PdfFonts.SYSTEM;
         private Path cacheDirectory;
         private java.util.function.Consumer<String> warnings = warning -> { };
+        private boolean pseudo;
 
         private Builder() {
         }
@@ -614,6 +621,16 @@ public final class PrivacySite {
         /** Told of what a user should know but that is no finding, e.g. a damaged build cache. Default: nobody. */
         public Builder warnings(java.util.function.Consumer<String> listener) {
             this.warnings = java.util.Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether {@code build} and the preview also render the pseudo-locales {@code en-XA} (accented, about 30%
+         * longer, bracketed text) and {@code ar-XB} (right to left), made from the source locale's texts, to find
+         * truncation, hard-coded text and mirroring problems before translations exist. Default: false.
+         */
+        public Builder pseudo(boolean render) {
+            this.pseudo = render;
             return this;
         }
 

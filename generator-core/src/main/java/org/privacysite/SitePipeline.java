@@ -29,12 +29,13 @@ import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
+import org.privacysite.internal.xliff.PseudoTranslation;
 
 /**
  * The stages every command runs, in this order and nowhere else:
  * <ol>
  * <li>{@link #load} the sources: site.yaml, cookies.yaml, the UI texts and every policy, plus the
- *     history of the policies; each page body is rendered (and, for a check, read for parity) as soon
+ *     history of the policies, and the pseudo-locales made from the source when asked; each page body is rendered (and, for a check, read for parity) as soon
  *     as it is parsed, so that no later stage parses it again;</li>
  * <li>{@link #sourceFindings check the sources}: parse errors, references, consent texts; {@link #configured}
  *     applies the site's rule settings; an error here stops a build and the preview;</li>
@@ -95,7 +96,7 @@ final class SitePipeline {
             };
         }, restored);
         SiteHistory history = history(loaded);
-        Site site = withConsentRevision(loaded, history);
+        Site site = withConsentRevision(settings.pseudo() ? PseudoTranslation.extend(loaded) : loaded, history);
         return new Loaded(site, history, early.get().forParsedSite(site).withHistory(history));
     }
 

@@ -164,6 +164,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--pdf-fonts", paramLabel = "DIR", description = "Where the PDFs' Noto fonts are (default: /usr/share/fonts).")
         Path pdfFonts;
 
+        @Option(names = "--pseudo", description = "Also render the pseudo-locales en-XA (accented, longer, [bracketed] text) and "
+                + "ar-XB (right to left), made from the source texts, to find truncation, hard-coded text and mirroring problems.")
+        boolean pseudo;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -172,7 +176,7 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter stdout = spec.commandLine().getOut();
             try {
-                PrivacySite.Builder builder = sources.builder().pdf(pdf);
+                PrivacySite.Builder builder = sources.builder().pdf(pdf).pseudo(pseudo);
                 if (pdfFonts != null) {
                     builder.pdfFontDirectory(pdfFonts);
                 }

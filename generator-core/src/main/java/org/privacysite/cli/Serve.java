@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.privacysite.ConfigurationException;
 import org.privacysite.PreviewServer;
+import org.privacysite.PrivacySite;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,10 @@ final class Serve implements Callable<Integer> {
                     + "(default: a temporary directory, deleted on exit).")
     Path out;
 
+    @Option(names = "--pseudo", description = "Also preview the pseudo-locales en-XA (accented, longer, [bracketed] text) and "
+            + "ar-XB (right to left), made from the source texts.")
+    boolean pseudo;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +66,9 @@ final class Serve implements Callable<Integer> {
                     stdout.flush();
                 }
             };
-            server = out == null ? PreviewServer.startInTemporaryDirectory(sources.site(), host, port, log)
-                    : PreviewServer.start(sources.site(), out, host, port, log);
+            PrivacySite site = sources.builder().pseudo(pseudo).build();
+            server = out == null ? PreviewServer.startInTemporaryDirectory(site, host, port, log)
+                    : PreviewServer.start(site, out, host, port, log);
         } catch (ConfigurationException e) {
             ConsoleReport.print(e.findings(), err);
             return Main.USAGE;

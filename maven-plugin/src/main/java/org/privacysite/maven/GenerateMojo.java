@@ -46,6 +46,14 @@ public class GenerateMojo extends AbstractRenderingMojo {
     @Parameter(property = "privacySite.pdf", defaultValue = "false")
     boolean pdf;
 
+    /**
+     * Also render the pseudo-locales {@code en-XA} (accented, about 30% longer, bracketed text) and {@code ar-XB}
+     * (right to left), made from the source locale's texts, to find truncation, hard-coded text and mirroring
+     * problems before translations exist. For a test build: never publish it.
+     */
+    @Parameter(property = "privacySite.pseudo", defaultValue = "false")
+    boolean pseudo;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -56,7 +64,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
             SitePluginCheck.warning(project.getModel(), mavenVersion).ifPresent(getLog()::warn);
         }
         validatedSite();
-        PrivacySite site = settings().siteBuilder().pdf(pdf).build();
+        PrivacySite site = settings().siteBuilder().pdf(pdf).pseudo(pseudo).build();
         BuildResult result;
         try {
             result = force ? site.build(outputDirectory.toPath()) : site.buildIfChanged(outputDirectory.toPath());

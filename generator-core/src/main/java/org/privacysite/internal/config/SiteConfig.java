@@ -12,6 +12,7 @@ import org.privacysite.Location;
  *
  * @param fallbacks     per locale, the documents that may show the source text until translated
  * @param rules         site.yaml's {@code rules:}: levels of rules for the site, a locale, a document or a clause
+ * @param localeLocations where each locale is written in {@code locales}
  */
 public record SiteConfig(
         Path file,
@@ -22,12 +23,18 @@ public record SiteConfig(
         Map<String, Object> facts,
         Map<String, Location> factLocations,
         Map<String, List<String>> fallbacks,
-        List<RuleSetting> rules) {
+        List<RuleSetting> rules,
+        Map<String, Location> localeLocations) {
 
     /** The same configuration published under another base URL (e.g. a staging host). */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(file, name, url.endsWith("/") ? url : url + "/", locales, documents, facts, factLocations,
-                fallbacks, rules);
+                fallbacks, rules, localeLocations);
+    }
+
+    /** The same configuration with other locales (the first is still the source). */
+    public SiteConfig withLocales(List<String> others) {
+        return new SiteConfig(file, name, baseUrl, List.copyOf(others), documents, facts, factLocations, fallbacks, rules, localeLocations);
     }
 
     public String sourceLocale() {
@@ -55,6 +62,11 @@ public record SiteConfig(
 
     public Location location() {
         return Location.of(file);
+    }
+
+    /** Where {@code locale} is written in site.yaml's {@code locales}, or site.yaml itself (a locale added in memory). */
+    public Location locationOf(String locale) {
+        return localeLocations.getOrDefault(locale, location());
     }
 
     /** Whether {@code locale} may show the source text of {@code document} when its translation is missing. */

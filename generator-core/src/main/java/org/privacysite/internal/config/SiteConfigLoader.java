@@ -90,8 +90,12 @@ public final class SiteConfigLoader {
                     "'checks' is the old name of 'rules'; move its lines under 'rules'");
         }
         List<RuleSetting> rules = RuleSettingsReader.read(yaml.map(yaml.has("checks") ? "checks" : "rules"), locales, documents);
+        Map<String, Location> localeLocations = new java.util.HashMap<>();
+        for (int i = 0; i < locales.size(); i++) {
+            localeLocations.putIfAbsent(locales.get(i), yaml.locationOf("locales", i));
+        }
         return new SiteConfig(file, name, baseUrl, List.copyOf(locales), List.copyOf(documents),
-                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), List.copyOf(rules));
+                Map.copyOf(facts), Map.copyOf(factLocations), Map.copyOf(fallbacks), List.copyOf(rules), Map.copyOf(localeLocations));
     }
 
     /** Whether {@code value} is a locale code site.yaml accepts: BCP 47, like en, fr, pt-BR, zh-Hant. */

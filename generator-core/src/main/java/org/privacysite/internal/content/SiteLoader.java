@@ -20,7 +20,9 @@ import org.privacysite.internal.config.SiteConfigLoader;
 import org.privacysite.ConfigurationException;
 import org.privacysite.internal.consent.ConsentConfig;
 import org.privacysite.internal.consent.ConsentConfigLoader;
+import org.privacysite.internal.messages.LocaleFallback;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -106,7 +108,7 @@ public final class SiteLoader {
         List<Finding> bundleFindings = new ArrayList<>(); // reported after the pages' findings, as always
         Map<String, MessageBundle> texts = new LinkedHashMap<>();
         for (String locale : config.locales()) {
-            MessageBundle uiBundle = MessageBundle.read(locale, theme.file("messages/" + locale + ".yaml"));
+            MessageBundle uiBundle = MessageBundle.read(locale, uiFile(theme, locale, config, bundleFindings));
             MessageBundle textBundle = MessageBundle.read(locale, contentDirectory.resolve(locale).resolve("messages.yaml"));
             ui.put(locale, uiBundle);
             texts.put(locale, textBundle);
@@ -181,6 +183,30 @@ public final class SiteLoader {
         findings.addAll(bundleFindings);
         return Site.of(config, contentDirectory, theme, pages, Map.copyOf(ui), Map.copyOf(texts), consent,
                 findings);
+    }
+
+    /**
+     * The UI bundle of {@code locale}: the site's own, else the built-in one, else (with a warning) that of its
+     * nearest CLDR parent that has one, the site's own before the built-in at each step (es-MX: es-419, then es).
+     */
+    static java.nio.file.Path uiFile(Theme theme, String locale, SiteConfig config, List<Finding> findings) {
+        List<String> chain = LocaleFallback.chain(locale);
+        for (String candidate : chain) {
+            java.nio.file.Path file = theme.file("messages/" + candidate + ".yaml");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            if (!candidate.equals(locale)) {
+                boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
+                findings.add(Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale
+                        + "' has no UI texts of its own; its pages show " + (own ? "the " + candidate + " texts of templates/messages/"
+                        + candidate + ".yaml" : "the built-in " + candidate + " texts") + " (CLDR parents: "
+                        + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1)) + "); add templates/messages/"
+                        + locale + ".yaml for texts of its own"));
+            }
+            return file;
+        }
+        return theme.file("messages/" + locale + ".yaml"); // none: parity reports the missing file
     }
 
     /** A policy that is a link to a file outside the content directory would publish that file. */

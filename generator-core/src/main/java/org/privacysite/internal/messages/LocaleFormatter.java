@@ -23,16 +23,27 @@ import com.ibm.icu.util.ULocale;
 public final class LocaleFormatter {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    /** Arguments whose formatted text is words of the locale (plural and select cases are translated in the message). */
+    private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile(
+            "\\{\\s*[^,}]+,\\s*(date|time|spellout|ordinal|duration)\\b");
     /** Far more than the distinct arguments of a real site; a site beyond it just formats more often. */
     static final int CACHE_LIMIT = 4096;
 
     private final ULocale locale;
+    /**
+     * The locale whose CLDR data formats dates and numbers: the locale itself; for a pseudo-locale, English,
+     * whose dates are then pseudo-translated like the text ("Šéþţéṁƀéŕ 1, 2026"), as CLDR's own en-XA has them.
+     */
+    private final ULocale formatLocale;
+    private final PseudoLocale pseudo;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
     /** Formatted arguments by their pattern and values: [pattern, value, value...]. */
     private final Map<List<Object>, String> results = new ConcurrentHashMap<>();
 
     public LocaleFormatter(String languageTag) {
         this.locale = ULocale.forLanguageTag(languageTag);
+        this.pseudo = PseudoLocale.of(languageTag);
+        this.formatLocale = pseudo == null ? locale : ULocale.ENGLISH;
     }
 
     public ULocale locale() {
@@ -99,17 +110,24 @@ public final class LocaleFormatter {
     private String formatArgument(IcuMessage.Segment segment, Map<String, ?> values) {
         MessageFormat format = formats.get(segment.argumentPattern());
         if (format == null) {
-            format = new MessageFormat(segment.argumentPattern(), locale);
+            format = new MessageFormat(segment.argumentPattern(), formatLocale);
             bounded(formats).put(segment.argumentPattern(), format);
         }
         Map<String, Object> arguments = new HashMap<>();
         for (String name : segment.names()) {
             arguments.put(name, icuValue(values.get(name)));
         }
+        String formatted;
         // A MessageFormat is not thread-safe; pages of one locale render on several threads.
         synchronized (format) {
-            return format.format(arguments);
+            formatted = format.format(arguments);
         }
+        if (pseudo != null && DATE_LIKE.matcher(segment.argumentPattern()).lookingAt()) {
+            StringBuilder translated = new StringBuilder();
+            pseudo.translate(formatted, 0, formatted.length(), translated);
+            return translated.toString();
+        }
+        return formatted;
     }
 
     private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
@@ -125,7 +143,7 @@ public final class LocaleFormatter {
      */
     private Object icuValue(Object value) {
         if (value instanceof LocalDate date) {
-            Calendar calendar = Calendar.getInstance(UTC, locale);
+            Calendar calendar = Calendar.getInstance(UTC, formatLocale);
             calendar.setTime(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
             return calendar;
         }

@@ -27,6 +27,9 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
     public record Entry(String key, IcuMessage message, Location location) {
     }
 
+    /** The one optional message: a locale's own name in the language switcher, which is otherwise CLDR's. */
+    public static final String LANGUAGE_NAME = "language.name";
+
     /** An empty bundle, for a locale that has no file. */
     public static MessageBundle empty(String locale, Path file) {
         return new MessageBundle(locale, file, Map.of(), List.of());
@@ -56,6 +59,29 @@ public record MessageBundle(String locale, Path file, Map<String, Entry> entries
             }
         }
         return new MessageBundle(locale, file, Map.copyOf(entries), List.copyOf(findings));
+    }
+
+    /**
+     * This bundle pseudo-translated into {@code pseudo} (every message, same keys and arguments), with
+     * {@code languageName} (the source language's name, or null for none) pseudo-translated as the language's
+     * name, unless the bundle names its language itself.
+     */
+    public MessageBundle pseudoTranslated(PseudoLocale pseudo, String languageName) {
+        Map<String, Entry> translated = new LinkedHashMap<>();
+        entries.forEach((key, entry) -> translated.put(key, new Entry(key,
+                IcuMessage.parse(pseudo.message(entry.message().source())), entry.location())));
+        if (languageName != null) {
+            translated.putIfAbsent(LANGUAGE_NAME, new Entry(LANGUAGE_NAME, IcuMessage.parse(pseudo.message(languageName)), Location.of(file)));
+        }
+        return new MessageBundle(pseudo.tag(), file, Map.copyOf(translated), List.of());
+    }
+
+    /**
+     * Whether the texts are the locale's own, not those of a parent it falls back to (es-MX showing es.yaml);
+     * a pseudo-locale's are its own, made from the source's.
+     */
+    public boolean isOwn() {
+        return PseudoLocale.isPseudo(locale) || file.getFileName().toString().equals(locale + ".yaml");
     }
 
     public boolean has(String key) {

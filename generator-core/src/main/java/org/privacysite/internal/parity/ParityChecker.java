@@ -18,6 +18,7 @@ import org.privacysite.internal.history.DocumentHistory;
 import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.messages.PseudoLocale;
 import org.privacysite.internal.rules.BundleRules;
 import org.privacysite.internal.rules.ConsentRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -55,6 +56,11 @@ public final class ParityChecker {
         }
         findings.addAll(checkSiteWide(site));
         return findings;
+    }
+
+    /** The translations to check: the pseudo-locales of a {@code --pseudo} build are made from the source, not translated. */
+    private static List<String> translations(Site site) {
+        return site.config().targetLocales().stream().filter(locale -> !PseudoLocale.isPseudo(locale)).toList();
     }
 
     /**
@@ -112,7 +118,7 @@ public final class ParityChecker {
                                           Map<java.nio.file.Path, Map<String, ClauseContent>> contents) {
         List<Finding> findings = new ArrayList<>();
         for (Page page : pages) {
-            if (page.document().equals(document)) {
+            if (page.document().equals(document) && !PseudoLocale.isPseudo(page.locale())) {
                 findings.addAll(pluralCategories(page, contents.get(page.file())));
             }
         }
@@ -121,7 +127,7 @@ public final class ParityChecker {
             return findings;
         }
         DocumentHistory versions = history.document(document);
-        for (String locale : site.config().targetLocales()) {
+        for (String locale : translations(site)) {
             Page translation = site.page(locale, document);
             if (translation == null) {
                 continue;
@@ -145,10 +151,12 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (String locale : site.config().locales()) {
-            findings.addAll(bundlePlurals(site.ui().get(locale)));
-            findings.addAll(bundlePlurals(site.texts().get(locale)));
+            if (!PseudoLocale.isPseudo(locale)) {
+                findings.addAll(bundlePlurals(site.ui().get(locale)));
+                findings.addAll(bundlePlurals(site.texts().get(locale)));
+            }
         }
-        for (String locale : site.config().targetLocales()) {
+        for (String locale : translations(site)) {
             findings.addAll(bundle(site.ui().get(source), site.ui().get(locale)));
             findings.addAll(bundle(site.texts().get(source), site.texts().get(locale)));
         }
@@ -429,7 +437,9 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         for (MessageBundle.Entry entry : source.entries().values()) {
             MessageBundle.Entry translated = target.entry(entry.key());
-            if (translated == null) {
+            if (translated == null && entry.key().equals(MessageBundle.LANGUAGE_NAME)) {
+                continue; // optional: a language's name is CLDR's ("Deutsch", "polski") unless its bundle gives one
+            } else if (translated == null) {
                 findings.add(Finding.of(file.at(1, 1), BundleRules.KEY_MISSING, "message '" + entry.key()
                         + "' is missing (present in " + source.locale() + ")"));
             } else if (!translated.message().argumentNames().equals(entry.message().argumentNames())) {
@@ -439,7 +449,7 @@ public final class ParityChecker {
             }
         }
         for (MessageBundle.Entry entry : target.entries().values()) {
-            if (!source.has(entry.key())) {
+            if (!source.has(entry.key()) && !entry.key().equals(MessageBundle.LANGUAGE_NAME)) {
                 findings.add(Finding.of(entry.location(), BundleRules.KEY_EXTRA, "message '" + entry.key()
                         + "' is not in the " + source.locale() + " source"));
             }

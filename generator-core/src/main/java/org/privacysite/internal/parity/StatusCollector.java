@@ -9,6 +9,7 @@ import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.ConfiguredFindings;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
+import org.privacysite.internal.messages.PseudoLocale;
 
 /** Counts, per document and locale, which source clauses are translated, stale or missing. */
 public final class StatusCollector {
@@ -24,7 +25,7 @@ public final class StatusCollector {
                 continue;
             }
             List<TranslationStatus.Cell> cells = new ArrayList<>();
-            for (String locale : site.config().locales()) {
+            for (String locale : locales(site)) {
                 cells.add(cell(site, source, site.page(locale, document), locale));
             }
             rows.add(new TranslationStatus.DocumentRow(document, source.frontMatter().title(), List.copyOf(cells)));
@@ -43,8 +44,13 @@ public final class StatusCollector {
                 }
             }
         }
-        return new TranslationStatus(site.config().sourceLocale(), site.config().locales(), List.copyOf(rows),
+        return new TranslationStatus(site.config().sourceLocale(), locales(site), List.copyOf(rows),
                 List.copyOf(settings), List.copyOf(local));
+    }
+
+    /** The site's locales without the pseudo-locales of a {@code --pseudo} build, which nobody translates. */
+    private static List<String> locales(Site site) {
+        return site.config().locales().stream().filter(locale -> !PseudoLocale.isPseudo(locale)).toList();
     }
 
     private static List<TranslationStatus.Change> changes(WordDiff diff) {

@@ -144,7 +144,7 @@ final class HistoryPages {
         List<PageView.LinkView> alternates = new ArrayList<>();
         for (String other : config.locales()) {
             if (document.page(other, date) != null) {
-                alternates.add(new PageView.LinkView(other, renderer.ui(other).format("language.name"),
+                alternates.add(new PageView.LinkView(other, renderer.ui(other).languageName(),
                         versionHref(document, other, date, root), versionUrl(document, other, date), false));
             }
         }
@@ -271,7 +271,7 @@ final class HistoryPages {
         List<PageView.LinkView> languages = new ArrayList<>();
         for (String other : config.locales()) {
             String href = sameInLocale.apply(other);
-            languages.add(new PageView.LinkView(other, renderer.ui(other).format("language.name"), href,
+            languages.add(new PageView.LinkView(other, renderer.ui(other).languageName(), href,
                     config.baseUrl() + href.substring(root.length()), other.equals(locale)));
         }
         model.put("languages", languages);

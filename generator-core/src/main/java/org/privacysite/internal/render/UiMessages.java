@@ -132,11 +132,13 @@ public final class UiMessages implements TemplateMethodModelEx {
     }
 
     /**
-     * The language's own name for the language switcher: {@code language.name} of its own bundle, else
-     * CLDR's name of the language in itself ("中文（中国）"), never the name a fallback bundle gives.
+     * The language's own name for the language switcher: CLDR's name of the language in itself ("Deutsch",
+     * "中文（中国）"), capitalised as CLDR says for a menu ("polski"), unless the locale's own bundle gives a
+     * {@code language.name} (the built-in ones do not); never the name a fallback bundle gives (neither the
+     * source's nor a parent locale's: es-MX is "Español (México)", not es.yaml's "Español").
      */
     public String languageName() {
-        if (bundles.get(0).has("language.name")) {
+        if (bundles.get(0).isOwn() && bundles.get(0).has("language.name")) {
             return format("language.name");
         }
         return plain.computeIfAbsent("\u0000languageName", key -> {

@@ -28,10 +28,16 @@ public final class BundleRules {
             "Use the same {arguments} as the source message.",
             "templates/messages/de.yaml:12:1: message 'footer.contact' uses arguments [mail] but the en source uses [email]");
 
+    public static final Rule FALLBACK = Rule.warning("bundle.fallback", "UI texts of a parent locale",
+            "A locale without UI texts of its own shows those of its nearest CLDR parent (es-MX shows es, zh-TW shows zh-Hant):"
+                    + " the right language, but perhaps not the words or spelling its readers expect.",
+            "Add templates/messages/<locale>.yaml with the locale's own texts, or list the parent locale in site.yaml instead.",
+            "content/site.yaml:4:14: locale 'es-MX' has no UI texts of its own; its pages show the built-in es texts (CLDR parents: es-419, es)");
+
     private BundleRules() {
     }
 
     public static List<Rule> all() {
-        return List.of(MISSING, EMPTY, KEY_MISSING, KEY_EXTRA, ARGUMENTS);
+        return List.of(MISSING, EMPTY, KEY_MISSING, KEY_EXTRA, ARGUMENTS, FALLBACK);
     }
 }

@@ -69,7 +69,7 @@ record BlockedPage(String text, List<Block> blocks, Map<String, Range> clauses) 
     }
 
     /** Where the Markdown starts: after the line that closes the front matter. */
-    private static int bodyStart(String text) {
+    static int bodyStart(String text) {
         if (!text.startsWith("---\n")) {
             return 0;
         }

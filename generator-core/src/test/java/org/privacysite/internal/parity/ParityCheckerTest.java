@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Site;
@@ -272,5 +274,33 @@ class ParityCheckerTest {
         assertEquals(List.of("parity.clause-missing", "bundle.key-extra"), findings.stream().map(Finding::ruleId).toList(),
                 findings::toString);
         assertEquals(Location.of(content.resolve("fr/messages.yaml")).at(2, 15), findings.get(1).location());
+    }
+
+    /**
+     * A UI message's plural needs every CLDR category of the bundle's own locale: Polish and Russian have
+     * few and many, Arabic also zero and two; the English forms (one, other) are complete only in English.
+     */
+    @ParameterizedTest
+    @CsvSource({"en, ''", "pl, 'few, many'", "ru, 'few, many'", "ar, 'few, many, two, zero'", "ja, ''"})
+    void bundlePluralsAreCheckedAgainstTheLocalesOwnCategories(String locale, String missing) {
+        TestSites.write(templates, "messages/" + locale + ".yaml", "cookies.duration.days: \"{n, plural, one {# x} other {# y}}\"\n");
+        List<Finding> findings = ParityChecker.bundlePlurals(MessageBundle.read(locale, templates.resolve("messages/" + locale + ".yaml")));
+        if (missing.isEmpty()) {
+            assertEquals(List.of(), findings);
+        } else {
+            assertEquals(1, findings.size(), findings::toString);
+            Finding finding = findings.get(0);
+            assertEquals("parity.plural-categories", finding.ruleId());
+            assertEquals(Location.of(templates.resolve("messages/" + locale + ".yaml")).at(1, 24), finding.location());
+            assertTrue(finding.message().endsWith("lacks the " + locale + " plural forms [" + missing + "]"), finding.message());
+        }
+    }
+
+    @Test
+    void theBuiltInPolishRussianAndArabicBundlesHaveEveryPluralForm() {
+        for (String locale : List.of("pl", "ru", "ar")) {
+            assertEquals(List.of(), ParityChecker.bundlePlurals(MessageBundle.read(locale,
+                    org.privacysite.internal.theme.Theme.builtIn().file("messages/" + locale + ".yaml"))), locale);
+        }
     }
 }

@@ -124,7 +124,8 @@ class XliffImportSafetyTest {
         int target = text.indexOf("<target", unit);
         int end = text.indexOf("</target>", target);
         String oldTarget = text.substring(target, end);
-        String newTarget = oldTarget.replace("Nous avons désigné", "Nous avons nommé");
+        // the edit as a CAT tool keeps it: the new term annotated (an XLIFF marker, which carries no Markdown)
+        String newTarget = oldTarget.replace("Nous avons désigné", "Nous avons <mrk id=\"term1\" type=\"term\">nommé</mrk>");
         assertFalse(oldTarget.equals(newTarget), oldTarget);
         Files.writeString(xliff, text.substring(0, target) + newTarget + text.substring(end));
 

@@ -1,0 +1,96 @@
+package org.privacysite.internal.messages;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.ibm.icu.impl.ICUData;
+import com.ibm.icu.util.UResourceBundle;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * The locales whose texts a locale may show when it has none of its own, nearest first, following
+ * CLDR's inheritance as ICU's own resource lookup does: CLDR's parent locales (es-MX → es-419 → es,
+ * en-GB → en-001 → en, zh-Hant-MO → zh-Hant-HK), then truncation, where a script that is not the
+ * language's usual one is never dropped (zh-Hant → root, not zh, which is Simplified Chinese). A tag
+ * without a script gets its likely one first (zh-TW → zh-Hant-TW → zh-Hant).
+ */
+public final class LocaleFallback {
+
+    /** CLDR's parentLocales (supplementalData.xml) as ICU ships them, child to parent: es_MX → es_419. */
+    private static final Map<String, String> PARENTS = parents();
+
+    private LocaleFallback() {
+    }
+
+    private static Map<String, String> parents() {
+        UResourceBundle table = UResourceBundle.getBundleInstance(ICUData.ICU_BASE_NAME, "supplementalData",
+                ULocale.class.getClassLoader()).get("parentLocales");
+        Map<String, String> parents = new HashMap<>();
+        for (int i = 0; i < table.getSize(); i++) {
+            UResourceBundle children = table.get(i);
+            if (children.getType() == UResourceBundle.STRING) {
+                parents.put(children.getString(), children.getKey());
+            } else {
+                for (String child : children.getStringArray()) {
+                    parents.put(child, children.getKey());
+                }
+            }
+        }
+        return Map.copyOf(parents);
+    }
+
+    /** The language tags to try for {@code locale}, starting with {@code locale} itself, root not included. */
+    public static List<String> chain(String locale) {
+        Set<String> chain = new LinkedHashSet<>();
+        chain.add(locale);
+        ULocale current = withLikelyScript(ULocale.forLanguageTag(locale));
+        while (current != null && !current.getLanguage().isEmpty()) {
+            chain.add(current.toLanguageTag());
+            current = parent(current);
+        }
+        return List.copyOf(chain);
+    }
+
+    /** {@code zh-TW} → {@code zh-Hant-TW}: the script is written out when it is not the language's usual one. */
+    private static ULocale withLikelyScript(ULocale locale) {
+        if (!locale.getScript().isEmpty() || locale.getCountry().isEmpty()) {
+            return locale;
+        }
+        String likely = ULocale.addLikelySubtags(locale).getScript();
+        if (likely.isEmpty() || likely.equals(defaultScript(locale.getLanguage()))) {
+            return locale;
+        }
+        return new ULocale.Builder().setLocale(locale).setScript(likely).build();
+    }
+
+    /** CLDR's parent of {@code locale}, or null for root. */
+    private static ULocale parent(ULocale locale) {
+        String listed = PARENTS.get(locale.getName());
+        if (listed != null) {
+            return listed.equals("root") ? null : new ULocale(listed);
+        }
+        String language = locale.getLanguage();
+        String script = locale.getScript();
+        String region = locale.getCountry();
+        if (!locale.getVariant().isEmpty()) {
+            return new ULocale.Builder().setLanguage(language).setScript(script).setRegion(region).build();
+        }
+        if (!script.isEmpty() && !region.isEmpty()) {
+            return new ULocale.Builder().setLanguage(language).setScript(script).build();
+        }
+        if (!script.isEmpty()) {
+            return script.equals(defaultScript(language)) ? new ULocale(language) : null;
+        }
+        if (!region.isEmpty()) {
+            return new ULocale(language);
+        }
+        return null;
+    }
+
+    private static String defaultScript(String language) {
+        return ULocale.addLikelySubtags(new ULocale(language)).getScript();
+    }
+}

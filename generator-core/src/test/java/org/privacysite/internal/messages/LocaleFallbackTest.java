@@ -1,0 +1,40 @@
+package org.privacysite.internal.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The locales a locale without UI texts of its own falls back to: CLDR's parents, as ICU has them. */
+class LocaleFallbackTest {
+
+    @Test
+    void aRegionalVariantFallsBackToItsLanguage() {
+        assertEquals(List.of("pt-BR", "pt"), LocaleFallback.chain("pt-BR"));
+        assertEquals(List.of("de-AT", "de"), LocaleFallback.chain("de-AT"));
+    }
+
+    @Test
+    void cldrParentLocalesComeBeforeTruncation() {
+        // CLDR: es-MX's parent is Latin American Spanish, en-GB's is international English
+        assertEquals(List.of("es-MX", "es-419", "es"), LocaleFallback.chain("es-MX"));
+        assertEquals(List.of("es-419", "es"), LocaleFallback.chain("es-419"));
+        assertEquals(List.of("en-GB", "en-001", "en"), LocaleFallback.chain("en-GB"));
+        assertEquals(List.of("zh-Hant-MO", "zh-Hant-HK", "zh-Hant"), LocaleFallback.chain("zh-Hant-MO"));
+    }
+
+    @Test
+    void traditionalChineseNeverFallsBackToSimplified() {
+        assertEquals(List.of("zh-Hant-HK", "zh-Hant"), LocaleFallback.chain("zh-Hant-HK"));
+        assertEquals(List.of("zh-Hant"), LocaleFallback.chain("zh-Hant"), "zh is Simplified Chinese: not a parent of zh-Hant");
+        // zh-TW has no script: its likely one (Hant) is written out first
+        assertEquals(List.of("zh-TW", "zh-Hant-TW", "zh-Hant"), LocaleFallback.chain("zh-TW"));
+        assertEquals(List.of("zh-CN", "zh"), LocaleFallback.chain("zh-CN"));
+    }
+
+    @Test
+    void aLanguageAloneHasNoParentButRoot() {
+        assertEquals(List.of("fr"), LocaleFallback.chain("fr"));
+    }
+}
