@@ -19,9 +19,13 @@ import java.util.Set;
  */
 final class TunedJvm {
 
-    /** "second" in the second JVM; a user sets "false" (never a second JVM) or "true" (even for a small site). */
+    /**
+     * "second" in the second JVM, "launcher" when bin/privacy-site gave the flags (no second JVM then);
+     * a user sets "false" (never a second JVM) or "true" (even for a small site).
+     */
     static final String PROPERTY = "privacy-site.tuned-jvm";
     private static final String CHILD = "second";
+    private static final String LAUNCHER = "launcher";
     private static final String TERMINAL = "privacy-site.terminal";
 
     /**
@@ -92,6 +96,11 @@ final class TunedJvm {
     /** True in the JVM that {@link #run} started. */
     static boolean isSecondJvm() {
         return CHILD.equals(System.getProperty(PROPERTY));
+    }
+
+    /** True when the distribution's launcher, bin/privacy-site, started this JVM with the flags. */
+    static boolean isLaunched() {
+        return LAUNCHER.equals(System.getProperty(PROPERTY));
     }
 
     /** This JVM's options (ours, then the user's), without system properties: what --verbose shows. */

@@ -71,6 +71,23 @@ class TunedJvmTest {
         assertTrue(!serve.contains(TunedJvm.HUGE_PAGES), "the preview keeps the default heap: " + serve);
     }
 
+    /**
+     * The distribution's launcher (bin/privacy-site, a shell script) gives its one JVM the same settings
+     * as the second JVM of {@code java -jar}: a change of the flags here must be made there too.
+     */
+    @Test
+    void theLauncherScriptGivesTheSameFlags() throws IOException {
+        String script = Files.readString(SampleSite.repository().resolve("generator-core/src/main/dist/bin/privacy-site"));
+        assertTrue(script.contains("flags=\"" + String.join(" ", TunedJvm.FLAGS) + "\""), "the JIT flags");
+        List<String> batch = new java.util.ArrayList<>(List.of(TunedJvm.BATCH_GC));
+        batch.addAll(TunedJvm.BATCH_HEAP);
+        assertTrue(script.contains("flags=\"$flags " + String.join(" ", batch) + "\""), "the batch collector and heap");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
+        assertTrue(script.contains("head -n " + TunedJvm.LARGE_SITE + " ") && script.contains("-lt " + TunedJvm.LARGE_SITE + " "),
+                "the same site size for C1 only");
+    }
+
     /** C1 alone for builds and checks of sites below the size where C2's compile time pays off. */
     @Test
     void onlyLargeSitesAreCompiledByC2() {
