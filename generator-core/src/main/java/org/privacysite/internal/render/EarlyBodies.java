@@ -45,19 +45,28 @@ final class EarlyBodies implements AutoCloseable {
     private volatile boolean noFile;
     private java.lang.ref.Cleaner.Cleanable cleanable;
 
-    private EarlyBodies(boolean keeps, long heapRoom) {
+    /** Where the temporary file goes; null: the platform's temporary directory. */
+    private final Path directory;
+
+    private EarlyBodies(boolean keeps, long heapRoom, Path directory) {
         this.keeps = keeps;
         this.room = new AtomicLong(heapRoom);
+        this.directory = directory;
     }
 
     /** Bodies for a build or check: in a temporary file, else within an eighth of the heap. */
     static EarlyBodies kept() {
-        return new EarlyBodies(true, Runtime.getRuntime().maxMemory() / 16);
+        return kept(null, Runtime.getRuntime().maxMemory() / 16);
+    }
+
+    /** Bodies in a temporary file in {@code directory} (null: the platform's), else within {@code heapRoom} characters. */
+    static EarlyBodies kept(Path directory, long heapRoom) {
+        return new EarlyBodies(true, heapRoom, directory);
     }
 
     /** None kept: every page is rendered from its tree (the preview's incremental rebuilds). */
     static EarlyBodies none() {
-        return new EarlyBodies(false, 0);
+        return new EarlyBodies(false, 0, null);
     }
 
     /** Keeps {@code body} for {@code page}, unless there is no room for it. */
@@ -126,7 +135,8 @@ final class EarlyBodies implements AutoCloseable {
         synchronized (this) {
             if (file == null && !noFile) {
                 try {
-                    Path path = Files.createTempFile("privacy-site-bodies", ".tmp");
+                    Path path = directory == null ? Files.createTempFile("privacy-site-bodies", ".tmp")
+                            : Files.createTempFile(directory, "privacy-site-bodies", ".tmp");
                     FileChannel opened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                             StandardOpenOption.DELETE_ON_CLOSE);
                     try {

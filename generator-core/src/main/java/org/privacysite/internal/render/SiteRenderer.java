@@ -225,7 +225,7 @@ public final class SiteRenderer {
 
     /**
      * Renders {@code page}'s body now, while its Markdown tree is in memory, and keeps it for
-     * {@link #forParsedSite}'s render (if it fits the room left), so that the page need not be
+     * {@link #forParsedSite}'s render (in {@link EarlyBodies}, unless it cannot be kept), so that the page need not be
      * parsed again. Thread-safe.
      */
     public void renderEarly(Page page) {
