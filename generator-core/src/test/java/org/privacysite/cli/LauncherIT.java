@@ -103,15 +103,16 @@ class LauncherIT {
 
     @Test
     void theUsersJvmOptionsComeAfterOursAndWin() throws IOException, InterruptedException {
-        Run run = run(Map.of("JAVA_OPTS", "-Xmx200m", "PRIVACY_SITE_OPTS", "-XX:+UseSerialGC -Dprivacy-site.example=1"),
+        Run run = run(Map.of("JAVA_OPTS", "-Xmx200m", "PRIVACY_SITE_OPTS", "-XX:+UseParallelGC -Dprivacy-site.example=1"),
                 "build", "--verbose", "--content", SampleSite.content().toString(), "--templates",
                 SampleSite.templates().toString(), "--out", temp.resolve("public").toString());
 
         assertEquals(0, run.exitCode(), run.err());
         String options = run.err().lines().filter(line -> line.startsWith("Running with ")).findFirst().orElse("");
         assertTrue(options.indexOf("-XX:InlineSmallCode=300") < options.indexOf("-Xmx200m")
-                && options.indexOf("-Xmx200m") < options.indexOf("-XX:+UseSerialGC"), options);
+                && options.indexOf("-Xmx200m") < options.indexOf("-XX:+UseParallelGC"), options);
         assertFalse(options.contains(TunedJvm.BATCH_GC), "the user's collector replaces ours: " + options);
+        assertFalse(options.contains("-Xms256m"), "the user's heap size replaces ours: " + options);
     }
 
     @Test

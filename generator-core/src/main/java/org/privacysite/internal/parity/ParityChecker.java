@@ -45,7 +45,12 @@ public final class ParityChecker {
         List<Finding> findings = new ArrayList<>();
         String source = site.config().sourceLocale();
         for (Page page : site.pages()) {
-            pluralCategories(page, contents.get(page.file()), findings);
+            List<Finding> compared = read.checked(page.file()); // its plural and content findings, found as it was read
+            if (compared != null) {
+                findings.addAll(compared);
+            } else {
+                pluralCategories(page, contents.get(page.file()), findings);
+            }
         }
         for (String document : site.config().documents()) {
             Page original = site.sourcePage(document);
@@ -57,7 +62,9 @@ public final class ParityChecker {
                 Page translation = site.page(locale, document);
                 if (translation != null) {
                     clauses(original, translation, findings);
-                    content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
+                    if (read.checked(translation.file()) == null) {
+                        content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts(), findings);
+                    }
                     staleness(site, original, translation, findings);
                 }
             }
