@@ -220,6 +220,49 @@ class ParityCheckerTest {
                 """));
     }
 
+    /**
+     * The check and publish read each page's contents as it is parsed; a translation read after its
+     * source is compared at once, one read before it at the end. Both ways give the findings of a
+     * check that reads every page itself.
+     */
+    @Test
+    void translationsComparedAsTheyAreReadGiveTheSameFindings() {
+        TestSites.page(content, "en", "privacy", """
+                ## Retention {#retention}
+
+                We keep your data for {retentionDays, plural, one {# day} other {# days}} at {company}.
+                """);
+        TestSites.page(content, "fr", "privacy", """
+                ## Conservation {#retention}
+
+                Nous conservons vos données chez nous, {retentionDays, plural, other {# jours}}.
+                """);
+        Site site = TestSites.load(root);
+        List<Finding> expected = ParityChecker.check(site);
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("parity.argument-missing")), expected::toString);
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("parity.plural-categories")), expected::toString);
+
+        var en = site.page("en", "privacy");
+        var fr = site.page("fr", "privacy");
+        PageContents sourceFirst = new PageContents();
+        sourceFirst.checkAsRead("en", site.config().facts());
+        sourceFirst.read(en);
+        sourceFirst.read(fr);
+        assertTrue(sourceFirst.checked(fr.file()) != null, "compared as it was read");
+        PageContents translationFirst = new PageContents();
+        translationFirst.checkAsRead("en", site.config().facts());
+        translationFirst.read(fr);
+        translationFirst.read(en);
+        assertTrue(translationFirst.checked(fr.file()) == null, "read before its source: compared at the end");
+
+        assertEquals(sorted(expected), sorted(ParityChecker.check(site, sourceFirst, Runnable::run)));
+        assertEquals(sorted(expected), sorted(ParityChecker.check(site, translationFirst, Runnable::run)));
+    }
+
+    private static List<String> sorted(List<Finding> findings) {
+        return findings.stream().map(Finding::toString).sorted().toList();
+    }
+
     @Test
     void argumentsInAnotherOrderAreFine() {
         assertEquals(List.of(), bundles("xref: \"{title}, Section {number}\"\n", "xref: \"{number}条 {title}\"\n"));
