@@ -19,8 +19,8 @@ import org.privacysite.internal.content.PageKey;
  * rendered (after every page was parsed). They are kept in a temporary file, as UTF-8, not in the
  * heap: at 10,000 pages they are about 250 MB of strings, the largest part of a build's live set,
  * and the operating system's page cache holds them just as well. The file is deleted as soon as it
- * is open (where the platform allows; else when it is closed), so nothing is left behind, even
- * after a kill. Where no temporary file can be written, bodies stay in the heap within a share of it,
+ * is open, so on Linux and macOS nothing is left behind even after a kill (on Windows it is deleted
+ * when closed). Where no temporary file can be written, bodies stay in the heap within a share of it,
  * and the others are rendered again from their page. Thread-safe.
  */
 final class EarlyBodies implements AutoCloseable {
