@@ -4,13 +4,15 @@
 #
 #   bench/run.sh                       # everything: 1k and 10k pages, incremental, -Xmx512m, profile
 #   BENCH_SIZES=1k bench/run.sh        # only the 1,000-page site (a few minutes)
+#   BENCH_SIZES="1k 10k 50k" bench/run.sh   # also the 50,000-page site (off by default: it takes long)
 #
 # Environment (all optional):
 #   BENCH_WORK=/tmp/privacy-site-bench  where sites, outputs, logs and raw numbers go (GBs at 10k)
-#   BENCH_SIZES="1k 10k"                which sites to measure
-#   RUNS_1K=5 RUNS_10K=3                runs per command (medians are reported)
-#   BENCH_TIMEOUT_1K=300 BENCH_TIMEOUT_10K=420
+#   BENCH_SIZES="1k 10k"                which sites to measure: 100, 1k, 10k, 50k
+#   RUNS_1K=5 RUNS_10K=3 RUNS_50K=1     runs per command (medians are reported)
+#   BENCH_TIMEOUT_1K=300 BENCH_TIMEOUT_10K=420 BENCH_TIMEOUT_50K=1800
 #                                       a run that takes longer is killed and reported as "> N s"
+#   BENCH_EDITED=1                      0 skips the fresh-process check --out after a one-clause edit
 #   BENCH_CELL_BUDGET=300               stop repeating a command once its runs took this long (s)
 #   BENCH_INCREMENTAL=1 BENCH_XMX=1 BENCH_PROFILE=1   switch parts off with 0
 #   BENCH_PROFILE_SECONDS=300           the profiled 10k build is recorded (and stopped) after this
@@ -28,8 +30,10 @@ WORK="${BENCH_WORK:-/tmp/privacy-site-bench}"
 SIZES="${BENCH_SIZES:-1k 10k}"
 RUNS_1K="${RUNS_1K:-5}"
 RUNS_10K="${RUNS_10K:-3}"
+RUNS_50K="${RUNS_50K:-1}"
 TIMEOUT_1K="${BENCH_TIMEOUT_1K:-300}"
 TIMEOUT_10K="${BENCH_TIMEOUT_10K:-420}"
+TIMEOUT_50K="${BENCH_TIMEOUT_50K:-1800}"
 CELL_BUDGET="${BENCH_CELL_BUDGET:-300}"
 SEED="${BENCH_SEED:-42}"
 CLAUSES="${BENCH_CLAUSES:-16}"
@@ -38,11 +42,14 @@ PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-300}"
 HUGO_PORT="${BENCH_HUGO_PORT:-1313}"
 EDITS="${BENCH_EDITS:-5}"
 OURS_PORT="${BENCH_OURS_PORT:-8181}"
+RSS_TARGET_MIB=512   # issue 21: 10k pages' check --out in 512 MiB with the default settings
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 server_pid=""
-# A server this script started is stopped however the script ends.
-trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
+edited_file=""
+# A server this script started is stopped, and a source it edited restored, however the script ends.
+trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+      if [ -n "$edited_file" ]; then cp "$WORK/edited.orig" "$edited_file"; fi' EXIT
 started=$(date +%s)
 
 # ---------------------------------------------------------------------------------------------
@@ -83,6 +90,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Our CLI's optional features, found from its help, so this script keeps working as they land.
 build_help=$(java -jar "$JAR" build --help 2>&1 || true)
+check_help=$(java -jar "$JAR" check --help 2>&1 || true)
 serve_help=""
 if java -jar "$JAR" serve --help >"$WORK/serve-help.txt" 2>&1; then serve_help=$(cat "$WORK/serve-help.txt"); fi
 
@@ -146,11 +154,14 @@ ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf 
 # ---------------------------------------------------------------------------------------------
 # The sites.
 
-# "100" is a 100-page site (5 locales x 20 documents) for trying the script out quickly.
-size_locales() { case $1 in 100) echo 5 ;; 1k) echo 10 ;; 10k) echo 20 ;; esac; }
-size_documents() { case $1 in 100) echo 20 ;; 1k) echo 100 ;; 10k) echo 500 ;; esac; }
-size_runs() { case $1 in 10k) echo "$RUNS_10K" ;; *) echo "$RUNS_1K" ;; esac; }
-size_timeout() { case $1 in 10k) echo "$TIMEOUT_10K" ;; *) echo "$TIMEOUT_1K" ;; esac; }
+# "100" is a 100-page site (5 locales x 20 documents) for trying the script out quickly. "50k" keeps
+# the 10k site's 20 locales (the synthetic site has 20 real language codes) with 2,500 documents each:
+# every page lists every document of its language, so its pages are about 3x as large (about 10 GB
+# of HTML from each tool), and it is measured with `check --out` and Hugo only.
+size_locales() { case $1 in 100) echo 5 ;; 1k) echo 10 ;; 10k) echo 20 ;; 50k) echo 20 ;; esac; }
+size_documents() { case $1 in 100) echo 20 ;; 1k) echo 100 ;; 10k) echo 500 ;; 50k) echo 2500 ;; esac; }
+size_runs() { case $1 in 10k) echo "$RUNS_10K" ;; 50k) echo "$RUNS_50K" ;; *) echo "$RUNS_1K" ;; esac; }
+size_timeout() { case $1 in 10k) echo "$TIMEOUT_10K" ;; 50k) echo "$TIMEOUT_50K" ;; *) echo "$TIMEOUT_1K" ;; esac; }
 
 generate() {
   local size=$1 dir="$WORK/$1" stamp
@@ -185,8 +196,10 @@ measure_size() {
   runs=$(size_runs "$size")
   limit=$(size_timeout "$size")
   log "measuring $size: up to $runs runs each, interleaved, each limited to $limit s"
+  local only_publish=0
+  [ "$size" = 50k ] && only_publish=1   # the largest site: our one-pass check --out and Hugo's build
   for ((i = 1; i <= runs; i++)); do
-    if more_runs "ours-build-$size" "$runs"; then
+    if [ "$only_publish" = 0 ] && more_runs "ours-build-$size" "$runs"; then
       set_aside "$S/out-ours" "$S"/.out-ours*
       run_once "ours-build-$size" "$limit" java -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
     fi
@@ -194,7 +207,7 @@ measure_size() {
       set_aside "$S/out-hugo"
       run_once "hugo-$size" "$limit" hugo --quiet -s "$S/hugo" -d "$S/out-hugo"
     fi
-    if more_runs "ours-check-$size" "$runs"; then
+    if [ "$only_publish" = 0 ] && more_runs "ours-check-$size" "$runs"; then
       run_once "ours-check-$size" "$limit" java -Djava.io.tmpdir="$WORK/tmp" -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates"
     fi
     if more_runs "ours-publish-$size" "$runs"; then
@@ -208,6 +221,39 @@ measure_size() {
     set_aside "$S/out-ours" "$S"/.out-ours*
     run_once "ours-build-xmx512m-$size" "${BENCH_XMX_TIMEOUT:-$limit}" java -Xmx512m -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
   fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# A CI run after a one-clause edit: a fresh process runs `check --out` into the output of a clean
+# `check --out`, once after each of two edits of one clause of the first source document. Then a
+# clean `check --out` of the edited sources into a new directory tells whether the outputs are
+# byte-identical. Until there is a build cache, each of these runs is a full rebuild.
+
+edited_check() {
+  local size=$1 S="$WORK/$1" limit doc file out clean
+  limit=$(size_timeout "$size")
+  doc=$(sed -n '/^documents:/{n;s/^  - //p;q}' "$S/ours/content/site.yaml")
+  file="$S/ours/content/en/$doc.md"
+  out="$S/out-ours-edited"
+  clean="$S/out-ours-edited-clean"
+  log "$size: check --out after a one-clause edit, fresh process"
+  set_aside "$out" "$S"/.out-ours-edited* "$clean"
+  ours_check=(java -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates")
+  run_once "ours-edit-base-$size" "$limit" "${ours_check[@]}" --out "$out"
+  cp "$file" "$WORK/edited.orig"
+  edited_file=$file
+  for e in 1 2; do
+    edit_clause "$file" "benchcliedit$e"
+    run_once "ours-edited-$size" "$limit" "${ours_check[@]}" --out "$out"
+  done
+  run_once "ours-edited-clean-$size" "$limit" "${ours_check[@]}" --out "$clean"
+  if diff -r -q "$out" "$clean" >"$WORK/logs/edited-diff-$size.log" 2>&1; then
+    echo "identical" >"$WORK/raw/ours-edited-identical-$size"
+  else
+    echo "different (see $WORK/logs/edited-diff-$size.log)" >"$WORK/raw/ours-edited-identical-$size"
+  fi
+  cp "$WORK/edited.orig" "$file"
+  edited_file=""
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -267,6 +313,7 @@ edit_and_wait() {
 edit_repeatedly() { # TOOL SIZE FILE URL LOG MARKER PID
   local tool=$1 size=$2 file=$3 url=$4 logf=$5 marker=$6 pid=$7 e before
   cp "$file" "$WORK/edited.orig"
+  edited_file=$file
   for ((e = 1; e <= EDITS; e++)); do
     before=$(grep -c "$marker" "$logf" || true)
     edit_and_wait "$tool-incremental-$size" "$file" "$url"
@@ -278,6 +325,7 @@ edit_repeatedly() { # TOOL SIZE FILE URL LOG MARKER PID
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   cp "$WORK/edited.orig" "$file"
+  edited_file=""
 }
 
 incremental_hugo() {
@@ -364,15 +412,21 @@ done
 for size in $SIZES; do
   measure_size "$size"
 done
+if [ "${BENCH_EDITED:-1}" = 1 ]; then
+  for size in $SIZES; do
+    [ "$size" = 50k ] || edited_check "$size"
+  done
+fi
 if [ "${BENCH_INCREMENTAL:-1}" = 1 ]; then
   for size in $SIZES; do
+    [ "$size" = 50k ] && continue   # a server on 10 GB of HTML: not measured
     incremental_hugo "$size"
     incremental_ours "$size"
   done
 fi
 if [ "${BENCH_PROFILE:-1}" = 1 ]; then
-  psize=$(for s in $SIZES; do echo "$s"; done | tail -1)
-  profile_build "$psize"
+  psize=$(for s in $SIZES; do [ "$s" = 50k ] || echo "$s"; done | tail -1)
+  if [ -n "$psize" ]; then profile_build "$psize"; fi
 fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 elapsed=$(( $(date +%s) - started ))
@@ -411,7 +465,7 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
   echo "| Java | $java_version |"
   echo "| Hugo | $hugo_version |"
   echo "| privacy-site | $ours_version, commit $ours_commit$([ "$ours_dirty" != 0 ] && echo " plus $ours_dirty uncommitted files in generator-core") |"
-  echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents |"
+  echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents, 50k = 20 locales × 2,500 documents |"
   echo
   echo "Times are medians of wall-clock time over n runs (cold JVM: a new \`java -jar\` per run); CPU is"
   echo "user + system time; RSS is the peak resident set (\`/usr/bin/time\`). Ratio = ours ÷ Hugo (wall);"
@@ -424,6 +478,11 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
     echo "| $pages | (1) full build | $(cell_time "ours-build-$size") | $(cell_cpu "ours-build-$size") | $(cell_rss "ours-build-$size") | $(cell_time "hugo-$size") | $(cell_cpu "hugo-$size") | $(cell_rss "hugo-$size") | $(cell_ratio "ours-build-$size" "hugo-$size") |"
     echo "| $pages | (2) \`check\`: parse + parity + build + link check | $(cell_time "ours-check-$size") | $(cell_cpu "ours-check-$size") | $(cell_rss "ours-check-$size") | (Hugo builds only) | | | $(cell_ratio "ours-check-$size" "hugo-$size") |"
     echo "| $pages | (2) \`check --out\`: the same checks, and the site written (one pass) | $(cell_time "ours-publish-$size") | $(cell_cpu "ours-publish-$size") | $(cell_rss "ours-publish-$size") | (Hugo builds only) | | | $(cell_ratio "ours-publish-$size" "hugo-$size") |"
+    rss_max=$(max_rss "ours-publish-$size"); rss_med=$(median "ours-publish-$size" 3)
+    if [ -n "$rss_med" ]; then
+      verdict=$(awk -v m="$rss_max" -v t="$RSS_TARGET_MIB" 'BEGIN { d = m / 1024 - t; if (d <= 0) printf "met"; else printf "**not met**, %d MiB over", d }')
+      echo "| $pages | (2) peak RSS of \`check --out\`, default JVM settings, against the ${RSS_TARGET_MIB} MiB target | $(mib "$rss_med") median, $(mib "$rss_max") highest of n=$(runs_ok "ours-publish-$size") | | | | | | $verdict |"
+    fi
     b=$(median "ours-build-$size" 1); c=$(median "ours-check-$size" 1); h=$(median "hugo-$size" 1)
     if [ -n "$b" ] && [ -n "$c" ] && [ -n "$h" ]; then
       echo "| $pages | (2) \`build\` then \`check\` (two commands) | $(seconds $((b + c))) | | | | | | $(ratio $((b + c)) "$h") |"
@@ -445,12 +504,17 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
       reason=$(grep -m1 -o 'OutOfMemoryError[^"]*' "$WORK"/logs/ours-build-xmx512m-"$size".1.log 2>/dev/null || true)
       echo "| $pages | (4) full build with \`-Xmx512m\` | $verdict$([ -n "$reason" ] && echo ": $reason"), $(seconds "$xt") | | $(mib "$xr") | | | | |"
     fi
+    if [ -f "$WORK/raw/ours-edited-$size.tsv" ]; then
+      cache_note="no build cache yet: each run is a full rebuild"
+      grep -q -- '--cache' <<<"$check_help" && cache_note="with the build cache"
+      echo "| $pages | (5) \`check --out\` in a fresh process after one clause of one source document changed ($cache_note; output $(cat "$WORK/raw/ours-edited-identical-$size" 2>/dev/null || echo "not compared") to a clean build) | $(cell_time "ours-edited-$size") | $(cell_cpu "ours-edited-$size") | $(cell_rss "ours-edited-$size") | (Hugo keeps no cache) | | | clean \`check --out\` before: $(cell_time "ours-edit-base-$size") |"
+    fi
   done
   echo
   echo "Raw numbers (wall ms, CPU ms, RSS KB, exit code, 1-minute load average at the start, per run) and logs: \`$WORK/raw\`, \`$WORK/logs\`."
 } >"$WORK/results.md"
 
-if [ -f "$WORK/profile-${psize:-none}.md" ]; then
+if [ -n "${psize:-}" ] && [ -f "$WORK/profile-$psize.md" ]; then
   {
     echo "JFR CPU samples of one privacy-site \`build\` of the $psize site (whole run, at most $PROFILE_SECONDS s;"
     echo "\`-XX:StartFlightRecording=settings=profile -XX:+DebugNonSafepoints\`), summarized by"

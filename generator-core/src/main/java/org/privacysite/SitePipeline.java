@@ -150,9 +150,7 @@ final class SitePipeline {
      * (the findings of later stages are configured with them in {@link #result}).
      */
     static ConfiguredFindings.Result configured(Site site, List<Finding> findings) {
-        List<Finding> all = new ArrayList<>(findings);
-        all.addAll(ConfiguredFindings.unknownTargets(site, RuleCatalogue::find, RuleCatalogue::closest));
-        return ConfiguredFindings.apply(site, all);
+        return ConfiguredFindings.applyWithUnknownTargets(site, findings, RuleCatalogue::find, RuleCatalogue::closest);
     }
 
     /** The errors, after the site's rule settings, that keep the site from being rendered. */
@@ -170,8 +168,13 @@ final class SitePipeline {
      * translation against the source text of its own version in the history.
      */
     CompletableFuture<List<Finding>> parity(Loaded loaded, PageContents contents) {
-        return CompletableFuture.supplyAsync(() -> ParityChecker.check(loaded.site(), loaded.history(), contents, executor),
-                SitePipeline::startAlongside);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ParityChecker.check(loaded.site(), loaded.history(), contents, executor);
+            } finally {
+                contents.clear(); // the clause contents: at 10,000 pages about 80 MB that the render need not carry
+            }
+        }, SitePipeline::startAlongside);
     }
 
     /**
@@ -179,8 +182,13 @@ final class SitePipeline {
      * (the others are the cache's); {@link #paritySiteWide} adds what concerns no single document.
      */
     CompletableFuture<Map<String, List<Finding>>> parity(Loaded loaded, PageContents contents, Collection<String> documents) {
-        return CompletableFuture.supplyAsync(() -> ParityChecker.checkDocuments(loaded.site(), documents, loaded.history(), contents, executor),
-                SitePipeline::startAlongside);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ParityChecker.checkDocuments(loaded.site(), documents, loaded.history(), contents, executor);
+            } finally {
+                contents.clear();
+            }
+        }, SitePipeline::startAlongside);
     }
 
     /** The parity findings of the message bundles and content folders, with {@code byDocument}'s. */

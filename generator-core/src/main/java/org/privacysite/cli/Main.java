@@ -145,6 +145,8 @@ public final class Main implements Callable<Integer> {
             boolean verbose = command.root().userObject() instanceof Main main && main.verbose;
             if (verbose && TunedJvm.isSecondJvm()) {
                 command.commandLine().getErr().println("Running in a second JVM with " + TunedJvm.jvmOptions());
+            } else if (verbose && TunedJvm.isLaunched()) {
+                command.commandLine().getErr().println("Running with " + TunedJvm.jvmOptions());
             }
             return ProgressLine.forTerminal(command.commandLine().getErr(), verbose);
         }

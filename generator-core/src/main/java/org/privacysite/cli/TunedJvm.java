@@ -19,9 +19,13 @@ import java.util.Set;
  */
 final class TunedJvm {
 
-    /** "second" in the second JVM; a user sets "false" (never a second JVM) or "true" (even for a small site). */
+    /**
+     * "second" in the second JVM, "launcher" when bin/privacy-site gave the flags (no second JVM then);
+     * a user sets "false" (never a second JVM) or "true" (even for a small site).
+     */
     static final String PROPERTY = "privacy-site.tuned-jvm";
     private static final String CHILD = "second";
+    private static final String LAUNCHER = "launcher";
     private static final String TERMINAL = "privacy-site.terminal";
 
     /**
@@ -31,21 +35,30 @@ final class TunedJvm {
     static final List<String> FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:InlineSmallCode=300", "-XX:MaxInlineSize=15", "-XX:FreqInlineSize=50", "-XX:MaxInlineLevel=5");
 
-    /** The garbage collector for build and check, unless the user chose one. */
-    static final String BATCH_GC = "-XX:+UseParallelGC";
+    /**
+     * The garbage collector for build and check, unless the user chose one. The serial collector: on a
+     * 10k-page check the parallel one kept about 200 MB of its own (its marking bitmaps for the whole
+     * maximum heap, a quarter of the RAM) on top of the heap, and its second thread gains little on 2 cores
+     * where the workers use both; the serial one's young collections of a small young generation take a
+     * few ms each. (docs/benchmarks.md, "Memory".)
+     */
+    static final String BATCH_GC = "-XX:+UseSerialGC";
 
     /**
-     * With it, the parallel collector's first heap: an eighth of the RAM (never above the maximum, so a
-     * user's -Xmx512m still holds). From the default 1/64 the old generation grew through full
-     * collections, 0.6 s each; a 10k-page check ran 18.3 s instead of 20.4 s. What survives one young
-     * collection (the early bodies, the site model) lives to the end, so it is promoted at once
-     * instead of copied between survivor spaces: GC pauses 1.3 s instead of 2.5 s. A young generation of
-     * a ninth of the heap (320 MB of the first 2.9 GB) still holds hundreds of pages in flight and
-     * touches 1.6 GB of memory instead of 2.9 GB: 1 s faster where page faults are dear. (A fixed
-     * -XX:MaxNewSize starved the old generation of a user's -Xmx512m: 115 full collections.)
+     * With it: a first heap of 256 MB and a young generation of 64 MB, whatever the RAM (the live set of
+     * a 10k-page check is about 200 MB, and what the JVM touches is what it was allowed: 1.5 GB of RSS
+     * from a first heap of an eighth of the RAM); what survives one young collection (the site model) is
+     * promoted at once instead of copied between survivor spaces. The old generation grows as the site
+     * needs, up to the usual quarter of the RAM. Left out where the user sizes the heap.
      */
-    static final List<String> BATCH_HEAP = List.of("-XX:InitialRAMPercentage=12.5", "-XX:MaxTenuringThreshold=1",
-            "-XX:NewRatio=8");
+    static final List<String> BATCH_HEAP = List.of("-Xms256m", "-Xmn64m", "-XX:MaxTenuringThreshold=1");
+
+    /** The user's options that size the heap themselves: then {@link #BATCH_HEAP} is left to them. */
+    static boolean sizesHeap(List<String> options) {
+        return options.stream().anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-Xms")
+                || option.startsWith("-Xmn") || option.matches("-XX:(Max|Initial|Min)?(Heap|New)Size=.*")
+                || option.contains("RAMPercentage") || option.startsWith("-XX:MaxRAM="));
+    }
 
     /**
      * With the batch heap where the kernel gives transparent huge pages on request ("madvise", as on
@@ -130,6 +143,11 @@ final class TunedJvm {
     /** True in the JVM that {@link #run} started. */
     static boolean isSecondJvm() {
         return CHILD.equals(System.getProperty(PROPERTY));
+    }
+
+    /** True when the distribution's launcher, bin/privacy-site, started this JVM with the flags. */
+    static boolean isLaunched() {
+        return LAUNCHER.equals(System.getProperty(PROPERTY));
     }
 
     /** This JVM's options (ours, then the user's), without system properties: what --verbose shows. */
@@ -259,10 +277,11 @@ final class TunedJvm {
         command.add(java.get());
         command.addAll(FLAGS);
         if (!name.equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
-            // A batch run: the throughput collector took no longer than G1 and kept a third less memory
-            // (10k-page build: 2.5 GB RSS instead of 3.6 GB). The preview keeps G1's short pauses.
+            // A batch run: see BATCH_GC. The preview keeps G1's short pauses.
             command.add(BATCH_GC);
-            command.addAll(BATCH_HEAP);
+            if (!sizesHeap(options)) {
+                command.addAll(BATCH_HEAP);
+            }
             if (hugePagesOnRequest()) {
                 command.add(HUGE_PAGES);
             }

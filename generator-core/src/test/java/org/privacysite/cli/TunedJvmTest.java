@@ -71,6 +71,31 @@ class TunedJvmTest {
         assertTrue(!serve.contains(TunedJvm.HUGE_PAGES), "the preview keeps the default heap: " + serve);
     }
 
+    /**
+     * The distribution's launcher (bin/privacy-site, a shell script) gives its one JVM the same settings
+     * as the second JVM of {@code java -jar}: a change of the flags here must be made there too.
+     */
+    @Test
+    void theLauncherScriptGivesTheSameFlags() throws IOException {
+        String script = Files.readString(SampleSite.repository().resolve("generator-core/src/main/dist/bin/privacy-site"));
+        assertTrue(script.contains("flags=\"" + String.join(" ", TunedJvm.FLAGS) + "\""), "the JIT flags");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_GC + "\""), "the batch collector");
+        assertTrue(script.contains("flags=\"$flags " + String.join(" ", TunedJvm.BATCH_HEAP) + "\""), "the batch heap");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
+        assertTrue(script.contains("head -n " + TunedJvm.LARGE_SITE + " ") && script.contains("-lt " + TunedJvm.LARGE_SITE + " "),
+                "the same site size for C1 only");
+    }
+
+    /** A user who sizes the heap gets no first heap or young generation of ours (an -Xms above their -Xmx stops the JVM). */
+    @Test
+    void theUsersHeapSizeReplacesOurs() {
+        assertTrue(TunedJvm.sizesHeap(List.of("-Xmx200m")));
+        assertTrue(TunedJvm.sizesHeap(List.of("-Duser.timezone=UTC", "-XX:MaxHeapSize=1g")));
+        assertTrue(TunedJvm.sizesHeap(List.of("-XX:MaxRAMPercentage=50")));
+        assertFalse(TunedJvm.sizesHeap(List.of("-Duser.timezone=UTC", "-XX:+UseSerialGC")));
+    }
+
     /** C1 alone for builds and checks of sites below the size where C2's compile time pays off. */
     @Test
     void onlyLargeSitesAreCompiledByC2() {

@@ -31,14 +31,14 @@ public final class ConfiguredFindings {
     }
 
     private final SiteConfig config;
-    private final Map<Path, Page> pages = new HashMap<>();
+    private final Site site;
+    /** The pages by normalized file, made when a finding is first placed: most runs of a large site have none to place. */
+    private Map<Path, Page> pages;
     private final List<RuleSetting> inline;
 
     private ConfiguredFindings(Site site) {
         this.config = site.config();
-        for (Page page : site.pages()) {
-            pages.put(normal(page.file()), page);
-        }
+        this.site = site;
         this.inline = inline(site);
     }
 
@@ -47,10 +47,26 @@ public final class ConfiguredFindings {
         return new ConfiguredFindings(site).apply(findings);
     }
 
+    /**
+     * Applies the site's settings to {@code findings} and to the errors of {@link #unknownTargets}: one
+     * pass over the site's clauses for both (the preview does this on every save).
+     */
+    public static Result applyWithUnknownTargets(Site site, List<Finding> findings, Function<String, Optional<Rule>> catalogue,
+                                                 Function<String, String> suggest) {
+        ConfiguredFindings configured = new ConfiguredFindings(site);
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(unknownTargets(site, configured.settings(), catalogue, suggest));
+        return configured.apply(all);
+    }
+
     /** Every setting of the site: site.yaml's first, then those in clause headings, in file order. */
     public static List<RuleSetting> settings(Site site) {
-        List<RuleSetting> all = new ArrayList<>(site.config().rules());
-        all.addAll(inline(site));
+        return new ConfiguredFindings(site).settings();
+    }
+
+    private List<RuleSetting> settings() {
+        List<RuleSetting> all = new ArrayList<>(config.rules());
+        all.addAll(inline);
         return all;
     }
 
@@ -74,8 +90,13 @@ public final class ConfiguredFindings {
      */
     public static List<Finding> unknownTargets(Site site, Function<String, Optional<Rule>> catalogue,
                                                Function<String, String> suggest) {
+        return unknownTargets(site, settings(site), catalogue, suggest);
+    }
+
+    private static List<Finding> unknownTargets(Site site, List<RuleSetting> settings, Function<String, Optional<Rule>> catalogue,
+                                                Function<String, String> suggest) {
         List<Finding> findings = new ArrayList<>();
-        for (RuleSetting setting : settings(site)) {
+        for (RuleSetting setting : settings) {
             if (catalogue.apply(setting.ruleId()).isEmpty()) {
                 String closest = suggest.apply(setting.ruleId());
                 findings.add(Finding.of(setting.where(), ConfigRules.RULES, "there is no rule '" + setting.ruleId() + "'"
@@ -123,6 +144,10 @@ public final class ConfiguredFindings {
     }
 
     private Optional<RuleSetting> settingFor(Finding finding) {
+        if (pages == null) {
+            pages = new HashMap<>();
+            site.pages().forEach(page -> pages.put(normal(page.file()), page)); // 10,000 paths normalized: not for nothing
+        }
         Page page = finding.location() == null ? null : pages.get(normal(finding.location().file()));
         String locale = page == null ? null : page.locale();
         String document = page == null ? null : page.document();

@@ -13,7 +13,7 @@ import org.commonmark.node.Document;
  * that run on every page use the page's summary ({@link Page#clauses()}, links, argument uses)
  * instead of the tree, and build and check render each body right after the first parse
  * ({@code SiteRenderer.renderEarly}), so a tree is parsed again only for what comes later: a
- * fallback page, a body beyond the early bodies' share of the heap, the live preview.
+ * fallback page, a body that could not be kept (see {@code EarlyBodies}), the live preview.
  */
 public final class PageBody {
 

@@ -387,7 +387,7 @@ public final class PageParser {
             if (IcuMessage.hasArguments(destination)) {
                 try {
                     for (IcuMessage.Argument argument : IcuMessage.parse(destination).arguments()) {
-                        argumentUses.add(new ArgumentUse(argument, where, true));
+                        argumentUses.add(new ArgumentUse(argument.placeless(), where, true));
                     }
                 } catch (IcuSyntaxException e) {
                     findings.add(Finding.of(where, IcuRules.SYNTAX, "in the link address: " + e.getMessage()));
@@ -495,7 +495,7 @@ public final class PageParser {
                 return;
             }
             for (IcuMessage.Argument argument : replacement.message().arguments()) {
-                argumentUses.add(new ArgumentUse(argument, replacement.locationOf(argument.index()), false));
+                argumentUses.add(new ArgumentUse(argument.placeless(), replacement.locationOf(argument.index()), false));
             }
             run.get(0).insertBefore(replacement);
             run.forEach(Node::unlink);

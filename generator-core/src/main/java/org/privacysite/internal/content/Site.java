@@ -59,7 +59,12 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
             }
         }
         updatedFindings.addAll(page.findings());
-        return of(config, contentDirectory, theme, updated, ui, texts, consent, updatedFindings);
+        // The index copied with one entry replaced, and the new lists not copied again: the preview does this on
+        // every save, and at 10,000 pages building the index anew (and copying it) was most of the rebuild's time.
+        Map<PageKey, Page> updatedIndex = new HashMap<>(index);
+        updatedIndex.put(new PageKey(page.locale(), page.document()), page);
+        return new Site(config, contentDirectory, theme, java.util.Collections.unmodifiableList(updated), ui, texts, consent,
+                java.util.Collections.unmodifiableList(updatedFindings), java.util.Collections.unmodifiableMap(updatedIndex));
     }
 
     /** The page of {@code document} in {@code locale}, or null when the file does not exist. */

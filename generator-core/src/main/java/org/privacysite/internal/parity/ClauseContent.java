@@ -180,7 +180,7 @@ record ClauseContent(String key, String title, Location location, List<Argument>
                 block(TABLE_ROW, node);
             } else if (node instanceof MessageText text) {
                 for (IcuMessage.Argument argument : text.message().arguments()) {
-                    arguments.add(new Argument(argument, text.locationOf(argument.index())));
+                    arguments.add(new Argument(argument.placeless(), text.locationOf(argument.index())));
                 }
                 java.util.regex.Matcher number = NUMBER.matcher(text.message().source());
                 while (number.find()) {

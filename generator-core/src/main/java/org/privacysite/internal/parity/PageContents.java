@@ -25,6 +25,11 @@ public final class PageContents {
         byFile.computeIfAbsent(page.file(), file -> ClauseContent.of(page));
     }
 
+    /** Forgets every page's contents, once the parity check has read them (about 80 MB at 10,000 pages). */
+    public void clear() {
+        byFile.clear();
+    }
+
     /** Every page's contents by file: those read before, the rest read now on {@code executor}. */
     Map<Path, Map<String, ClauseContent>> of(List<Page> pages, Executor executor) {
         List<CompletableFuture<Void>> reads = new ArrayList<>();

@@ -59,6 +59,8 @@ public final class LivePreview implements AutoCloseable {
     static final String PREFIX = "/_preview/";
     private static final Pattern PAGE = Pattern.compile("/?([A-Za-z0-9_-]+)/([A-Za-z0-9_.-]+)/(?:index\\.html)?");
     private static final long QUIET_MILLIS = 40;
+    /** The quiet a batch of saved policies waits (SourceWatcher.looksSaved): a save's events come within microseconds. */
+    private static final long SAVED_QUIET_MILLIS = 5;
     private static final long MAX_BATCH_MILLIS = 400;
     private static final int MAX_EVENT_CLIENTS = 64;
 
@@ -114,7 +116,7 @@ public final class LivePreview implements AutoCloseable {
             InetSocketAddress address, Consumer<String> info, Consumer<String> error) throws IOException {
         LivePreview preview = new LivePreview(rebuilder, outputDirectory, address, info, error);
         try {
-            preview.watcher = new SourceWatcher(watched, List.of(preview.outputDirectory), QUIET_MILLIS, MAX_BATCH_MILLIS,
+            preview.watcher = new SourceWatcher(watched, List.of(preview.outputDirectory), QUIET_MILLIS, SAVED_QUIET_MILLIS, MAX_BATCH_MILLIS,
                     preview::changed);
             preview.watcher.start();
             preview.builds.submit(() -> preview.rebuild(List.of())).get();

@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * Watches directory trees (content and templates) with the platform's {@link WatchService},
  * registering new subdirectories as they appear. Events are collected until the trees have been quiet
  * for a moment (editors save in several steps), then handed over as one batch of changed paths.
- * Editors' swap and backup files are ignored, and so is anything below {@code ignored} (the output).
+ * A batch that already looks like a finished save of policies (every path a non-empty Markdown file)
+ * needs only a short quiet; anything else (a temporary file not yet renamed, a file just truncated
+ * or deleted, a template) the full one. Editors' swap and backup files are ignored, and so is
+ * anything below {@code ignored} (the output).
  */
 final class SourceWatcher implements AutoCloseable {
 
@@ -40,6 +43,7 @@ final class SourceWatcher implements AutoCloseable {
     private final List<Path> roots;
     private final List<Path> ignored;
     private final long quietMillis;
+    private final long settledMillis;
     private final long maxDelayMillis;
     private final Consumer<Set<Path>> onChange;
     private final Map<WatchKey, Path> directories = new ConcurrentHashMap<>();
@@ -50,14 +54,16 @@ final class SourceWatcher implements AutoCloseable {
      * @param roots          directory trees to watch (missing ones are skipped)
      * @param ignored        trees whose changes are never reported, e.g. the output directory
      * @param quietMillis    how long the trees must be quiet before a batch is handed over
+     * @param settledMillis  the same for a batch of non-empty Markdown files only (at most {@code quietMillis})
      * @param maxDelayMillis the longest a batch waits for quiet
      * @param onChange       called on the watcher's thread with each batch
      */
-    SourceWatcher(List<Path> roots, List<Path> ignored, long quietMillis, long maxDelayMillis,
+    SourceWatcher(List<Path> roots, List<Path> ignored, long quietMillis, long settledMillis, long maxDelayMillis,
             Consumer<Set<Path>> onChange) throws IOException {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.ignored = ignored.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.quietMillis = quietMillis;
+        this.settledMillis = Math.min(settledMillis, quietMillis);
         this.maxDelayMillis = maxDelayMillis;
         this.onChange = onChange;
         this.service = FileSystems.getDefault().newWatchService();
@@ -88,7 +94,8 @@ final class SourceWatcher implements AutoCloseable {
                     if (waited >= maxDelayMillis) {
                         break;
                     }
-                    WatchKey more = service.poll(Math.min(quietMillis, maxDelayMillis - waited), TimeUnit.MILLISECONDS);
+                    long quiet = looksSaved(batch, created) ? settledMillis : quietMillis;
+                    WatchKey more = service.poll(Math.min(quiet, maxDelayMillis - waited), TimeUnit.MILLISECONDS);
                     if (more == null) {
                         break;
                     }
@@ -103,6 +110,32 @@ final class SourceWatcher implements AutoCloseable {
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
         }
+    }
+
+    /**
+     * Whether every path of {@code batch} is a non-empty Markdown file: what an editor's save of a
+     * policy leaves once it is done. Its temporary file not yet renamed over the policy, the policy
+     * renamed away or just truncated (an in-place save writes after it) are not, nor is a template.
+     * A file {@code created} in the batch and gone again (the temporary file, renamed) does not count.
+     */
+    static boolean looksSaved(Set<Path> batch, Set<Path> created) {
+        boolean policies = false;
+        for (Path path : batch) {
+            if (created.contains(path) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            policies = true;
+            Path name = path.getFileName();
+            try {
+                if (name == null || !name.toString().endsWith(".md")
+                        || Files.size(path) == 0 || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false; // gone, or not readable (yet)
+            }
+        }
+        return policies;
     }
 
     private void collect(WatchKey key, Set<Path> batch, Set<Path> created) {

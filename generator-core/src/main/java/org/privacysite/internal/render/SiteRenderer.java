@@ -82,18 +82,12 @@ public final class SiteRenderer {
     /** The PDF edition, or null when the build writes no PDFs. */
     private final org.privacysite.internal.pdf.PdfEdition pdfs;
 
-    /** Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is rendered. */
-    private final Map<PageKey, EarlyBody> early;
-    /** Characters of early bodies that may still be kept: an eighth of the heap, two bytes a character. */
-    private final java.util.concurrent.atomic.AtomicLong earlyRoom;
-
     /**
-     * A page's body as HTML, with a placeholder ({@code U+FDD0 index U+FDD1}) for each cross-reference
-     * label: labels name other pages' clause numbers and titles, which are known only once every page
-     * was parsed. {@code references} are the (document, key) pairs, by index.
+     * Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is
+     * rendered: HTML with a placeholder ({@code U+FDD0 index U+FDD1}) for each cross-reference label
+     * (labels name other pages' clause numbers and titles, known only once every page was parsed).
      */
-    private record EarlyBody(String html, List<String[]> references) {
-    }
+    private final EarlyBodies early;
 
     /**
      * The entries of a list that many pages repeat (the menu: one per document; the language
@@ -153,19 +147,17 @@ public final class SiteRenderer {
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
         this(site, executor, sourcePositions, new TemplateEngine(site.theme()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.theme().files(ASSETS)),
-                new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16), SiteHistory.none(List.of()), null);
+                EarlyBodies.kept(), SiteHistory.none(List.of()), null);
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
-                         Map<PageKey, EarlyBody> early, java.util.concurrent.atomic.AtomicLong earlyRoom, SiteHistory history,
+                         EarlyBodies early, SiteHistory history,
                          org.privacysite.internal.pdf.PdfEdition pdfs) {
         this.site = site;
         this.history = history;
         this.pdfs = pdfs;
         this.early = early;
-        this.earlyRoom = earlyRoom;
         this.config = site.config();
         this.templates = templates;
         this.executor = executor;
@@ -215,7 +207,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong(), history,
+                security, integrity, EarlyBodies.none(), history,
                 pdfs);
     }
 
@@ -225,7 +217,7 @@ public final class SiteRenderer {
      * parsing them again, and keeps the compiled templates, security policy and asset hashes.
      */
     public SiteRenderer forParsedSite(Site site) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history,
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
                 pdfs);
     }
 
@@ -235,7 +227,7 @@ public final class SiteRenderer {
      * force as the current page with a notice of the change.
      */
     public SiteRenderer withHistory(SiteHistory history) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, earlyRoom, history,
+        return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
                 pdfs);
     }
 
@@ -244,13 +236,13 @@ public final class SiteRenderer {
      * linked from it. Only for a directory output (a build).
      */
     public SiteRenderer withPdfs(org.privacysite.internal.pdf.PdfEdition edition) {
-        return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, earlyRoom, history,
+        return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, history,
                 edition);
     }
 
     /**
      * Renders {@code page}'s body now, while its Markdown tree is in memory, and keeps it for
-     * {@link #forParsedSite}'s render (if it fits the room left), so that the page need not be
+     * {@link #forParsedSite}'s render (in {@link EarlyBodies}, unless it cannot be kept), so that the page need not be
      * parsed again. Thread-safe.
      */
     public void renderEarly(Page page) {
@@ -272,11 +264,7 @@ public final class SiteRenderer {
         if (count(html, '\uFDD0') != references.size()) {
             return; // the text itself has the placeholder character: render it the usual way
         }
-        if (earlyRoom.addAndGet(-html.length()) < 0) {
-            earlyRoom.addAndGet(html.length());
-            return;
-        }
-        early.put(new PageKey(page.locale(), page.document()), new EarlyBody(html, List.copyOf(references)));
+        early.put(new PageKey(page.locale(), page.document()), new EarlyBodies.Body(html, List.copyOf(references)));
     }
 
     private static int count(String text, char c) {
@@ -289,11 +277,10 @@ public final class SiteRenderer {
 
     /** The early body of an own page, with its labels filled in; null when there is none. */
     private String earlyBody(String locale, String document) {
-        EarlyBody body = early.remove(new PageKey(locale, document));
+        EarlyBodies.Body body = early.take(new PageKey(locale, document));
         if (body == null) {
             return null;
         }
-        earlyRoom.addAndGet(body.html().length());
         ClauseReferences references = references(locale, document);
         String html = body.html();
         StringBuilder filled = new StringBuilder(html.length() + body.references().size() * 16);
@@ -346,6 +333,7 @@ public final class SiteRenderer {
             new HistoryPages(this, history).submit(out, executor, jobs);
         }
         await(jobs);
+        early.close(); // every page is rendered: the bodies kept for them are read
         failOnTemplateLinks();
         return config.locales().size() * config.documents().size(); // the policies; their history pages are not counted
     }

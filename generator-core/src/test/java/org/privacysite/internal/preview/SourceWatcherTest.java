@@ -1,6 +1,7 @@
 package org.privacysite.internal.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class SourceWatcherTest {
         Path page = Files.writeString(root.resolve("privacy.md"), "one");
         Path out = Files.createDirectories(temp.resolve("content/_out"));
         BlockingQueue<Set<Path>> batches = new LinkedBlockingQueue<>();
-        try (SourceWatcher watcher = new SourceWatcher(List.of(temp.resolve("content")), List.of(out), 60, 400, batches::add)) {
+        try (SourceWatcher watcher = new SourceWatcher(List.of(temp.resolve("content")), List.of(out), 60, 5, 400, batches::add)) {
             watcher.start();
 
             // sed -i and many editors: write a temporary file, then rename it over the original
@@ -47,6 +48,31 @@ class SourceWatcherTest {
             assertTrue(edited.contains(translation), edited.toString());
             assertTrue(watcher.watchedDirectories().contains(german));
         }
+    }
+
+    /**
+     * A batch is handed over after the short quiet only when it looks like a finished save of policies;
+     * the steps of a save in progress wait for the full quiet, so that its next step joins the batch.
+     */
+    @Test
+    void onlyAFinishedSaveOfPoliciesCountsAsSaved() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("content/en"));
+        Path policy = Files.writeString(root.resolve("privacy.md"), "text");
+        Path other = Files.writeString(root.resolve("cookies.md"), "text");
+        assertTrue(SourceWatcher.looksSaved(Set.of(policy, other), Set.of()), "policies written in place");
+
+        Path renamed = root.resolve("sedX1b2c3"); // written, then renamed over the policy: created and gone
+        assertTrue(SourceWatcher.looksSaved(Set.of(renamed, policy), Set.of(renamed, policy)), "a temporary file renamed over it");
+
+        Path temporary = Files.writeString(root.resolve("sedY4d5e6"), "text");
+        assertFalse(SourceWatcher.looksSaved(Set.of(temporary), Set.of(temporary)), "a temporary file not renamed yet");
+        Path truncated = Files.writeString(root.resolve("terms.md"), "");
+        assertFalse(SourceWatcher.looksSaved(Set.of(policy, truncated), Set.of()), "a policy truncated, not yet written");
+        assertFalse(SourceWatcher.looksSaved(Set.of(root.resolve("gone.md")), Set.of()), "a policy renamed away (vim's backup)");
+        Path template = Files.writeString(Files.createDirectories(temp.resolve("templates")).resolve("document.ftlh"), "x");
+        assertFalse(SourceWatcher.looksSaved(Set.of(template), Set.of()), "a template: the whole site is rebuilt anyway");
+        assertFalse(SourceWatcher.looksSaved(Set.of(root), Set.of(root)), "a new directory");
+        assertFalse(SourceWatcher.looksSaved(Set.of(), Set.of()));
     }
 
     private static Set<Path> next(BlockingQueue<Set<Path>> batches) throws InterruptedException {

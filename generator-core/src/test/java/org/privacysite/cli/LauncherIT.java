@@ -1,0 +1,137 @@
+package org.privacysite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.SampleSite;
+
+/**
+ * The distribution's launcher, {@code bin/privacy-site}, as a user runs it after unpacking the zip:
+ * it runs the CLI in one JVM with the generator's settings, passes arguments and exit codes through,
+ * and honours JAVA_HOME and the user's own JVM options. Runs after {@code package} (failsafe).
+ */
+class LauncherIT {
+
+    @TempDir
+    Path temp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Path distribution() {
+        return Path.of(System.getProperty("privacysite.dist", "target/privacy-site-dist")).toAbsolutePath();
+    }
+
+    private static Path launcher() {
+        return distribution().resolve("bin/privacy-site");
+    }
+
+    private Run run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("PRIVACY_SITE_OPTS");
+        // The Java running the tests, on the PATH: the launcher finds java there when JAVA_HOME is not set.
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + builder.environment().get("PATH"));
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().putAll(environment);
+        Path out = temp.resolve("stdout.txt");
+        Path err = temp.resolve("stderr.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the launcher did not finish");
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void theZipShipsTheLauncherBesideTheJar() throws IOException {
+        assertTrue(Files.isExecutable(launcher()), "bin/privacy-site is executable");
+        assertTrue(Files.isRegularFile(distribution().resolve("lib/privacy-site.jar")));
+        Path zip = distribution().getParent().getParent().resolve(distribution().getFileName() + "-dist.zip");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            String base = distribution().getFileName() + "/";
+            assertTrue(file.getEntry(base + "bin/privacy-site") != null, "the zip has the launcher");
+            assertTrue(file.getEntry(base + "lib/privacy-site.jar") != null, "the zip has the jar");
+        }
+    }
+
+    @Test
+    void runsTheCliInOneJvmWithOurSettingsAndPassesArgumentsThrough() throws IOException, InterruptedException {
+        // A content directory whose path has a space: each argument arrives as one.
+        Path content = SampleSite.copyContent(temp.resolve("my site/content"));
+        Path out = temp.resolve("my site/public");
+        Run run = run(Map.of(), "check", "--verbose", "--content", content.toString(), "--templates",
+                SampleSite.templates().toString(), "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Built 10 pages into " + out), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
+        assertTrue(run.err().contains("Running with -XX:+IgnoreUnrecognizedVMOptions -XX:InlineSmallCode=300"), run.err());
+        assertTrue(run.err().contains(TunedJvm.BATCH_GC) && run.err().contains(TunedJvm.QUICK_JIT), run.err());
+        assertFalse(run.err().contains("second JVM"), "no second JVM: " + run.err());
+        assertFalse(run.err().contains("VM warning"), "none of our flags makes the JVM complain: " + run.err());
+    }
+
+    @Test
+    void passesExitCodesThrough() throws IOException, InterruptedException {
+        Run version = run(Map.of(), "--version");
+        assertEquals(0, version.exitCode(), version.err());
+        assertTrue(version.out().startsWith("privacy-site "), version.out());
+
+        Run usage = run(Map.of(), "build", "--content", temp.resolve("missing").toString(), "--out", "public");
+        assertEquals(Main.USAGE, usage.exitCode(), usage.err());
+        assertTrue(usage.err().contains("content directory not found"), usage.err());
+
+        Path content = SampleSite.copyContent(temp.resolve("content"), "fr/privacy.md", "{#retention}", "{#keeping}");
+        Run findings = run(Map.of(), "check", "--content", content.toString(), "--templates", SampleSite.templates().toString());
+        assertEquals(Main.FINDINGS, findings.exitCode(), findings.err());
+        assertTrue(findings.err().contains("fr/privacy.md:"), findings.err());
+    }
+
+    @Test
+    void theUsersJvmOptionsComeAfterOursAndWin() throws IOException, InterruptedException {
+        Run run = run(Map.of("JAVA_OPTS", "-Xmx200m", "PRIVACY_SITE_OPTS", "-XX:+UseParallelGC -Dprivacy-site.example=1"),
+                "build", "--verbose", "--content", SampleSite.content().toString(), "--templates",
+                SampleSite.templates().toString(), "--out", temp.resolve("public").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String options = run.err().lines().filter(line -> line.startsWith("Running with ")).findFirst().orElse("");
+        assertTrue(options.indexOf("-XX:InlineSmallCode=300") < options.indexOf("-Xmx200m")
+                && options.indexOf("-Xmx200m") < options.indexOf("-XX:+UseParallelGC"), options);
+        assertFalse(options.contains(TunedJvm.BATCH_GC), "the user's collector replaces ours: " + options);
+        assertFalse(options.contains("-Xms256m"), "the user's heap size replaces ours: " + options);
+    }
+
+    @Test
+    void honoursJavaHome() throws IOException, InterruptedException {
+        // A JAVA_HOME whose java notes that it ran, then is the real one.
+        Path javaHome = temp.resolve("jdk");
+        Path marker = temp.resolve("ran");
+        Files.createDirectories(javaHome.resolve("bin"));
+        Path java = javaHome.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\" > '" + marker + "'\nexec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n", StandardCharsets.UTF_8);
+        assertTrue(java.toFile().setExecutable(true));
+
+        Run run = run(Map.of("JAVA_HOME", javaHome.toString()), "--version");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(marker).contains("-jar " + distribution().resolve("lib/privacy-site.jar")), Files.readString(marker));
+
+        Run broken = run(Map.of("JAVA_HOME", temp.resolve("no-jdk").toString()), "--version");
+        assertEquals(Main.USAGE, broken.exitCode());
+        assertTrue(broken.err().contains("JAVA_HOME is '" + temp.resolve("no-jdk") + "', which has no bin/java"), broken.err());
+    }
+}
