@@ -214,7 +214,25 @@ class TunedJvmTest {
         String out = cacheTemp.resolve("target/site").toString();
         assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out}), "no cache yet: a full check, C2 pays off");
         Files.createDirectories(cacheTemp.resolve("target/privacy-site-cache"));
+        assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out}), "an empty cache directory: no cache yet");
+        Path cacheFile = Files.writeString(cacheTemp.resolve("target/privacy-site-cache/site.cache"), "x");
+        Files.setLastModifiedTime(cacheFile, java.nio.file.attribute.FileTime.fromMillis(2_000_000_000_000L));
         assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--content", "c", "--out", out}));
+
+        // Only a policy text changed since the cache was written: incremental, C1. A newer site.yaml or template: a full run, C2.
+        Path content = Files.createDirectories(cacheTemp.resolve("content/en"));
+        Path templates = Files.createDirectories(cacheTemp.resolve("templates/partials"));
+        Path policy = Files.writeString(content.resolve("privacy.md"), "edited");
+        Files.setLastModifiedTime(policy, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
+        String[] check = {"check", "--content", content.getParent().toString(), "--templates", templates.getParent().toString(), "--out", out};
+        assertTrue(TunedJvm.cachedCheck(check), "a policy edited after the cache");
+        Path siteYaml = Files.writeString(content.getParent().resolve("site.yaml"), "name: x");
+        Files.setLastModifiedTime(siteYaml, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
+        assertFalse(TunedJvm.cachedCheck(check), "site.yaml changed after the cache: a full run");
+        Files.setLastModifiedTime(siteYaml, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Path footer = Files.writeString(templates.resolve("footer.ftlh"), "<footer/>");
+        Files.setLastModifiedTime(footer, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
+        assertFalse(TunedJvm.cachedCheck(check), "a template changed after the cache: a full run");
         assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out, "--no-cache"}));
         assertFalse(TunedJvm.cachedCheck(new String[] {"build", "--out", out}));
         assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--out=" + cacheTemp.resolve("x"), "--cache",
