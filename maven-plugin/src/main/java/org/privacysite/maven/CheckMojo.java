@@ -20,6 +20,10 @@ import org.privacysite.PrivacySiteException;
  * argument, plural form and link of the source language present in each translation) and the links of
  * the built site. Fails the build ({@code MojoFailureException}) on errors, and on warnings too when
  * {@code strict}; each finding is reported as {@code file:line:col: severity: message [rule]}.
+ *
+ * <p>With {@code outputDirectory} it also publishes, in the same pass (the CLI's {@code check --out}): the site is
+ * rendered once, checked as it is written, and replaces {@code outputDirectory} only when the check passes; a build
+ * cache then makes the next check after an edit of policy texts parse, render and check only their pages.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractRenderingMojo {
@@ -49,6 +53,35 @@ public class CheckMojo extends AbstractRenderingMojo {
     @Parameter(property = "privacySite.externalLinks", defaultValue = "false")
     boolean externalLinks;
 
+    /**
+     * Also publish: build the site into this directory in the same pass as the check (rendered once, each page
+     * checked as it is written, like the command line's {@code check --out}). The directory is replaced only when
+     * the check passes ({@code strict}: without warnings too); a failed check leaves the previous site as it was.
+     * For CI, bind {@code check} with this parameter instead of {@code generate} and {@code check}, which render
+     * the site twice: e.g. {@code ${project.build.directory}/privacy-site}, the directory {@code generate} writes
+     * and the {@code translation-status} report reuses. Default: none, the check writes no site.
+     */
+    @Parameter(property = "privacySite.outputDirectory")
+    File outputDirectory;
+
+    /**
+     * The build cache of the checks that publish into {@code outputDirectory}: what the last one parsed, rendered
+     * and found, so that after an edit of policy texts only their pages are parsed, rendered and checked again,
+     * and every other file is taken from the previous site. The site and the findings are the same as without it,
+     * byte for byte. A damaged cache, or one written by another version, is never trusted: a warning says so and
+     * everything is checked again. Keep it and {@code outputDirectory} between CI builds (not {@code mvn clean}).
+     * Not used without {@code outputDirectory}, nor with {@code externalLinks}.
+     */
+    @Parameter(property = "privacySite.cacheDirectory", defaultValue = "${project.build.directory}/privacy-site-cache", required = true)
+    File cacheDirectory;
+
+    /**
+     * Use the build cache of {@code cacheDirectory}; {@code false} checks and builds everything, without reading or
+     * writing the cache (the command line's {@code --no-cache}).
+     */
+    @Parameter(property = "privacySite.cache", defaultValue = "true")
+    boolean useCache;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -56,12 +89,20 @@ public class CheckMojo extends AbstractRenderingMojo {
             return;
         }
         validatedSite();
-        PrivacySite site = settings().siteBuilder().externalLinks(externalLinks).build();
+        PrivacySite.Builder builder = settings().siteBuilder().externalLinks(externalLinks)
+                .warnings(warning -> getLog().warn(warning));
+        if (outputDirectory != null && useCache) {
+            builder.cacheDirectory(cacheDirectory.toPath());
+        }
+        PrivacySite site = builder.build();
         CheckResult result;
         try {
-            result = site.check();
+            result = outputDirectory == null ? site.check() : site.checkAndBuild(outputDirectory.toPath(), strict);
         } catch (ConfigurationException e) {
             throw SiteSettings.configurationFailure(e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException("Cannot write the privacy site to " + outputDirectory + ": "
+                    + e.getCause().getMessage(), e);
         }
         for (java.nio.file.Path override : result.overrides()) {
             getLog().info(override + " overrides the built-in theme");
@@ -74,10 +115,15 @@ public class CheckMojo extends AbstractRenderingMojo {
             // the rest are logged here.
             log(result.findings().stream().filter(f -> !failing.contains(f)).toList());
             throw new MojoFailureException("Privacy site check failed: " + summary(result.findings())
-                    + (strict ? " (strict: warnings count)" : "") + System.lineSeparator() + SiteSettings.lines(failing));
+                    + (strict ? " (strict: warnings count)" : "")
+                    + (outputDirectory == null ? "" : "; the previous output in " + outputDirectory + " was left as it was")
+                    + System.lineSeparator() + SiteSettings.lines(failing));
         }
         log(result.findings());
         getLog().info("Privacy site check passed: " + result.pages() + " pages, " + summary(result.findings()) + ".");
+        if (outputDirectory != null) {
+            getLog().info("Built " + result.pages() + " pages into " + outputDirectory);
+        }
     }
 
     private void writeReports(PrivacySite site, CheckResult result) throws MojoExecutionException {

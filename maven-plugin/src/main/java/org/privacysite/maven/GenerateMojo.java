@@ -19,7 +19,8 @@ import org.privacysite.PrivacySiteException;
  * Builds the privacy site into {@code outputDirectory}. The site is written beside it and swapped in
  * only when complete, so a failed build leaves the previous site as it was. When no content, template
  * or generator version changed since the build that wrote {@code outputDirectory}, nothing is rendered
- * and the goal says "up to date" (see {@code force}).
+ * and the goal says "up to date" (see {@code force}). For CI, {@code check} with an {@code outputDirectory}
+ * checks and publishes in one pass instead, with a build cache.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class GenerateMojo extends AbstractRenderingMojo {

@@ -89,8 +89,8 @@ public class TranslationStatusReport extends AbstractMavenReport {
     int threads;
 
     /**
-     * Where the privacy site is built (the {@code outputDirectory} of {@code generate}, under the same
-     * user property). Reused as it is when nothing changed since it was built.
+     * Where the privacy site is built (the {@code outputDirectory} of {@code generate}, or of a {@code check}
+     * that publishes, under the same user property). Reused as it is when nothing changed since it was built.
      */
     @Parameter(property = "privacySite.outputDirectory", defaultValue = "${project.build.directory}/privacy-site", required = true)
     File privacySiteDirectory;

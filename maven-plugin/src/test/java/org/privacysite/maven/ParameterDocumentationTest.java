@@ -69,6 +69,26 @@ class ParameterDocumentationTest {
         assertTrue(words.contains("YYYY-MM-DD") && words.contains("--as-of") && words.contains("SOURCE_DATE_EPOCH"), words);
     }
 
+    /**
+     * {@code check} publishes into the directory {@code generate} writes and the report reuses: one user property
+     * names it for all three, and the build cache's switches are {@code privacySite.} properties too.
+     */
+    @Test
+    void theCheckThatPublishesNamesItsOutputAndCacheLikeTheOtherGoals() throws Exception {
+        Map<String, Map<String, Element>> goals = descriptor();
+        assertEquals("privacySite.outputDirectory", userProperty("check", "outputDirectory"));
+        assertEquals("privacySite.outputDirectory", userProperty("generate", "outputDirectory"));
+        assertEquals("privacySite.outputDirectory", userProperty("translation-status", "privacySiteDirectory"));
+        assertEquals("privacySite.cacheDirectory", userProperty("check", "cacheDirectory"));
+        assertEquals("privacySite.cache", userProperty("check", "useCache"));
+        assertEquals("false", text(goals.get("check").get("outputDirectory"), "required"),
+                "without an output directory the check publishes nothing, as before");
+        for (String parameter : List.of("outputDirectory", "cacheDirectory", "useCache")) {
+            String description = text(goals.get("check").get(parameter), "description");
+            assertFalse(description.isEmpty(), "check's " + parameter + " is not documented");
+        }
+    }
+
     @Test
     void noParameterClaimsToBeUnsupported() throws Exception {
         List<String> claims = new ArrayList<>();
