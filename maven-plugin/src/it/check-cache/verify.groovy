@@ -81,6 +81,7 @@ assert inode('fr/terms/index.html') == frenchUntouched : 'an unchanged page was 
 File clean = new File(basedir, 'clean-copy')
 clean.deleteDir()
 clean.mkdirs()
+new File(clean, '.mvn').mkdir() // as the invoker does: Maven does not look above the project for its .mvn
 Files.copy(new File(basedir, 'pom.xml').toPath(), new File(clean, 'pom.xml').toPath())
 Path sources = new File(basedir, 'content').toPath()
 Files.walk(sources).withCloseable { paths ->
