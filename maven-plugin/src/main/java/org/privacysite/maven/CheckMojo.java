@@ -58,7 +58,7 @@ public class CheckMojo extends AbstractRenderingMojo {
      * checked as it is written, like the command line's {@code check --out}). The directory is replaced only when
      * the check passes ({@code strict}: without warnings too); a failed check leaves the previous site as it was.
      * For CI, bind {@code check} with this parameter instead of {@code generate} and {@code check}, which render
-     * the site twice: e.g. {@code ${project.build.directory}/privacy-site}, the directory {@code generate} writes
+     * the site twice: e.g. {@code target/privacy-site}, the directory {@code generate} writes
      * and the {@code translation-status} report reuses. Default: none, the check writes no site.
      */
     @Parameter(property = "privacySite.outputDirectory")
