@@ -53,7 +53,7 @@ public class TranslationStatusReport extends AbstractMavenReport {
     /**
      * Your own templates, assets and UI message bundles: each file replaces the built-in theme's file of
      * the same name (e.g. {@code partials/footer.ftlh}, {@code assets/site.css}, {@code messages/fr.yaml}),
-     * so the directory holds only the files you change. Default: {@code ${project.basedir}/templates} when
+     * so the directory holds only the files you change. Default: the project's {@code templates} folder when
      * it exists, else none (the built-in theme alone). A directory set here must exist.
      */
     @Parameter(property = "privacySite.templatesDirectory")
