@@ -100,28 +100,10 @@ final class TunedJvm {
      * itself decides what is built again.)
      */
     static boolean cachedCheck(String[] args) {
-        String out = null;
-        String cache = null;
-        boolean check = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--no-cache")) {
-                return false;
-            } else if (arg.equals("check")) {
-                check = true;
-            } else if ((arg.equals("--out") || arg.equals("--cache")) && i + 1 < args.length) {
-                if (arg.equals("--out")) {
-                    out = args[++i];
-                } else {
-                    cache = args[++i];
-                }
-            } else if (arg.startsWith("--out=")) {
-                out = arg.substring("--out=".length());
-            } else if (arg.startsWith("--cache=")) {
-                cache = arg.substring("--cache=".length());
-            }
-        }
-        if (!check || out == null) {
+        List<String> given = List.of(args);
+        String out = option(args, "--out", null);
+        String cache = option(args, "--cache", null);
+        if (!given.contains("check") || given.contains("--no-cache") || out == null) {
             return false;
         }
         try {
