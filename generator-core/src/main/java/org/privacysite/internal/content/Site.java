@@ -33,8 +33,10 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
                           List<Finding> findings) {
         Map<PageKey, Page> index = new HashMap<>();
         pages.forEach(page -> index.put(new PageKey(page.locale(), page.document()), page));
+        // A HashMap, not Map.copyOf: the immutable map's open addressing probed long runs of PageKeys
+        // (1.3% of a 10k check's samples went to PageKey.equals).
         return new Site(config, contentDirectory, theme, List.copyOf(pages), ui, texts, consent,
-                List.copyOf(findings), Map.copyOf(index));
+                List.copyOf(findings), java.util.Collections.unmodifiableMap(index));
     }
 
     /** This site with {@code page} parsed anew: it replaces the page of the same file and its findings. */
