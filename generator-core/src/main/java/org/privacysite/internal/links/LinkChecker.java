@@ -80,6 +80,8 @@ public final class LinkChecker {
      * a page: a void element that HTML allows in the head as in the body, where the parts go.
      */
     private static final String REPEATED_MARKER = "privacy-site:repeated";
+    /** Where a page's policy text was, read by {@link StartTags} instead of parsed. */
+    private static final String BODY_MARKER = "privacy-site:body";
 
     private LinkChecker(java.util.Collection<String> files, Map<String, Path> sources, ExecutorService executor,
                         ProgressListener progress) {
@@ -103,7 +105,7 @@ public final class LinkChecker {
     /** A file of the site as it was rendered: pages and the sitemap are scanned now. Thread-safe. */
     public void accept(String path, String content) {
         if (path.endsWith(".html")) {
-            scans.put(path, scan(path, content, List.of()));
+            scans.put(path, scan(path, content, List.of(), List.of()));
             scanned.step();
         } else if (path.equals("sitemap.xml")) {
             readSitemap(content);
@@ -117,17 +119,31 @@ public final class LinkChecker {
      */
     public void accept(String path, RenderedPage page) {
         int depth = depth(path);
-        StringBuilder html = new StringBuilder(page.own().get(0));
+        // The policy text, when the generator's own markup: read from its start tags, not parsed (StartTags).
+        List<Element> body = page.body() == null || page.body().isEmpty() ? null : StartTags.of(page.body());
+        StringBuilder html = new StringBuilder();
         List<RepeatedParts> marked = new ArrayList<>();
-        for (int i = 0; i < page.repeated().size(); i++) {
+        boolean bodyMarked = false;
+        for (int i = 0; i <= page.repeated().size(); i++) {
+            String own = page.own().get(i);
+            int at = body == null || bodyMarked ? -1 : own.indexOf(page.body());
+            if (at < 0) {
+                html.append(own);
+            } else { // where a template shows the text twice, the second is parsed as usual
+                html.append(own, 0, at).append("<meta name=\"").append(BODY_MARKER).append("\">")
+                        .append(own, at + page.body().length(), own.length());
+                bodyMarked = true;
+            }
+            if (i == page.repeated().size()) {
+                break;
+            }
             RepeatedParts repeated = page.repeated().get(i);
             if (!clean(repeated.pool(), depth)) { // else it adds no id, link or finding to this page
                 html.append("<meta name=\"").append(REPEATED_MARKER).append("\" content=\"").append(marked.size()).append("\">");
                 marked.add(repeated);
             }
-            html.append(page.own().get(i + 1));
         }
-        scans.put(path, scan(path, html.toString(), marked));
+        scans.put(path, scan(path, html.toString(), marked, bodyMarked ? body : List.of()));
         scanned.step();
     }
 
@@ -276,10 +292,12 @@ public final class LinkChecker {
         return findings;
     }
 
-    private PageScan scan(String path, String html, List<RepeatedParts> marked) {
+    /** @param body the elements of the policy text, visited where the page has its marker (once) */
+    private PageScan scan(String path, String html, List<RepeatedParts> marked, List<Element> body) {
         Document document = Jsoup.parse(html, "");
         PageWalk walk = new PageWalk(path);
         int next = 0; // only the markers this checker put in, in their order
+        boolean bodyVisited = body.isEmpty();
         // One walk over the elements instead of a selector query per kind of element.
         for (Element element : document.getAllElements()) {
             if (next < marked.size() && element.normalName().equals("meta") && element.attr("name").equals(REPEATED_MARKER)
@@ -288,6 +306,9 @@ public final class LinkChecker {
                     part(part).visit(walk);
                 }
                 next++;
+            } else if (!bodyVisited && element.normalName().equals("meta") && element.attr("name").equals(BODY_MARKER)) {
+                body.forEach(walk::visit);
+                bodyVisited = true;
             } else {
                 walk.visit(element);
             }

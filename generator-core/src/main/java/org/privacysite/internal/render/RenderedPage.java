@@ -10,14 +10,28 @@ import java.util.List;
  * the hreflang alternates), in page order: {@code own[0] repeated[0] own[1] … repeated[n-1] own[n]}.
  * On the 10k-page benchmark the repeated parts are two thirds of each page's bytes.
  */
-public record RenderedPage(List<String> own, List<RepeatedParts> repeated) {
+public record RenderedPage(List<String> own, List<RepeatedParts> repeated, String body) {
 
+    /**
+     * @param body the policy text's markup as the own markup shows it (once), or null: a reader that knows the
+     *             generator's own markup may read it without parsing it (the link check does)
+     */
     public RenderedPage {
         own = List.copyOf(own);
         repeated = List.copyOf(repeated);
         if (own.size() != repeated.size() + 1) {
             throw new IllegalArgumentException("a page has one more piece of its own markup than repeated parts");
         }
+    }
+
+    /** A page whose policy text is not told apart. */
+    public RenderedPage(List<String> own, List<RepeatedParts> repeated) {
+        this(own, repeated, null);
+    }
+
+    /** This page, with {@code body} named as its policy text. */
+    public RenderedPage withBody(String body) {
+        return new RenderedPage(own, repeated, body);
     }
 
     /** The whole page. */
@@ -52,6 +66,6 @@ public record RenderedPage(List<String> own, List<RepeatedParts> repeated) {
 
     /** This page as a build without source positions renders it (repeated parts never have them). */
     public RenderedPage withoutSourcePositions() {
-        return new RenderedPage(own.stream().map(SiteRenderer::withoutSourcePositions).toList(), repeated);
+        return new RenderedPage(own.stream().map(SiteRenderer::withoutSourcePositions).toList(), repeated, null);
     }
 }

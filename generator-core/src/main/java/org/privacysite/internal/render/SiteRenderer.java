@@ -417,7 +417,7 @@ public final class SiteRenderer {
                     key -> alternateLinks(document, root)));
         }
         String path = new PageKey(locale, document).outputPath();
-        RenderedPage rendered = renderPage(model, repeated);
+        RenderedPage rendered = renderPage(model, repeated).withBody(body);
         for (String part : rendered.own()) {
             templateLinks.check(path, part, body);
         }

@@ -309,6 +309,38 @@ class LinkCheckerTest {
     }
 
     /**
+     * The policy text, which the generator writes itself, is read from its start tags instead of parsed:
+     * the findings (broken links, fragments, duplicate ids, their lines and order) are those of a full parse;
+     * a text the generator did not write in its own shape (here a comment) is parsed as before.
+     */
+    @Test
+    void thePolicyTextIsReadWithoutParsingAndGivesTheSameFindings() throws IOException {
+        List<String> bodies = List.of("""
+                <h2 id="who-we-are" data-source-line="20">Who</h2>
+                <p><a href="#nowhere" data-source-line="21">broken fragment</a> <a href="../missing/" data-source-line="22">gone</a>
+                <a href="../../fr/privacy/#retention" data-source-line="23">fr</a> <a href="javascript:alert(1)" data-source-line="24">x</a></p>
+                <p id="retention" data-source-line="25">again</p>""",
+                "<p>a <!-- comment --> <a href=\"#also-nowhere\" data-source-line=\"30\">x</a></p><p id=\"_main\"></p>");
+        List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
+        Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
+        for (String body : bodies) {
+            LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+            LinkChecker read = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+            for (String locale : List.of("en", "fr")) {
+                String path = locale + "/privacy/index.html";
+                String html = page(locale, List.of("en", "fr"), true, "<div class=\"policy\">" + body + "</div>");
+                whole.accept(path, html);
+                read.accept(path, new RenderedPage(List.of(html), List.of(), body));
+            }
+            List<Finding> findings = read.findings();
+            assertEquals(whole.findings(), findings);
+            assertTrue(findings.stream().anyMatch(finding -> finding.ruleId().equals("links.duplicate-id")), findings::toString);
+            assertTrue(findings.stream().anyMatch(finding -> finding.ruleId().equals("links.fragment")
+                    && finding.location().line() > 0), findings::toString);
+        }
+    }
+
+    /**
      * The hreflang links in the head are a repeated part too (one per document): the alternates they
      * name still count for each page, so a page that is not named back is found as in a full parse.
      */
