@@ -40,8 +40,9 @@ public record Page(String locale, String document, Path file, FrontMatter frontM
     }
 
     public Clause clause(String key) {
+        int hash = key.hashCode(); // cached in each String: most keys differ by it, no character compared
         for (Clause clause : clauses) {
-            if (clause.key().equals(key)) {
+            if (clause.key().hashCode() == hash && clause.key().equals(key)) {
                 return clause;
             }
         }
