@@ -75,6 +75,9 @@ public final class ConfiguredFindings {
         List<RuleSetting> inline = new ArrayList<>();
         for (Page page : site.pages()) {
             for (Clause clause : page.clauses()) {
+                if (clause.rules().isEmpty()) {
+                    continue; // most clauses set nothing: 160,000 of them at 10,000 pages, walked on each preview save
+                }
                 clause.rules().forEach((rule, level) -> inline.add(new RuleSetting(rule, page.locale(), page.document(),
                         clause.key(), RuleSetting.parseLevel(level), clause.location())));
             }

@@ -75,6 +75,8 @@ public final class LivePreview implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService http;
     private final ExecutorService builds;
+    /** Computes the findings a page asks for: on the build thread, a site-wide check would hold up the next save's page. */
+    private final ExecutorService checks;
     private final EventChannel events = new EventChannel(MAX_EVENT_CLIENTS);
     private final byte[] reloadScript;
     private final byte[] overlayStylesheet;
@@ -101,6 +103,7 @@ public final class LivePreview implements AutoCloseable {
         this.state = new State(instance + "-0", List.of());
         this.server = HttpServer.create(address, 0); // binds: fails here when the port is taken
         this.builds = Executors.newSingleThreadExecutor(daemon("privacy-site-preview-build"));
+        this.checks = Executors.newSingleThreadExecutor(daemon("privacy-site-preview-check"));
         this.http = Executors.newCachedThreadPool(daemon("privacy-site-preview-http"));
         this.server.setExecutor(http);
         this.server.createContext("/", this::handle);
@@ -353,7 +356,7 @@ public final class LivePreview implements AutoCloseable {
         status.put("document", document);
         List<Map<String, Object>> findings = new ArrayList<>();
         try {
-            Future<List<Finding>> future = builds.submit(() -> rebuilder.findings(locale, document));
+            Future<List<Finding>> future = checks.submit(() -> rebuilder.findings(locale, document));
             for (Finding finding : future.get(30, TimeUnit.SECONDS)) {
                 findings.add(problem(finding));
             }
@@ -495,6 +498,7 @@ public final class LivePreview implements AutoCloseable {
                 builds.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+            checks.shutdownNow();
             http.shutdownNow();
         } finally {
             stopped.countDown();
