@@ -3,6 +3,7 @@ package org.privacysite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.privacysite.internal.render.SiteRenderer;
 /**
  * A site kept in memory for the live preview: after an edit, only the changed policy is parsed again
  * and only the pages it affects are rendered. A failed rebuild keeps the last good site on disk.
- * Not thread-safe: call it from one thread (the preview's watcher).
+ * Call {@link #rebuild} from one thread (the preview's build thread); {@link #findings} may be called
+ * from another at the same time: it checks the last good build on an executor of its own, so that a
+ * rebuild never waits for the site-wide checks.
  */
 public final class Preview implements AutoCloseable {
 
@@ -31,17 +34,23 @@ public final class Preview implements AutoCloseable {
     private final Path outputDirectory;
     private final ExecutorService executor;
     private final SitePipeline pipeline;
+    /** The findings' checks run on their own threads: queued behind them, the render of an edited page would wait. */
+    private final ExecutorService checkExecutor;
     private PageParser parser;
     private Site site;
     /** The history read by the last full build: parity compares each translation with its own version's source. */
     private SiteHistory history = SiteHistory.none(List.of());
     private SiteRenderer renderer;
-    private List<Finding> parity;
+    /** The pages by their file: an edit names a file. */
+    private Map<Path, Page> pagesByFile = Map.of();
+    /** The findings of the last good build, checked when a page asks for them; null before the first. */
+    private volatile PreviewFindings findings;
 
-    Preview(PrivacySite generator, Path outputDirectory, ExecutorService executor) {
+    Preview(PrivacySite generator, Path outputDirectory, ExecutorService executor, ExecutorService checkExecutor) {
         this.generator = generator;
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
         this.executor = executor;
+        this.checkExecutor = checkExecutor;
         this.pipeline = new SitePipeline(generator, executor);
     }
 
@@ -55,7 +64,6 @@ public final class Preview implements AutoCloseable {
      */
     public PreviewUpdate rebuild(Collection<Path> changedFiles) {
         long start = System.nanoTime();
-        parity = null;
         try {
             // The pseudo-locales are made from the source's pages: with them, every edit rebuilds the whole site.
             List<Page> edited = site == null || generator.pseudo() ? null : editedPages(changedFiles);
@@ -81,25 +89,27 @@ public final class Preview implements AutoCloseable {
             next.renderPages(affected, outputDirectory, datesChanged);
             site = updated;
             renderer = next;
+            for (Page page : edited) {
+                pagesByFile.put(page.file(), page);
+            }
+            // The site-wide checks (parity, every page's references) wait until a page asks for its findings.
+            findings = findings.afterEdit(updated, edited);
             return new PreviewUpdate(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
         } catch (PrivacySiteException e) {
             return new PreviewUpdate(List.of(), e.findings(), System.nanoTime() - start);
         }
     }
 
-    /** Every finding of {@code check} (without the link check) located in the page's source file. */
+    /**
+     * Every finding of {@code check} (without the link check) located in the page's source file, for the
+     * last good build. Thread-safe: may run while a rebuild does; the first call after a build checks it.
+     */
     public List<Finding> findings(String locale, String document) {
-        if (site == null) {
+        PreviewFindings current = findings;
+        if (current == null) {
             return List.of();
         }
-        if (parity == null) {
-            List<Finding> all = new ArrayList<>(pipeline.sourceFindings(site, null));
-            all.addAll(history.findings()); // of the last full build: an edit of a page changes no earlier version
-            all.addAll(pipeline.parity(site, history));
-            parity = List.copyOf(SitePipeline.configured(site, all).findings());
-        }
-        Path file = site.pageFile(locale, document);
-        return parity.stream().filter(f -> file.equals(f.location().file())).toList();
+        return current.in(current.site().pageFile(locale, document));
     }
 
     private PreviewUpdate fullBuild(long start) {
@@ -116,6 +126,10 @@ public final class Preview implements AutoCloseable {
         site = loaded.site();
         history = loaded.history();
         renderer = full;
+        pagesByFile = new HashMap<>();
+        site.pages().forEach(page -> pagesByFile.put(page.file(), page));
+        // history.findings() are the last full build's: an edit of a page changes no earlier version
+        findings = PreviewFindings.of(new SitePipeline(generator, checkExecutor), site, history);
         // The same parser as a build's: clause hashes for the source language, where staleness is measured.
         parser = new PageParser(site.config().sourceLocale());
         List<String> pages = new ArrayList<>();
@@ -132,7 +146,7 @@ public final class Preview implements AutoCloseable {
         List<Page> pages = new ArrayList<>();
         for (Path changed : changedFiles) {
             Path file = changed.toAbsolutePath().normalize();
-            Page existing = site.pages().stream().filter(p -> p.file().equals(file)).findFirst().orElse(null);
+            Page existing = pagesByFile.get(file);
             if (existing == null || !Files.isRegularFile(file)) {
                 return null;
             }
@@ -147,14 +161,13 @@ public final class Preview implements AutoCloseable {
         affected.add(new PageKey(page.locale(), page.document()));
         boolean titleChanged = titleChanged(previous, page);
         boolean numberingChanged = !numbers(previous).equals(numbers(page));
-        for (Page other : site.pages()) {
-            if (!other.locale().equals(page.locale())) {
-                continue;
-            }
-            boolean linksHere = other.links().stream()
-                    .anyMatch(link -> link.targetDocument(other.document()).equals(page.document()));
-            if (titleChanged || (numberingChanged && linksHere)) {
-                affected.add(new PageKey(other.locale(), other.document()));
+        if (titleChanged || numberingChanged) {
+            for (String document : site.config().documents()) { // the locale's pages, not the site's 10,000
+                Page other = site.page(page.locale(), document);
+                if (other != null && (titleChanged || other.links().stream()
+                        .anyMatch(link -> link.targetDocument(other.document()).equals(page.document())))) {
+                    affected.add(new PageKey(other.locale(), other.document()));
+                }
             }
         }
         if (page.locale().equals(site.config().sourceLocale())) {
@@ -183,5 +196,6 @@ public final class Preview implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        checkExecutor.shutdownNow();
     }
 }

@@ -325,7 +325,7 @@ public final class PrivacySite {
      * first build, then with the files that changed. Close it to stop its worker threads.
      */
     public Preview preview(Path outputDirectory) {
-        return new Preview(this, outputDirectory, executor());
+        return new Preview(this, outputDirectory, executor(), executor());
     }
 
     Path contentDirectory() {

@@ -199,9 +199,12 @@ final class SitePipeline {
         return findings;
     }
 
-    /** Stage 3 without page contents read during the load (the preview's panel). */
-    List<Finding> parity(Site site, SiteHistory history) {
-        return ParityChecker.check(site, history, new PageContents(), executor);
+    /**
+     * Stage 3 without page contents read during the load, for the preview's panel: the parity findings of each of
+     * {@code documents}; {@link #paritySiteWide} adds what concerns no single document.
+     */
+    Map<String, List<Finding>> parity(Site site, SiteHistory history, Collection<String> documents) {
+        return ParityChecker.checkDocuments(site, documents, history, new PageContents(), executor);
     }
 
     /** Stage 4 for a build: the pages into {@code staging}, with the PDFs when asked. */

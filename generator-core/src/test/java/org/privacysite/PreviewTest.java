@@ -98,6 +98,57 @@ class PreviewTest {
     }
 
     @Test
+    void afterEditsThePanelShowsWhatAFreshPreviewOfTheEditedSitesShows() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            assertEquals(List.of(), preview.findings("fr", "privacy")); // checked in full once; later edits in part
+
+            // The source loses a clause: every translation of the document has one too many.
+            Path english = content.resolve("en/privacy.md");
+            Files.writeString(english, Files.readString(english).replaceAll("(?ms)^## Children \\{#children\\}\n.*?(?=^## )", ""));
+            assertTrue(preview.rebuild(List.of(english)).succeeded());
+            // A second edit before any page asked: both are checked when one does.
+            Path german = content.resolve("de/cookies.md");
+            Files.writeString(german, Files.readString(german).replaceFirst("\n## ", "\nEin neuer Satz.\n\n## "));
+            assertTrue(preview.rebuild(List.of(german)).succeeded());
+
+            assertTrue(preview.findings("fr", "privacy").stream().anyMatch(f -> f.message().contains("'children'")),
+                    preview.findings("fr", "privacy").toString());
+            try (Preview fresh = generator.preview(temp.resolve("fresh"))) {
+                assertTrue(fresh.rebuild(List.of()).succeeded());
+                for (String locale : generator.locales()) {
+                    for (String document : generator.documents()) {
+                        assertEquals(fresh.findings(locale, document), preview.findings(locale, document), locale + "/" + document);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPageLinkingToAClauseThatAnEditRenamedShowsTheBrokenLink() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        try (Preview preview = generator.preview(temp.resolve("preview"))) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            assertEquals(List.of(), preview.findings("en", "cookies"));
+
+            Path english = content.resolve("en/privacy.md");
+            String original = Files.readString(english);
+            Files.writeString(english, original.replace("{#transfers}", "{#transfers-abroad}"));
+            assertTrue(preview.rebuild(List.of(english)).succeeded());
+            List<Finding> cookies = preview.findings("en", "cookies");
+            assertEquals(List.of("xref.unknown-clause"), cookies.stream().map(Finding::ruleId).toList(), cookies.toString());
+
+            Files.writeString(english, original);
+            assertTrue(preview.rebuild(List.of(english)).succeeded());
+            assertEquals(List.of(), preview.findings("en", "cookies"));
+        }
+    }
+
+    @Test
     void thePanelShowsWhatCheckReportsWithTheSitesRuleSettings() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"), "fr/privacy.md", "## Enfants {#children}\n",
                 "## Médiateur {#mediator}\n\nVous pouvez saisir le médiateur.\n\n## Enfants {#children}\n");

@@ -73,7 +73,7 @@ public final class ConfiguredFindings {
     /** The settings written in clause headings, in file order. */
     private static List<RuleSetting> inline(Site site) {
         List<RuleSetting> inline = new ArrayList<>();
-        for (Page page : site.pages()) {
+        for (Page page : site.settingPages()) { // the preview looks them up on each save: not all 10,000 pages
             for (Clause clause : page.clauses()) {
                 clause.rules().forEach((rule, level) -> inline.add(new RuleSetting(rule, page.locale(), page.document(),
                         clause.key(), RuleSetting.parseLevel(level), clause.location())));

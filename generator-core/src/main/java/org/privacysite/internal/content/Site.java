@@ -22,10 +22,13 @@ import org.privacysite.internal.theme.Theme;
  * @param consent  the consent configuration ({@code content/cookies.yaml}), or null when there is none
  * @param findings problems found while reading
  * @param index    the pages by locale and document, for constant-time lookups
+ * @param settingPages the pages with a rule setting in a clause heading, in page order: the rule settings
+ *                 are looked up on each preview save, and walking the clauses of 10,000 pages took longer
+ *                 than rendering the edited one
  */
 public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<Page> pages,
                    Map<String, MessageBundle> ui, Map<String, MessageBundle> texts, ConsentConfig consent,
-                   List<Finding> findings, Map<PageKey, Page> index) {
+                   List<Finding> findings, Map<PageKey, Page> index, List<Page> settingPages) {
 
     /** A site of {@code pages}, indexed. */
     public static Site of(SiteConfig config, Path contentDirectory, Theme theme, List<Page> pages,
@@ -36,23 +39,38 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
         // A HashMap, not Map.copyOf: the immutable map's open addressing probed long runs of PageKeys
         // (1.3% of a 10k check's samples went to PageKey.equals).
         return new Site(config, contentDirectory, theme, List.copyOf(pages), ui, texts, consent,
-                List.copyOf(findings), java.util.Collections.unmodifiableMap(index));
+                List.copyOf(findings), java.util.Collections.unmodifiableMap(index), pages.stream().filter(Site::setsRules).toList());
+    }
+
+    /** Whether a clause heading of {@code page} sets a rule's level. */
+    private static boolean setsRules(Page page) {
+        for (Clause clause : page.clauses()) {
+            if (!clause.rules().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This site with {@code page} parsed anew: it replaces the page of the same file and its findings. */
     public Site withPage(Page page) {
-        List<Page> updated = new java.util.ArrayList<>(pages.size());
-        boolean replaced = false;
-        for (Page existing : pages) {
-            if (existing.file().equals(page.file())) {
-                updated.add(page);
-                replaced = true;
-            } else {
-                updated.add(existing);
-            }
-        }
-        if (!replaced) {
+        Page previous = page(page.locale(), page.document());
+        if (previous == null || !previous.file().equals(page.file())) {
             throw new IllegalArgumentException("not a page of this site: " + page.file());
+        }
+        List<Page> updated = new java.util.ArrayList<>(pages.size());
+        List<Page> updatedSettingPages = new java.util.ArrayList<>();
+        int setting = 0; // settingPages is in page order: the next one to meet
+        for (Page existing : pages) {
+            boolean sets = setting < settingPages.size() && settingPages.get(setting) == existing;
+            if (sets) {
+                setting++;
+            }
+            Page kept = existing == previous ? page : existing; // the same object: comparing 10,000 paths took a while
+            updated.add(kept);
+            if (kept == page ? setsRules(page) : sets) {
+                updatedSettingPages.add(kept);
+            }
         }
         List<Finding> updatedFindings = new java.util.ArrayList<>();
         for (Finding finding : findings) {
@@ -66,7 +84,8 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
         Map<PageKey, Page> updatedIndex = new HashMap<>(index);
         updatedIndex.put(new PageKey(page.locale(), page.document()), page);
         return new Site(config, contentDirectory, theme, java.util.Collections.unmodifiableList(updated), ui, texts, consent,
-                java.util.Collections.unmodifiableList(updatedFindings), java.util.Collections.unmodifiableMap(updatedIndex));
+                java.util.Collections.unmodifiableList(updatedFindings), java.util.Collections.unmodifiableMap(updatedIndex),
+                java.util.Collections.unmodifiableList(updatedSettingPages));
     }
 
     /** The page of {@code document} in {@code locale}, or null when the file does not exist. */

@@ -9,14 +9,15 @@ import org.privacysite.PreviewUpdate;
 
 /**
  * What the live preview needs from the generator (the public {@code Preview}'s two methods, adapted
- * by {@code PreviewServer}). Both are only ever called from the preview's single build thread.
+ * by {@code PreviewServer}). {@link #rebuild} and {@link #warmUp} are only ever called from the
+ * preview's single build thread; {@link #findings} from its check thread, possibly during a rebuild.
  */
 public interface Rebuilder {
 
     /** Rebuilds after {@code changedFiles} changed: an empty collection means a full build. */
     PreviewUpdate rebuild(Collection<Path> changedFiles);
 
-    /** The findings located in one page's Markdown file. */
+    /** The findings located in one page's Markdown file, as of the last good build; must not wait for a rebuild. */
     List<Finding> findings(String locale, String document);
 
     /**

@@ -154,6 +154,14 @@ public final class SiteRenderer {
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
                          EarlyBodies early, SiteHistory history,
                          org.privacysite.internal.pdf.PdfEdition pdfs) {
+        this(site, executor, sourcePositions, templates, menus, security, integrity, early, history, pdfs, null);
+    }
+
+    /** @param before a renderer of the same site before an edit of policy pages only, whose UI texts and file list still hold; or null */
+    private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
+                         Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
+                         EarlyBodies early, SiteHistory history,
+                         org.privacysite.internal.pdf.PdfEdition pdfs, SiteRenderer before) {
         this.site = site;
         this.history = history;
         this.pdfs = pdfs;
@@ -187,11 +195,19 @@ public final class SiteRenderer {
                 }
             }
         });
-        this.templateLinks = new TemplateLinks(site.theme(), files(), config.locales(), config.documents());
+        // An edit of a policy changes no file name, bundle or fact: the preview's rebuild takes them as they were
+        // (at 10,000 pages, listing the files and formatting 20 language names again was a fifth of a rebuild).
+        this.templateLinks = new TemplateLinks(site.theme(), before != null ? before.templateLinks.files() : files(),
+                config.locales(), config.documents());
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
         this.alternatesPartial = templates.has(ALTERNATES);
+        if (before != null) {
+            ui.putAll(before.ui);
+            texts.putAll(before.texts);
+            return;
+        }
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
             LocaleFormatter formatter = new LocaleFormatter(locale);
@@ -207,8 +223,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, EarlyBodies.none(), history,
-                pdfs);
+                security, integrity, EarlyBodies.none(), history, pdfs, this);
     }
 
     /**

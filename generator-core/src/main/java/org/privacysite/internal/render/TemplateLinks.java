@@ -43,6 +43,11 @@ final class TemplateLinks {
         this.documents = documents;
     }
 
+    /** The files a link may point at. */
+    Set<String> files() {
+        return files;
+    }
+
     /** Checks the links of {@code html}, rendered as {@code path}, outside {@code body} (the policy text, checked elsewhere). */
     void check(String path, String html, String body) {
         int bodyStart = body == null || body.isEmpty() ? -1 : html.indexOf(body);

@@ -14,6 +14,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ import org.privacysite.PreviewUpdate;
 import org.privacysite.PreviewServer;
 import org.privacysite.PrivacySite;
 import org.privacysite.SampleSite;
+import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.YamlRules;
 
 /** The reload channel: edits reach the open pages as events, errors too, and nothing stops the server. */
@@ -160,6 +164,59 @@ class LiveReloadTest {
             assertTrue(events.next("reload", 10).contains("\"pages\":[\"index.html\"]"));
             assertTrue(Http.get(live.port(), "/_preview/status").body().contains("\"ok\":true"));
             assertTrue(log.contains("Rebuilt 1 page in 1 ms"), log.toString());
+        }
+    }
+
+    /** The panel's findings are checked beside the rebuilds: a save's page is served while they are still being checked. */
+    @Test
+    void aSaveIsServedWhileThePanelsFindingsAreStillBeingChecked() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out/en/privacy"));
+        Path page = out.resolve("index.html");
+        Files.writeString(page, "<!DOCTYPE html><html><body><p>before the save</p></body></html>");
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Finding finding = Finding.of(new Location(temp.resolve("content/en/privacy.md"), 3, 1), ParityRules.CLAUSE_MISSING,
+                "found by the site-wide check");
+        Rebuilder slowChecks = new Rebuilder() {
+            @Override
+            public PreviewUpdate rebuild(Collection<Path> changedFiles) {
+                if (!changedFiles.isEmpty()) {
+                    try {
+                        Files.writeString(page, "<!DOCTYPE html><html><body><p>after the save</p></body></html>");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return new PreviewUpdate(List.of("en/privacy/index.html"), List.of(), 1_000_000);
+            }
+
+            @Override
+            public List<Finding> findings(String locale, String document) {
+                checking.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(finding);
+            }
+        };
+        try (LivePreview live = LivePreview.start(slowChecks, temp.resolve("out"), List.of(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), log::add, log::add);
+                Http.Events events = new Http.Events(URI.create("http://127.0.0.1:" + live.port() + "/_preview/events"))) {
+            events.next("hello", 10);
+            CompletableFuture<Http.Response> status = CompletableFuture.supplyAsync(
+                    () -> Http.get(live.port(), "/_preview/status?page=en/privacy/"));
+            assertTrue(checking.await(10, TimeUnit.SECONDS), "the page asked for its findings");
+
+            live.changed(Set.of(temp.resolve("content/en/privacy.md")));
+            assertTrue(events.next("reload", 10).contains("\"pages\":[\"en/privacy/index.html\"]"));
+            assertTrue(Http.get(live.port(), "/en/privacy/").body().contains("after the save"), "served before the check ended");
+            assertFalse(status.isDone(), "the findings are still being checked");
+
+            finish.countDown();
+            String findings = status.get(10, TimeUnit.SECONDS).body();
+            assertTrue(findings.contains("found by the site-wide check"), findings);
         }
     }
 
