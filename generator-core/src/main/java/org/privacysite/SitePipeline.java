@@ -88,6 +88,8 @@ final class SitePipeline {
             if (contents == null) {
                 return early.get()::renderEarly;
             }
+            // A translation of its source's date is compared as it is read; only its findings wait for the parity stage.
+            contents.checkAsRead(pageless.config().sourceLocale(), pageless.config().facts());
             return page -> {
                 Object tree = page.body(); // one tree for both readers
                 contents.read(page);
@@ -165,7 +167,8 @@ final class SitePipeline {
 
     /**
      * Stage 3. Parity of the translations, in a thread of its own (it needs no rendered page): each
-     * translation against the source text of its own version in the history.
+     * translation against the source text of its own version in the history (those of the source's own
+     * date were compared during the load, see {@link PageContents}).
      */
     CompletableFuture<List<Finding>> parity(Loaded loaded, PageContents contents) {
         return CompletableFuture.supplyAsync(() -> {

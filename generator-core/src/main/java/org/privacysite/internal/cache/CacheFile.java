@@ -108,6 +108,25 @@ final class CacheFile {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The bytes of {@code file}, read {@link CacheOutput#SLICE} at a time (see {@link CacheOutput#writeTo}). */
+    private static byte[] readInSlices(Path file) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 64) {
+                throw new DamagedCache("it is larger than any cache file");
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining()) {
+                buffer.limit(Math.min(buffer.capacity(), buffer.position() + CacheOutput.SLICE));
+                if (channel.read(buffer) < 0) {
+                    throw new DamagedCache("it ended while being read");
+                }
+                buffer.limit(buffer.capacity());
+            }
+            return buffer.array();
+        }
+    }
+
     private static void writeMap(CacheOutput out, Map<String, byte[]> records) {
         out.writeInt(records.size());
         records.forEach((key, record) -> {
@@ -130,7 +149,7 @@ final class CacheFile {
      * @throws DamagedCache when it is not a whole cache file
      */
     static Contents read(Path file, String generator) throws IOException, OutOfDate {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readInSlices(file);
         if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new DamagedCache("it does not start like a cache file");
         }

@@ -18,10 +18,18 @@ final class CacheOutput {
         bytes = new byte[Math.max(16, capacity)];
     }
 
-    /** The bytes written, without copying them. */
+    /**
+     * The bytes written, without copying them, in slices: a file's stream copies each write into a native
+     * buffer of its size, which the JDK keeps for the thread (one write of a 10k site's cache: 67 MB more RSS).
+     */
     void writeTo(java.io.OutputStream out) throws java.io.IOException {
-        out.write(bytes, 0, size);
+        for (int at = 0; at < size; at += SLICE) {
+            out.write(bytes, at, Math.min(SLICE, size - at));
+        }
     }
+
+    /** The bytes a file read or write moves at once, here and in {@link CacheFile#read}. */
+    static final int SLICE = 1 << 20;
 
     /** The CRC-32C of the bytes written. */
     int crc() {

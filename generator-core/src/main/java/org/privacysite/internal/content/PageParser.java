@@ -56,6 +56,13 @@ public final class PageParser {
             .build();
     private final String sourceLocale;
 
+    /**
+     * The one copy of each clause key, clause number and link target: every locale repeats them (a 10,000-page
+     * site: about 700,000 copies, 40 MB kept in the page summaries to the end). Bounded as {@link #shared} says.
+     */
+    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SHARED_LIMIT = 65_536;
+
     /** A parser that gives every page's clauses their text hashes. */
     public PageParser() {
         this(null);
@@ -113,7 +120,7 @@ public final class PageParser {
         int bodyStart = text.indexOf('\n', close);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body);
+        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body, this::shared);
         root.accept(collector);
         collector.mergeMessages(root);
         return root;
@@ -146,7 +153,7 @@ public final class PageParser {
 
         FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, bodyLineOffset, body);
+        Collector collector = new Collector(where, bodyLineOffset, body, this::shared);
         checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
@@ -156,6 +163,24 @@ public final class PageParser {
         return new Page(locale, document, file, frontMatter, clauses,
                 List.copyOf(collector.links), List.copyOf(collector.argumentUses), List.copyOf(collector.cookieTables),
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
+    }
+
+    /**
+     * The one copy of {@code text} among the pages this parser parsed (null stays null). A long-running preview
+     * parses text after text: beyond the limit it starts afresh rather than keep every key ever typed.
+     */
+    private String shared(String text) {
+        if (text == null) {
+            return null;
+        }
+        String known = shared.putIfAbsent(text, text);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() > SHARED_LIMIT) {
+            shared.clear();
+        }
+        return text;
     }
 
     private static List<Clause> withTextHashes(List<Clause> clauses, String text) {
@@ -271,11 +296,13 @@ public final class PageParser {
         private int previousLevel = 1;
         private final String body;
         private String[] bodyLines;
+        private final java.util.function.UnaryOperator<String> shared;
 
-        Collector(Location file, int lineOffset, String body) {
+        Collector(Location file, int lineOffset, String body, java.util.function.UnaryOperator<String> shared) {
             this.file = file;
             this.lineOffset = lineOffset;
             this.body = body;
+            this.shared = shared;
         }
 
         Location locate(Node node) {
@@ -298,7 +325,7 @@ public final class PageParser {
             }
             String marks = stripKey(heading);
             String[] words = marks == null ? new String[0] : marks.split("\\s+");
-            String key = marks == null ? null : words[0];
+            String key = marks == null ? null : shared.apply(words[0]);
             String title = titleText(heading).trim();
             if (heading.getLevel() == 1) {
                 findings.add(Finding.of(where, ContentRules.HEADING_LEVEL,
@@ -357,7 +384,7 @@ public final class PageParser {
             }
             parents[level] = key;
             String parent = level > 2 ? parents[level - 1] : null;
-            clauses.add(new Clause(key, level, number.toString(), title, parent, where, null, local, Map.copyOf(rules)));
+            clauses.add(new Clause(key, level, shared.apply(number.toString()), title, parent, where, null, local, Map.copyOf(rules)));
             previousLevel = level;
         }
 
@@ -396,7 +423,7 @@ public final class PageParser {
             Matcher matcher = CLAUSE_LINK.matcher(destination);
             boolean empty = link.getFirstChild() == null;
             if (matcher.matches() && (matcher.group(1) != null || matcher.group(2) != null)) {
-                links.add(new ClauseLink(matcher.group(1), matcher.group(2), empty, where));
+                links.add(new ClauseLink(shared.apply(matcher.group(1)), shared.apply(matcher.group(2)), empty, where));
             } else if (empty) {
                 findings.add(Finding.of(where, ContentRules.XREF_SYNTAX, "a link without text must point at a clause, like [](#retention) or [](cookies.md#manage)"));
             }

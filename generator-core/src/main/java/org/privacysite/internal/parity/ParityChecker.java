@@ -49,11 +49,11 @@ public final class ParityChecker {
      * than the one in force is reported ({@link ParityRules#VERSION_MISSING}).
      */
     public static List<Finding> check(Site site, SiteHistory history, PageContents read, java.util.concurrent.Executor executor) {
-        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(site.pages(), executor);
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(site.pages(), site::sourcePage, executor);
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Page>> byDocument = byDocument(site.pages());
         for (String document : site.config().documents()) {
-            findings.addAll(document(site, document, byDocument.getOrDefault(document, List.of()), history, contents));
+            findings.addAll(document(site, document, byDocument.getOrDefault(document, List.of()), history, read, contents));
         }
         findings.addAll(checkSiteWide(site));
         return findings;
@@ -104,13 +104,13 @@ public final class ParityChecker {
                                                             PageContents read, java.util.concurrent.Executor executor) {
         Set<String> wanted = Set.copyOf(documents);
         List<Page> pages = site.pages().stream().filter(page -> wanted.contains(page.document())).toList();
-        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(pages, executor);
+        Map<java.nio.file.Path, Map<String, ClauseContent>> contents = read.of(pages, site::sourcePage, executor);
         Map<String, List<Page>> pagesByDocument = byDocument(pages);
         Map<String, List<Finding>> byDocument = new LinkedHashMap<>();
         for (String document : site.config().documents()) {
             if (wanted.contains(document)) {
                 byDocument.put(document, List.copyOf(document(site, document, pagesByDocument.getOrDefault(document, List.of()),
-                        history, contents)));
+                        history, read, contents)));
             }
         }
         return byDocument;
@@ -125,16 +125,20 @@ public final class ParityChecker {
         return byDocument;
     }
 
-    /** One document's findings: its pages' plural forms, and each translation against the source text it translates. */
+    /**
+     * One document's findings: its pages' plural forms, and each translation against the source text it translates
+     * (those {@code read} compared as they were read, with their findings of then).
+     */
     private static List<Finding> document(Site site, String document, List<Page> pages, SiteHistory history,
-                                          Map<java.nio.file.Path, Map<String, ClauseContent>> contents) {
+                                          PageContents read, Map<java.nio.file.Path, Map<String, ClauseContent>> contents) {
         List<Finding> findings = new ArrayList<>();
+        Page workingCopy = site.sourcePage(document);
         for (Page page : pages) { // the document's own pages
             if (!PseudoLocale.isPseudo(page.locale())) {
-                findings.addAll(pluralCategories(page, contents.get(page.file())));
+                PageContents.Compared early = read.compared(page, workingCopy);
+                findings.addAll(early != null ? early.plurals() : pluralCategories(page, contents.get(page.file())));
             }
         }
-        Page workingCopy = site.sourcePage(document);
         if (workingCopy == null) {
             return findings;
         }
@@ -145,11 +149,16 @@ public final class ParityChecker {
                 continue;
             }
             Page original = translated(workingCopy, translation, versions);
-            // A recorded version shares its file with the working copy: its contents are read here, not by file.
-            Map<String, ClauseContent> originalContent = original == workingCopy
-                    ? contents.get(original.file()) : ClauseContent.of(original);
+            PageContents.Compared early = original == workingCopy ? read.compared(translation, workingCopy) : null;
             findings.addAll(clauses(original, translation));
-            findings.addAll(content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts()));
+            if (early != null) {
+                findings.addAll(early.content());
+            } else {
+                // A recorded version shares its file with the working copy: its contents are read here, not by file.
+                Map<String, ClauseContent> originalContent = original == workingCopy
+                        ? contents.get(original.file()) : ClauseContent.of(original);
+                findings.addAll(content(original.locale(), originalContent, contents.get(translation.file()), site.config().facts()));
+            }
             findings.addAll(staleness(site, original, translation));
             if (versions != null) {
                 findings.addAll(versionInForce(site, versions, translation));

@@ -1,6 +1,8 @@
 package org.privacysite.internal.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,8 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.Site;
 import org.privacysite.internal.content.TestSites;
+import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.messages.MessageBundle;
 
 class ParityCheckerTest {
@@ -224,6 +228,71 @@ class ParityCheckerTest {
      * source is compared at once, one read before it at the end. Both ways give the findings of a
      * check that reads every page itself.
      */
+    @Test
+    void translationsComparedAsTheyAreReadGiveTheSameFindings() {
+        Site site = retentionSite("2026-09-01");
+        List<Finding> expected = ParityChecker.check(site);
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("parity.argument-missing")), expected::toString);
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("parity.plural-categories")), expected::toString);
+
+        var en = site.page("en", "privacy");
+        var fr = site.page("fr", "privacy");
+        PageContents sourceFirst = readAsLoaded(site, en, fr);
+        assertNotNull(sourceFirst.compared(fr, en), "compared as it was read");
+        PageContents translationFirst = readAsLoaded(site, fr, en);
+        assertNull(translationFirst.compared(fr, en), "read before its source: compared at the end");
+
+        assertEquals(sorted(expected), sorted(check(site, sourceFirst)));
+        assertEquals(sorted(expected), sorted(check(site, translationFirst)));
+    }
+
+    /**
+     * A translation of another effective date than its source's translates another version of the source,
+     * which the history (read after the pages) holds: it is not compared as it is read, but at the end.
+     */
+    @Test
+    void aTranslationOfAnotherDateIsComparedOnlyAtTheEnd() {
+        Site site = retentionSite("2026-04-01");
+        var en = site.page("en", "privacy");
+        var fr = site.page("fr", "privacy");
+        PageContents sourceFirst = readAsLoaded(site, en, fr);
+        assertNull(sourceFirst.compared(fr, en), "another version: left to the parity stage");
+        List<Finding> expected = ParityChecker.check(site);
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("parity.argument-missing")), expected::toString);
+        assertEquals(sorted(expected), sorted(check(site, sourceFirst)));
+    }
+
+    /** en/privacy.md of 2026-09-01 with a plural and a fact; fr/privacy.md of {@code frDate} lacking the fact and a plural form. */
+    private Site retentionSite(String frDate) {
+        TestSites.page(content, "en", "privacy", """
+                ## Retention {#retention}
+
+                We keep your data for {retentionDays, plural, one {# day} other {# days}} at {company}.
+                """);
+        TestSites.write(content, "fr/privacy.md", "---\ntitle: Confidentialité\neffective: " + frDate + "\n---\n\n" + """
+                ## Conservation {#retention}
+
+                Nous conservons vos données chez nous, {retentionDays, plural, other {# jours}}.
+                """);
+        Site site = TestSites.load(root);
+        assertEquals(List.of(), site.findings(), "the pages parse");
+        return site;
+    }
+
+    /** The pages read in {@code order}, as the load reads them. */
+    private static PageContents readAsLoaded(Site site, Page... order) {
+        PageContents contents = new PageContents();
+        contents.checkAsRead(site.config().sourceLocale(), site.config().facts());
+        for (Page page : order) {
+            contents.read(page);
+        }
+        return contents;
+    }
+
+    private static List<Finding> check(Site site, PageContents contents) {
+        return ParityChecker.check(site, SiteHistory.none(List.of()), contents, Runnable::run);
+    }
+
     private static List<String> sorted(List<Finding> findings) {
         return findings.stream().map(Finding::toString).sorted().toList();
     }
