@@ -20,6 +20,8 @@
 #   BENCH_EDITS=5                       edits per running server
 #   BENCH_REPORT=docs/benchmarks.md     the results and profile blocks in it are replaced;
 #                                       BENCH_REPORT=none leaves it alone
+#   BENCH_LAUNCH=launcher               how ours starts: launcher = bin/privacy-site of the distribution zip
+#                                       beside the jar (the supported launch), jar = java -jar
 #   PRIVACY_SITE_JAR=path               the CLI jar (default: generator-core/target/privacy-site.jar,
 #                                       built with Maven when missing; copied before use so a
 #                                       concurrent rebuild cannot change it mid-run)
@@ -59,6 +61,7 @@ need_apt=()
 command -v hugo >/dev/null || need_apt+=(hugo)
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v curl >/dev/null || need_apt+=(curl)
+command -v unzip >/dev/null || need_apt+=(unzip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   apt-get update -qq
@@ -77,6 +80,29 @@ if [ ! -f "$JAR_SOURCE" ]; then
 fi
 JAR="$WORK/privacy-site.jar"
 cp "$JAR_SOURCE" "$JAR"
+
+# How our CLI is started. BENCH_LAUNCH=launcher (the default): bin/privacy-site from the distribution zip,
+# the supported launch, one JVM with the tuned flags; BENCH_LAUNCH=jar: `java -jar`, which starts a second
+# JVM for them. The launcher runs the same jar as above (copied into the unpacked distribution).
+LAUNCH="${BENCH_LAUNCH:-launcher}"
+LAUNCHER=""
+if [ "$LAUNCH" = launcher ]; then
+  dist_zip=$(ls "$(dirname "$JAR_SOURCE")"/privacy-site-*-dist.zip 2>/dev/null | head -1 || true)
+  if [ -n "$dist_zip" ]; then
+    rm -rf "$WORK/dist" && mkdir -p "$WORK/dist"
+    (cd "$WORK/dist" && unzip -q "$dist_zip")
+    LAUNCHER=$(ls "$WORK"/dist/*/bin/privacy-site | head -1)
+    cp "$JAR" "$(dirname "$LAUNCHER")/../lib/privacy-site.jar"
+  else
+    log "no distribution zip beside $JAR_SOURCE: measuring java -jar instead of bin/privacy-site"
+    LAUNCH=jar
+  fi
+fi
+# ours_with OPTIONS: CMD becomes our CLI started with these JVM options (a string, may be empty).
+ours_with() {
+  if [ -n "$LAUNCHER" ]; then CMD=(env "JAVA_OPTS=$1" "$LAUNCHER"); else read -r -a opts <<<"$1"; CMD=(java "${opts[@]}" -jar "$JAR"); fi
+}
+ours_with ""
 
 java_version=$(java -version 2>&1 | head -1)
 hugo_version=$(hugo version | head -1)
@@ -204,25 +230,29 @@ measure_size() {
   for ((i = 1; i <= runs; i++)); do
     if [ "$only_publish" = 0 ] && more_runs "ours-build-$size" "$runs"; then
       set_aside "$S/out-ours" "$S"/.out-ours*
-      run_once "ours-build-$size" "$limit" java -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
+      ours_with ""
+      run_once "ours-build-$size" "$limit" "${CMD[@]}" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
     fi
     if more_runs "hugo-$size" "$runs"; then
       set_aside "$S/out-hugo"
       run_once "hugo-$size" "$limit" hugo --quiet -s "$S/hugo" -d "$S/out-hugo"
     fi
     if [ "$only_publish" = 0 ] && more_runs "ours-check-$size" "$runs"; then
-      run_once "ours-check-$size" "$limit" java -Djava.io.tmpdir="$WORK/tmp" -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates"
+      ours_with "-Djava.io.tmpdir=$WORK/tmp"
+      run_once "ours-check-$size" "$limit" "${CMD[@]}" check --content "$S/ours/content" --templates "$S/ours/templates"
     fi
     if more_runs "ours-publish-$size" "$runs"; then
       set_aside "$S/out-ours-checked" "$S"/.out-ours-checked*
-      run_once "ours-publish-$size" "$limit" java -jar "$JAR" check "${no_cache[@]}" --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours-checked"
+      ours_with ""
+      run_once "ours-publish-$size" "$limit" "${CMD[@]}" check "${no_cache[@]}" --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours-checked"
     fi
   done
   rm -rf "$WORK/tmp" && mkdir -p "$WORK/tmp"   # what a killed check left behind
   if [ "$size" = 10k ] && [ "${BENCH_XMX:-1}" = 1 ]; then
     log "10k build with -Xmx512m"
     set_aside "$S/out-ours" "$S"/.out-ours*
-    run_once "ours-build-xmx512m-$size" "${BENCH_XMX_TIMEOUT:-$limit}" java -Xmx512m -jar "$JAR" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
+    ours_with "-Xmx512m"
+    run_once "ours-build-xmx512m-$size" "${BENCH_XMX_TIMEOUT:-$limit}" "${CMD[@]}" build --content "$S/ours/content" --templates "$S/ours/templates" --out "$S/out-ours"
   fi
 }
 
@@ -241,7 +271,8 @@ edited_check() {
   clean="$S/out-ours-edited-clean"
   log "$size: check --out after a one-clause edit, fresh process"
   set_aside "$out" "$S"/.out-ours-edited* "$clean" "$S/privacy-site-cache"
-  ours_check=(java -jar "$JAR" check --content "$S/ours/content" --templates "$S/ours/templates")
+  ours_with ""
+  ours_check=("${CMD[@]}" check --content "$S/ours/content" --templates "$S/ours/templates")
   run_once "ours-edit-base-$size" "$limit" "${ours_check[@]}" --out "$out"
   cp "$file" "$WORK/edited.orig"
   edited_file=$file
@@ -362,7 +393,8 @@ incremental_ours() {
   port_option=()
   grep -q -- '--port' <<<"$serve_help" && port_option=(--port "$OURS_PORT")
   log "privacy-site serve on the $size site"
-  java -jar "$JAR" serve --content "$S/ours/content" --templates "$S/ours/templates" "${port_option[@]}" >"$logf" 2>&1 &
+  ours_with ""
+  "${CMD[@]}" serve --content "$S/ours/content" --templates "$S/ours/templates" "${port_option[@]}" >"$logf" 2>&1 &
   pid=$!
   server_pid=$pid
   # The address: from its log when it prints one, else the port given with --port.
@@ -472,7 +504,7 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
   echo "| privacy-site | $ours_version, commit $ours_commit$([ "$ours_dirty" != 0 ] && echo " plus $ours_dirty uncommitted files in generator-core") |"
   echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents, 50k = 20 locales × 2,500 documents |"
   echo
-  echo "Times are medians of wall-clock time over n runs (cold JVM: a new \`java -jar\` per run); CPU is"
+  echo "Times are medians of wall-clock time over n runs (cold JVM: a new process per run, started by $([ "$LAUNCH" = launcher ] && echo "the distribution's \`bin/privacy-site\`, the supported launch" || echo "\`java -jar\`, which starts a second JVM with the tuned flags")); CPU is"
   echo "user + system time; RSS is the peak resident set (\`/usr/bin/time\`). Ratio = ours ÷ Hugo (wall);"
   echo "below 1.00 we are faster. A run over its time limit is stopped: \"exit 124 after N s\"."
   echo
