@@ -27,7 +27,7 @@ class BuildCacheFileTest {
     }
 
     private void writeEmpty(String generator) {
-        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(),
+        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(), StringTable.empty(),
                 Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
     }
 
