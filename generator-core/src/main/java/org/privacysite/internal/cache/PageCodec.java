@@ -129,8 +129,9 @@ final class PageCodec {
             String clauseTitle = in.readText();
             String parent = in.readText();
             boolean local = in.readBoolean();
-            Map<String, String> clauseRules = new LinkedHashMap<>();
-            for (int r = in.readVar(); r > 0; r--) {
+            int ruleCount = in.readVar();
+            Map<String, String> clauseRules = ruleCount == 0 ? Map.of() : new LinkedHashMap<>(); // almost every clause has none
+            for (int r = ruleCount; r > 0; r--) {
                 clauseRules.put(in.readText(), in.readText());
             }
             Location location = readLocation(in, file);
