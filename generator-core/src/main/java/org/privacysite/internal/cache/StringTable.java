@@ -19,7 +19,8 @@ final class StringTable {
     private final int[] starts; // string i is bytes[starts[i], starts[i + 1])
     private final String[] decoded;
     private final List<String> added = new ArrayList<>();
-    private Map<String, Integer> numbers;
+    private final Map<String, Integer> numbers = new HashMap<>(); // the strings numbered by this build
+    private int[] slots;
 
     private StringTable(byte[] bytes, int[] starts) {
         this.bytes = bytes;
@@ -84,21 +85,53 @@ final class StringTable {
         return text;
     }
 
-    /** The number of {@code text}, added to the table if it is new. */
+    /**
+     * The number of {@code text}, added to the table if it is new. The strings read are found by their UTF-8
+     * bytes in an open-addressing index, without decoding the table.
+     */
     synchronized int number(String text) {
-        if (numbers == null) {
-            numbers = new HashMap<>(2 * decoded.length + 64);
-            for (int i = 0; i < decoded.length; i++) {
-                numbers.putIfAbsent(get(i), i);
+        Integer known = numbers.get(text);
+        if (known != null) {
+            return known;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (slots == null) {
+            slots = index();
+        }
+        int mask = slots.length - 1;
+        for (int slot = hash(utf8, 0, utf8.length) & mask; slots[slot] != 0; slot = slot + 1 & mask) {
+            int read = slots[slot] - 1;
+            if (java.util.Arrays.equals(bytes, starts[read], starts[read + 1], utf8, 0, utf8.length)) {
+                numbers.put(text, read);
+                return read;
             }
         }
-        Integer number = numbers.get(text);
-        if (number == null) {
-            number = decoded.length + added.size();
-            added.add(text);
-            numbers.put(text, number);
-        }
+        int number = decoded.length + added.size();
+        added.add(text);
+        numbers.put(text, number);
         return number;
+    }
+
+    /** The strings read, by the hash of their bytes: slot holds the number plus one, 0 when free. */
+    private int[] index() {
+        int[] index = new int[Integer.highestOneBit(Math.max(8, decoded.length)) * 4]; // at most half full
+        int mask = index.length - 1;
+        for (int i = 0; i < decoded.length; i++) {
+            int slot = hash(bytes, starts[i], starts[i + 1]) & mask;
+            while (index[slot] != 0) {
+                slot = slot + 1 & mask;
+            }
+            index[slot] = i + 1;
+        }
+        return index;
+    }
+
+    private static int hash(byte[] bytes, int from, int to) {
+        int hash = 0x811c9dc5; // FNV-1a, then mixed: the low bits pick the slot
+        for (int i = from; i < to; i++) {
+            hash = (hash ^ bytes[i]) * 0x01000193;
+        }
+        return hash ^ hash >>> 16;
     }
 
     int size() {

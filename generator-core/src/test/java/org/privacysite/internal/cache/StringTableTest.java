@@ -29,6 +29,7 @@ class StringTableTest {
         StringTable second = reread(first);
         CacheOutput added = new CacheOutput(second); // the next build adds strings and keeps the old record
         added.writeText("a new clause title");
+        added.writeText("Données personnelles"); // found among the strings read, not added again
         added.writeText("个人情报");
         StringTable third = reread(second);
 
@@ -36,7 +37,8 @@ class StringTableTest {
         assertEquals(texts, texts.stream().map(text -> in.readText()).toList());
         byte[] addedBytes = added.toByteArray();
         CacheInput other = CacheInput.of(addedBytes, third);
-        assertEquals(List.of("a new clause title", "个人情报"), List.of(other.readText(), other.readText()));
+        assertEquals(List.of("a new clause title", "Données personnelles", "个人情报"),
+                List.of(other.readText(), other.readText(), other.readText()));
         assertEquals(6, third.size(), "each string once");
     }
 
