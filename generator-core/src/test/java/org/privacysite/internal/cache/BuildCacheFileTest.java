@@ -52,6 +52,20 @@ class BuildCacheFileTest {
     }
 
     @Test
+    void aCacheOfTheFormatBeforeTheStringTableIsOutOfDate() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] bytes = Files.readAllBytes(file);
+        int format = "privacy-site build cache\n".length();
+        assertEquals(CacheFile.FORMAT, bytes[format + 3], "the format follows the file's first line");
+        bytes[format + 3] = 2; // format 2 wrote every string in full, where format 3 records name them by number
+        Files.write(file, bytes);
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertFalse(build.incremental());
+        assertTrue(warnings.get(0).contains("another version of the generator (cache format 2)"), warnings.toString());
+    }
+
+    @Test
     void theSameVersionReadsItsOwnCache() {
         writeEmpty("privacy-site 1.0");
         CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
