@@ -66,6 +66,22 @@ class BuildCacheFileTest {
     }
 
     @Test
+    void aWriteKilledHalfwayLeavesTheCacheBeforeItWhole() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] whole = Files.readAllBytes(file);
+        // A check killed while writing leaves the new cache half-written beside the old one, never in its place.
+        Path unfinished = file.resolveSibling(file.getFileName() + ".new");
+        Files.write(unfinished, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertEquals(List.of(), warnings, "the cache is read as the last finished write left it");
+        assertEquals("the previous output is not as the last build left it", build.fullBecause());
+        writeEmpty("privacy-site 1.0"); // the next write replaces the half-written file
+        assertEquals(whole.length, Files.size(file));
+        assertFalse(Files.exists(unfinished));
+    }
+
+    @Test
     void theSameVersionReadsItsOwnCache() {
         writeEmpty("privacy-site 1.0");
         CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
