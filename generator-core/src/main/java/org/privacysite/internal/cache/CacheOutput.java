@@ -59,7 +59,7 @@ final class CacheOutput {
     }
 
     /** The bytes written, appended to {@code out}. */
-    void writeTo(CacheOutput out) {
+    void appendTo(CacheOutput out) {
         out.writeRaw(bytes, 0, size);
     }
 

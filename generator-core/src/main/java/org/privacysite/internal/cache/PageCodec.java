@@ -73,7 +73,7 @@ final class PageCodec {
         CacheOutput uses = out.another(); // read only when asked for (LazyList)
         writeUses(uses, home, page);
         out.writeVar(uses.size());
-        uses.writeTo(out);
+        uses.appendTo(out);
         out.writeVar(page.bodyLineOffset());
         writeFindings(out, home, page.findings());
     }
