@@ -20,7 +20,7 @@ import org.privacysite.internal.output.InputFingerprint;
 final class CacheFile {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
 
     /** A file of the output as the previous build published it: reused while its size and modification time are unchanged. */
@@ -37,6 +37,7 @@ final class CacheFile {
      *
      * @param inputs     the key of everything but the policy texts (see {@code CacheKey})
      * @param output     the output directory the build published
+     * @param strings    the text the records name by number
      * @param sources    each page's file SHA-256
      * @param structures each page's {@code PageCodec.structure}
      * @param pages      each page's {@link PageCodec} record
@@ -46,7 +47,7 @@ final class CacheFile {
      * @param stamps     the input files, by the index of their directory, ':' and their path
      * @param references each page's reference findings (cross-references, facts, cookie tables)
      */
-    record Contents(String generator, String inputs, String output, Map<PageKey, byte[]> sources, Map<PageKey, byte[]> structures,
+    record Contents(String generator, String inputs, String output, StringTable strings, Map<PageKey, byte[]> sources, Map<PageKey, byte[]> structures,
                     Map<PageKey, byte[]> pages, Map<String, byte[]> links, Map<String, byte[]> parity,
                     Map<String, OutputFile> files, Map<String, InputFile> stamps, Map<PageKey, byte[]> references) {
     }
@@ -55,7 +56,7 @@ final class CacheFile {
     }
 
     static void write(Path file, Contents contents) throws IOException {
-        long estimate = 1024L + 64L * (contents.stamps().size() + contents.files().size());
+        long estimate = 1024L + 64L * (contents.stamps().size() + contents.files().size()) + 32L * contents.strings().size();
         for (byte[] record : contents.pages().values()) {
             estimate += record.length + 200;
         }
@@ -65,6 +66,7 @@ final class CacheFile {
         CacheOutput body = new CacheOutput((int) Math.min(Integer.MAX_VALUE - 64, estimate));
         body.writeString(contents.inputs());
         body.writeString(contents.output());
+        contents.strings().write(body);
         body.writeInt(contents.pages().size());
         for (Map.Entry<PageKey, byte[]> page : contents.pages().entrySet()) {
             body.writeString(page.getKey().locale());
@@ -172,6 +174,7 @@ final class CacheFile {
         }
         String inputs = records.readString();
         String output = records.readString();
+        StringTable strings = StringTable.read(records);
         Map<PageKey, byte[]> sources = new LinkedHashMap<>();
         Map<PageKey, byte[]> structures = new LinkedHashMap<>();
         Map<PageKey, byte[]> pages = new LinkedHashMap<>();
@@ -198,7 +201,7 @@ final class CacheFile {
         if (!records.atEnd()) {
             throw new DamagedCache("its records end early");
         }
-        return new Contents(generator, inputs, output, sources, structures, pages, links, parity, files, stamps, references);
+        return new Contents(generator, inputs, output, strings, sources, structures, pages, links, parity, files, stamps, references);
     }
 
     private static Map<String, byte[]> readMap(CacheInput in) {

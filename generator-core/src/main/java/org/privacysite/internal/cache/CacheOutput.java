@@ -3,11 +3,16 @@ package org.privacysite.internal.cache;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Bytes written for the build cache: numbers big-endian, text as length and UTF-8, -1 for null. */
+/**
+ * Bytes written for the build cache: fixed-size numbers big-endian, small ones as {@link #writeVar
+ * varints}, strings as length and UTF-8 (-1 for null) or, in records, as their number in the file's
+ * {@link StringTable}.
+ */
 final class CacheOutput {
 
     private byte[] bytes;
     private int size;
+    private final StringTable strings;
 
     CacheOutput() {
         this(256);
@@ -15,7 +20,32 @@ final class CacheOutput {
 
     /** With room for {@code capacity} bytes before it grows. */
     CacheOutput(int capacity) {
+        this(capacity, StringTable.empty());
+    }
+
+    /** For a record whose text goes to {@code strings}. */
+    CacheOutput(StringTable strings) {
+        this(256, strings);
+    }
+
+    private CacheOutput(int capacity, StringTable strings) {
         bytes = new byte[Math.max(16, capacity)];
+        this.strings = strings;
+    }
+
+    /** {@code value} in one byte from -64 to 63, two to 8191, and so on (zigzag, then 7 bits a byte). */
+    void writeVar(int value) {
+        int raw = value << 1 ^ value >> 31;
+        while ((raw & ~0x7f) != 0) {
+            writeByte(raw & 0x7f | 0x80);
+            raw >>>= 7;
+        }
+        writeByte(raw);
+    }
+
+    /** {@code text} by its number in the string table (0 for null). */
+    void writeText(String text) {
+        writeVar(text == null ? 0 : strings.number(text) + 1);
     }
 
     /**
@@ -30,6 +60,16 @@ final class CacheOutput {
 
     /** The bytes a file read or write moves at once, here and in {@link CacheFile#read}. */
     static final int SLICE = 1 << 20;
+
+    /** A new output for a part of a record, its text going to the same string table. */
+    CacheOutput another() {
+        return new CacheOutput(256, strings);
+    }
+
+    /** The bytes written, appended to {@code out}. */
+    void appendTo(CacheOutput out) {
+        out.writeRaw(bytes, 0, size);
+    }
 
     /** The CRC-32C of the bytes written. */
     int crc() {

@@ -46,6 +46,7 @@ public final class CachedBuild {
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     private volatile String fullBecause;
     private Map<String, byte[]> linkRecords = Map.of();
+    private StringTable strings;
 
     private final List<InputFingerprint.HashedFiles> inputs;
     private final long hashedAt;
@@ -98,6 +99,18 @@ public final class CachedBuild {
     public void startOver(String because) {
         fullBecause = because;
         changed.clear();
+        strings = null;
+    }
+
+    /**
+     * The string table of the records this build writes: the previous one, added to, while records of the
+     * previous build are kept (they name its strings by number); a new one in a full build.
+     */
+    private StringTable strings() {
+        if (strings == null) {
+            strings = incremental() ? previous.strings() : StringTable.empty();
+        }
+        return strings;
     }
 
     /**
@@ -117,7 +130,7 @@ public final class CachedBuild {
             }
             Path file = contentDirectory.resolve(locale).resolve(document + ".md");
             try {
-                return cache.codec().read(new CacheInput(record, 0, record.length), locale, document, file,
+                return cache.codec().read(CacheInput.of(record, previous.strings()), locale, document, file,
                         parser.unparsedBody(file, key.policies().get(page)));
             } catch (DamagedCache | java.time.DateTimeException e) {
                 return null; // parsed instead; the cache is rewritten at the end
@@ -160,7 +173,7 @@ public final class CachedBuild {
             List<Finding> found = checked.get(pageKey);
             if (found == null) {
                 byte[] record = previous.references().get(pageKey);
-                found = cache.codec().readFindings(new CacheInput(record, 0, record.length), page.file());
+                found = cache.codec().readFindings(CacheInput.of(record, previous.strings()), page.file());
             }
             all.put(pageKey, found);
         }
@@ -186,7 +199,7 @@ public final class CachedBuild {
             List<Finding> fresh = checked.get(document);
             if (fresh == null) {
                 byte[] record = previous.parity().get(document);
-                fresh = cache.codec().readFindings(new CacheInput(record, 0, record.length), null);
+                fresh = cache.codec().readFindings(CacheInput.of(record, previous.strings()), null);
             }
             all.put(document, fresh);
         }
@@ -219,7 +232,7 @@ public final class CachedBuild {
             if (record == null) {
                 return Set.of();
             }
-            CacheInput in = new CacheInput(record, 0, record.length);
+            CacheInput in = CacheInput.of(record, previous.strings());
             LinkRecord.skipFindings(in, cache.codec());
             return LinkRecord.readIds(in);
         });
@@ -248,13 +261,13 @@ public final class CachedBuild {
             List<Finding> alternates = found.alternates();
             if (incremental()) { // checked against the pages it names by the last build: they show the same
                 byte[] before = records.get(page.getKey());
-                CacheInput in = new CacheInput(before, 0, before.length);
+                CacheInput in = CacheInput.of(before, strings());
                 alternates = LinkRecord.readFindings(in, cache.codec()).get(1);
             }
-            records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec()));
+            records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec(), strings()));
         }
         for (byte[] record : records.values()) {
-            List<List<Finding>> both = LinkRecord.readFindings(new CacheInput(record, 0, record.length), cache.codec());
+            List<List<Finding>> both = LinkRecord.readFindings(CacheInput.of(record, strings()), cache.codec());
             findings.addAll(both.get(0));
             findings.addAll(both.get(1));
         }
@@ -373,21 +386,21 @@ public final class CachedBuild {
                     referenceRecords.put(pageKey, previous.references().get(pageKey));
                 } else {
                     structures.put(pageKey, PageCodec.structure(page));
-                    CacheOutput found = new CacheOutput();
+                    CacheOutput found = new CacheOutput(strings());
                     cache.codec().writeFindings(found, page.file(), references.get(pageKey));
                     referenceRecords.put(pageKey, found.toByteArray());
-                    CacheOutput record = new CacheOutput();
+                    CacheOutput record = new CacheOutput(strings());
                     cache.codec().write(record, page);
                     pages.put(pageKey, record.toByteArray());
                 }
             }
             Map<String, byte[]> parityRecords = new LinkedHashMap<>();
             parity.forEach((document, findings) -> {
-                CacheOutput record = new CacheOutput();
+                CacheOutput record = new CacheOutput(strings());
                 cache.codec().writeFindings(record, null, findings);
                 parityRecords.put(document, record.toByteArray());
             });
-            cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), sources, structures, pages,
+            cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
                     linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");

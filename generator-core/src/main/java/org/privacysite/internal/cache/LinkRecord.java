@@ -16,14 +16,14 @@ final class LinkRecord {
     private LinkRecord() {
     }
 
-    static byte[] write(LinkChecker.PageFindings found, List<Finding> alternates, PageCodec codec) {
-        CacheOutput out = new CacheOutput();
+    static byte[] write(LinkChecker.PageFindings found, List<Finding> alternates, PageCodec codec, StringTable strings) {
+        CacheOutput out = new CacheOutput(strings);
         out.writeBytes(face(found.face()));
         codec.writeFindings(out, null, found.own());
         codec.writeFindings(out, null, alternates);
         Set<String> ids = found.face() == null ? Set.of() : found.face().ids();
-        out.writeInt(ids.size());
-        ids.forEach(out::writeString);
+        out.writeVar(ids.size());
+        ids.forEach(out::writeText);
         return out.toByteArray();
     }
 
@@ -45,7 +45,7 @@ final class LinkRecord {
     }
 
     static byte[] faceOf(byte[] record) {
-        return new CacheInput(record, 0, record.length).readBytes();
+        return new CacheInput(record, 0, record.length).readBytes(); // the face is no text of the table
     }
 
     /** The own findings, then the hreflang findings. */
@@ -61,8 +61,8 @@ final class LinkRecord {
 
     static Set<String> readIds(CacheInput in) {
         Set<String> ids = new HashSet<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            ids.add(in.readString());
+        for (int i = in.readVar(); i > 0; i--) {
+            ids.add(in.readText());
         }
         return Set.copyOf(ids);
     }

@@ -39,96 +39,108 @@ final class PageCodec {
     void write(CacheOutput out, Page page) {
         Path home = page.file();
         FrontMatter front = page.frontMatter();
-        out.writeString(front.title());
-        out.writeString(front.description());
+        out.writeText(front.title());
+        out.writeText(front.description());
         writeDate(out, front.effective());
         writeDate(out, front.updated());
-        out.writeInt(front.values().size());
+        out.writeVar(front.values().size());
         front.values().forEach((key, value) -> {
-            out.writeString(key);
+            out.writeText(key);
             writeValue(out, value);
         });
         writeLocation(out, home, front.location());
-        out.writeInt(front.locations().size());
+        out.writeVar(front.locations().size());
         front.locations().forEach((key, location) -> {
-            out.writeString(key);
+            out.writeText(key);
             writeLocation(out, home, location);
         });
-        out.writeInt(page.clauses().size());
+        out.writeVar(page.clauses().size());
         for (Clause clause : page.clauses()) {
-            writeStructure(out, clause);
+            out.writeText(clause.key());
+            out.writeVar(clause.level());
+            out.writeText(clause.number());
+            out.writeText(clause.title());
+            out.writeText(clause.parentKey());
+            out.writeBoolean(clause.local());
+            out.writeVar(clause.rules().size());
+            clause.rules().forEach((rule, level) -> {
+                out.writeText(rule);
+                out.writeText(level);
+            });
             writeLocation(out, home, clause.location());
-            out.writeString(clause.textHash());
+            out.writeString(clause.textHash()); // one per clause: not worth a number
         }
-        CacheOutput uses = new CacheOutput(); // read only when asked for (LazyList)
+        CacheOutput uses = out.another(); // read only when asked for (LazyList)
         writeUses(uses, home, page);
-        out.writeBytes(uses.toByteArray());
-        out.writeInt(page.bodyLineOffset());
+        out.writeVar(uses.size());
+        uses.appendTo(out);
+        out.writeVar(page.bodyLineOffset());
         writeFindings(out, home, page.findings());
     }
 
     private static void writeUses(CacheOutput out, Path home, Page page) {
-        out.writeInt(page.links().size());
+        out.writeVar(page.links().size());
         for (ClauseLink link : page.links()) {
-            out.writeString(link.document());
-            out.writeString(link.key());
+            out.writeText(link.document());
+            out.writeText(link.key());
             out.writeBoolean(link.crossReference());
             writeLocation(out, home, link.location());
         }
-        out.writeInt(page.argumentUses().size());
+        out.writeVar(page.argumentUses().size());
         for (ArgumentUse use : page.argumentUses()) {
             IcuMessage.Argument argument = use.argument();
-            out.writeString(argument.name());
-            out.writeString(argument.type());
-            out.writeInt(argument.keywords().size());
-            argument.keywords().stream().sorted().forEach(out::writeString);
-            out.writeInt(argument.index());
+            out.writeText(argument.name());
+            out.writeText(argument.type());
+            out.writeVar(argument.keywords().size());
+            argument.keywords().stream().sorted().forEach(out::writeText);
+            out.writeVar(argument.index());
             writeLocation(out, home, use.location());
             out.writeBoolean(use.inLinkAddress());
         }
-        out.writeInt(page.cookieTables().size());
+        out.writeVar(page.cookieTables().size());
         for (CookieTableUse table : page.cookieTables()) {
-            out.writeString(table.category());
+            out.writeText(table.category());
             writeLocation(out, home, table.location());
         }
     }
 
     /** {@code locale}'s {@code document}, read from {@code file}, its tree parsed on demand by {@code body}. */
     Page read(CacheInput in, String locale, String document, Path file, PageBody body) {
-        String title = in.readString();
-        String description = in.readString();
+        String title = in.readText();
+        String description = in.readText();
         LocalDate effective = readDate(in);
         LocalDate updated = readDate(in);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            values.put(in.readString(), readValue(in));
+        for (int i = in.readVar(); i > 0; i--) {
+            values.put(in.readText(), readValue(in));
         }
         Location frontLocation = readLocation(in, file);
         Map<String, Location> locations = new LinkedHashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            locations.put(in.readString(), readLocation(in, file));
+        for (int i = in.readVar(); i > 0; i--) {
+            locations.put(in.readText(), readLocation(in, file));
         }
         FrontMatter front = new FrontMatter(title, description, effective, updated, Map.copyOf(values), frontLocation,
                 Map.copyOf(locations));
         List<Clause> clauses = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            String key = in.readString();
-            int level = in.readInt();
-            String number = in.readString();
-            String clauseTitle = in.readString();
-            String parent = in.readString();
+        for (int i = in.readVar(); i > 0; i--) {
+            String key = in.readText();
+            int level = in.readVar();
+            String number = in.readText();
+            String clauseTitle = in.readText();
+            String parent = in.readText();
             boolean local = in.readBoolean();
-            Map<String, String> clauseRules = new LinkedHashMap<>();
-            for (int r = in.readInt(); r > 0; r--) {
-                clauseRules.put(in.readString(), in.readString());
+            int ruleCount = in.readVar();
+            Map<String, String> clauseRules = ruleCount == 0 ? Map.of() : new LinkedHashMap<>(); // almost every clause has none
+            for (int r = ruleCount; r > 0; r--) {
+                clauseRules.put(in.readText(), in.readText());
             }
             Location location = readLocation(in, file);
             clauses.add(new Clause(key, level, number, clauseTitle, parent, location, in.readString(), local, Map.copyOf(clauseRules)));
         }
-        int length = in.readInt();
+        int length = in.readVar();
         CacheInput usesInput = in.slice(length);
         LazyList<Object> uses = new LazyList<>(() -> readUses(usesInput, file));
-        int bodyLineOffset = in.readInt();
+        int bodyLineOffset = in.readVar();
         List<Finding> findings = readFindings(in, file);
         return new Page(locale, document, file, front, List.copyOf(clauses), part(uses, 0, ClauseLink.class),
                 part(uses, 1, ArgumentUse.class), part(uses, 2, CookieTableUse.class), body, bodyLineOffset, findings);
@@ -142,27 +154,27 @@ final class PageCodec {
     /** The links, ICU argument uses and cookie tables of a page, as three lists. */
     private static List<Object> readUses(CacheInput in, Path file) {
         List<ClauseLink> links = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            String target = in.readString();
-            String key = in.readString();
+        for (int i = in.readVar(); i > 0; i--) {
+            String target = in.readText();
+            String key = in.readText();
             boolean reference = in.readBoolean();
             links.add(new ClauseLink(target, key, reference, readLocation(in, file)));
         }
         List<ArgumentUse> uses = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            String name = in.readString();
-            String type = in.readString();
+        for (int i = in.readVar(); i > 0; i--) {
+            String name = in.readText();
+            String type = in.readText();
             List<String> keywords = new ArrayList<>();
-            for (int k = in.readInt(); k > 0; k--) {
-                keywords.add(in.readString());
+            for (int k = in.readVar(); k > 0; k--) {
+                keywords.add(in.readText());
             }
-            int index = in.readInt();
+            int index = in.readVar();
             Location location = readLocation(in, file);
             uses.add(new ArgumentUse(new IcuMessage.Argument(name, type, java.util.Set.copyOf(keywords), index), location, in.readBoolean()));
         }
         List<CookieTableUse> tables = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            tables.add(new CookieTableUse(in.readString(), readLocation(in, file)));
+        for (int i = in.readVar(); i > 0; i--) {
+            tables.add(new CookieTableUse(in.readText(), readLocation(in, file)));
         }
         return List.of(List.copyOf(links), List.copyOf(uses), List.copyOf(tables));
     }
@@ -203,31 +215,28 @@ final class PageCodec {
     }
 
     void writeFindings(CacheOutput out, Path home, List<Finding> findings) {
-        out.writeInt(findings.size());
+        out.writeVar(findings.size());
         for (Finding finding : findings) {
             writeLocation(out, home, finding.location());
-            out.writeString(finding.ruleId());
+            out.writeText(finding.ruleId());
             out.writeByte(finding.severity().ordinal());
-            out.writeString(finding.message());
-            out.writeBoolean(finding.clause() != null); // the clause a rule setting may target
-            if (finding.clause() != null) {
-                out.writeString(finding.clause());
-            }
+            out.writeText(finding.message());
+            out.writeText(finding.clause()); // the clause a rule setting may target
         }
     }
 
     List<Finding> readFindings(CacheInput in, Path home) {
         List<Finding> findings = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = in.readVar(); i > 0; i--) {
             Location location = readLocation(in, home);
-            String id = in.readString();
+            String id = in.readText();
             Rule rule = rules.apply(id).orElseThrow(() -> new DamagedCache("the rule " + id + " is unknown to this generator"));
             int severity = in.readByte();
             if (severity >= Severity.values().length) {
                 throw new DamagedCache("a finding has no severity");
             }
-            String message = in.readString();
-            String clause = in.readBoolean() ? in.readString() : null;
+            String message = in.readText();
+            String clause = in.readText();
             findings.add(new Finding(location, rule, Severity.values()[severity], message, clause));
         }
         return List.copyOf(findings);
@@ -246,10 +255,10 @@ final class PageCodec {
             out.writeByte(HOME);
         } else {
             out.writeByte(ELSEWHERE);
-            out.writeString(location.file() == null ? null : location.file().toString());
+            out.writeText(location.file() == null ? null : location.file().toString());
         }
-        out.writeInt(location.line());
-        out.writeInt(location.column());
+        out.writeVar(location.line());
+        out.writeVar(location.column());
     }
 
     static Location readLocation(CacheInput in, Path home) {
@@ -261,12 +270,12 @@ final class PageCodec {
         if (kind == HOME) {
             file = home;
         } else if (kind == ELSEWHERE) {
-            String name = in.readString();
+            String name = in.readText();
             file = name == null ? null : Path.of(name);
         } else {
             throw new DamagedCache("a location of unknown kind");
         }
-        return new Location(file, in.readInt(), in.readInt());
+        return new Location(file, in.readVar(), in.readVar());
     }
 
     private static void writeDate(CacheOutput out, LocalDate date) {

@@ -27,7 +27,7 @@ class BuildCacheFileTest {
     }
 
     private void writeEmpty(String generator) {
-        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(),
+        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(), StringTable.empty(),
                 Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
     }
 
@@ -49,6 +49,36 @@ class BuildCacheFileTest {
         CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
         assertFalse(build.incremental());
         assertTrue(warnings.get(0).contains("is damaged"), warnings.toString());
+    }
+
+    @Test
+    void aCacheOfTheFormatBeforeTheStringTableIsOutOfDate() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] bytes = Files.readAllBytes(file);
+        int format = "privacy-site build cache\n".length();
+        assertEquals(CacheFile.FORMAT, bytes[format + 3], "the format follows the file's first line");
+        bytes[format + 3] = 2; // format 2 wrote every string in full, where format 3 records name them by number
+        Files.write(file, bytes);
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertFalse(build.incremental());
+        assertTrue(warnings.get(0).contains("another version of the generator (cache format 2)"), warnings.toString());
+    }
+
+    @Test
+    void aWriteKilledHalfwayLeavesTheCacheBeforeItWhole() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] whole = Files.readAllBytes(file);
+        // A check killed while writing leaves the new cache half-written beside the old one, never in its place.
+        Path unfinished = file.resolveSibling(file.getFileName() + ".new");
+        Files.write(unfinished, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CachedBuild build = cache("privacy-site 1.0").start(List.of(), "salt");
+        assertEquals(List.of(), warnings, "the cache is read as the last finished write left it");
+        assertEquals("the previous output is not as the last build left it", build.fullBecause());
+        writeEmpty("privacy-site 1.0"); // the next write replaces the half-written file
+        assertEquals(whole.length, Files.size(file));
+        assertFalse(Files.exists(unfinished));
     }
 
     @Test

@@ -22,12 +22,21 @@ class PageCodecTest {
         Site site = new SiteLoader(java.util.concurrent.Executors.newFixedThreadPool(2)).load(SampleSite.content(), SampleSite.templates());
         PageCodec codec = new PageCodec(RuleCatalogue::find);
         PageParser parser = new PageParser();
+        StringTable written = StringTable.empty();
+        java.util.Map<Page, byte[]> records = new java.util.LinkedHashMap<>();
         for (Page page : site.pages()) {
-            CacheOutput out = new CacheOutput();
+            CacheOutput out = new CacheOutput(written);
             codec.write(out, page);
-            byte[] bytes = out.toByteArray();
+            records.put(page, out.toByteArray());
+        }
+        CacheOutput table = new CacheOutput();
+        written.write(table);
+        byte[] tableBytes = table.toByteArray();
+        StringTable strings = StringTable.read(new CacheInput(tableBytes, 0, tableBytes.length)); // as the next build reads it
+        for (Page page : site.pages()) {
+            byte[] bytes = records.get(page);
             byte[] hash = Digests.sha256(java.nio.file.Files.readAllBytes(page.file()));
-            Page restored = codec.read(new CacheInput(bytes, 0, bytes.length), page.locale(), page.document(), page.file(),
+            Page restored = codec.read(CacheInput.of(bytes, strings), page.locale(), page.document(), page.file(),
                     parser.unparsedBody(page.file(), hash));
 
             assertEquals(List.of(page.locale(), page.document(), page.file(), page.frontMatter(), page.clauses(), page.links(),
