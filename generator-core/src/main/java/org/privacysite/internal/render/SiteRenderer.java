@@ -187,7 +187,7 @@ public final class SiteRenderer {
                 }
             }
         });
-        this.templateLinks = new TemplateLinks(site.theme(), files(), config.locales(), config.documents());
+        this.templateLinks = new TemplateLinks(site.theme(), files(), config.locales(), config.documents(), this::pageOrFallback);
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);

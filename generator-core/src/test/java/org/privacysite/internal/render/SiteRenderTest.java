@@ -493,6 +493,33 @@ class SiteRenderTest {
         }
     }
 
+    /**
+     * A template linking to a clause a document lacks (the built-in footer's cookies/#manage on a site whose
+     * cookie policy has no {#manage}) fails build and check once, at the template's line: check used to report
+     * a links.fragment error on every page, 10,000 of them on a 10,000-page site.
+     */
+    @Test
+    void aTemplateLinkToAClauseTheDocumentLacksFailsOnceAtTheTemplatesLineNotOnEveryPage() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
+                "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/terms/#liability\">Liability</a>"
+                        + " <a href=\"${root}${locale}/terms/#manage\">Manage</a> <a href=\"#_main\">Top</a></p>\n"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.link", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(lineOf(footer, "terms/#manage"), finding.location().line(), finding::toString);
+            assertEquals("the template links to 'terms/#manage', but the document 'terms' has no clause {#manage}; add a heading"
+                    + " with {#manage} to terms.md, or change the link", finding.message());
+        }
+    }
+
     // --- source errors found only when rendering --------------------------------------------------
 
     private Path contentWith(String file, String text) throws IOException {
