@@ -80,12 +80,32 @@ public final class BodyRenderer {
         return false;
     }
 
-    /** Formats text that may hold ICU arguments. */
+    /**
+     * Formats text that may hold ICU arguments: a title or a heading, shown as plain text (the page's title,
+     * its h1, the contents, the menu). In right-to-left text a fact such as a URL is wrapped in the Unicode
+     * isolates FSI and PDI, which plain text can hold, as the policy text wraps it in {@code <bdi>}.
+     */
     static String format(Context context, String text) {
         if (!IcuMessage.hasArguments(text)) {
             return IcuMessage.asText(text);
         }
-        return context.formatter().format(IcuMessage.parse(text), context.arguments());
+        if (!com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft()) {
+            return context.formatter().format(IcuMessage.parse(text), context.arguments());
+        }
+        StringBuilder formatted = new StringBuilder();
+        context.formatter().format(IcuMessage.parse(text), context.arguments(), new LocaleFormatter.Pieces() {
+            @Override
+            public void text(String piece) {
+                formatted.append(piece);
+            }
+
+            @Override
+            public void value(String piece) {
+                boolean isolate = BidiIsolation.needed(piece, true);
+                formatted.append(isolate ? "\u2068" : "").append(piece).append(isolate ? "\u2069" : "");
+            }
+        });
+        return formatted.toString();
     }
 
     private static final class PolicyNodeRenderer implements NodeRenderer {

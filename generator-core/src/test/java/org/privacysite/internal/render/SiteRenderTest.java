@@ -529,6 +529,29 @@ class SiteRenderTest {
         return content;
     }
 
+    /**
+     * A fact in the title or a heading of a right-to-left page keeps its order in the page's title, its h1 and
+     * the contents, which show them as plain text: it was isolated (bdi) only in the heading in the text.
+     */
+    @Test
+    void aFactInTheTitleOrAHeadingOfAnRtlPageIsIsolatedInTheH1TitleAndContents() throws IOException {
+        Path source = fixtureContent().resolve("ar/privacy.md");
+        String text = Files.readString(source, StandardCharsets.UTF_8).replace("title: سياسة الخصوصية", "title: سياسة الخصوصية {privacyEmail}")
+                .replace("## من نحن {#who-we-are}", "## من نحن {privacyEmail} {#who-we-are}");
+        Path content = contentWith("ar/privacy.md", text);
+        Path target = tmp.resolve("rtl-out");
+        build(content, realTemplates(), target, 2);
+
+        String page = Files.readString(target.resolve("ar/privacy/index.html"), StandardCharsets.UTF_8);
+        String isolated = "\u2068privacy@fixture.example\u2069";
+        assertTrue(page.contains("<h1>سياسة الخصوصية " + isolated + "</h1>"), page);
+        assertTrue(page.contains("<title>سياسة الخصوصية " + isolated), page);
+        assertTrue(page.contains("من نحن " + isolated + "</a>"), "the contents' entry: " + page);
+        assertTrue(page.contains("من نحن <bdi>privacy@fixture.example</bdi></h2>"), "the heading in the text, as before: " + page);
+        assertFalse(Files.readString(target.resolve("en/privacy/index.html"), StandardCharsets.UTF_8).contains("\u2068"),
+                "left-to-right pages are left as they are");
+    }
+
     @Test
     void unknownArgumentTypeIsReportedAtItsLine() throws IOException {
         Path content = contentWith("en/terms.md", "---\ntitle: Terms of Service\neffective: 2026-09-01\n---\n\n"
