@@ -80,17 +80,22 @@ public final class BodyRenderer {
         return false;
     }
 
-    /**
-     * Formats text that may hold ICU arguments: a title or a heading, shown as plain text (the page's title,
-     * its h1, the contents, the menu). In right-to-left text a fact such as a URL is wrapped in the Unicode
-     * isolates FSI and PDI, which plain text can hold, as the policy text wraps it in {@code <bdi>}.
-     */
+    /** Formats text that may hold ICU arguments. */
     static String format(Context context, String text) {
         if (!IcuMessage.hasArguments(text)) {
             return IcuMessage.asText(text);
         }
-        if (!com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft()) {
-            return context.formatter().format(IcuMessage.parse(text), context.arguments());
+        return context.formatter().format(IcuMessage.parse(text), context.arguments());
+    }
+
+    /**
+     * Formats a title, description or heading that pages show as plain text (the page's title, its h1, the
+     * contents). In right-to-left text a fact such as a URL is wrapped in the Unicode isolates FSI and PDI,
+     * which plain text can hold, as the policy text wraps it in {@code <bdi>}.
+     */
+    static String formatPlainText(Context context, String text) {
+        if (!IcuMessage.hasArguments(text) || !com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft()) {
+            return format(context, text);
         }
         StringBuilder formatted = new StringBuilder();
         context.formatter().format(IcuMessage.parse(text), context.arguments(), new LocaleFormatter.Pieces() {

@@ -390,8 +390,8 @@ public final class SiteRenderer {
         }
         String contentLocale = page.locale();
         PageView view = new PageView(locale, contentLocale, direction(locale), direction(contentLocale), document,
-                BodyRenderer.format(context, page.frontMatter().title()),
-                BodyRenderer.format(context, page.frontMatter().description()),
+                BodyRenderer.formatPlainText(context, page.frontMatter().title()),
+                BodyRenderer.formatPlainText(context, page.frontMatter().description()),
                 fallback ? url(contentLocale, document) : url(locale, document), root, body, toc(context),
                 page.frontMatter().effective(), page.frontMatter().updated(), fallback);
 
@@ -568,7 +568,7 @@ public final class SiteRenderer {
             List<PageView.TocEntry> mine = new ArrayList<>();
             children.put(clause.key(), mine);
             PageView.TocEntry entry = new PageView.TocEntry(clause.key(), clause.number(),
-                    BodyRenderer.format(context, clause.title()), mine);
+                    BodyRenderer.formatPlainText(context, clause.title()), mine);
             (clause.parentKey() == null ? top : children.get(clause.parentKey())).add(entry);
         }
         return top;
