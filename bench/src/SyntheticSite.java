@@ -33,9 +33,14 @@ import java.util.stream.Stream;
  */
 public final class SyntheticSite {
 
-    /** Real BCP 47 language codes, the source language first. */
-    static final String[] LOCALES = {"en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da",
-            "fi", "cs", "sk", "hu", "ro", "bg", "el", "ja", "ko", "zh"};
+    /**
+     * Real BCP 47 language codes, the source language first. Two are written right to left (ar, he), and
+     * one of them is among the first ten, so that the 1,000-page site (10 locales) has one too.
+     */
+    static final String[] LOCALES = {"en", "fr", "de", "ar", "es", "it", "nl", "pt", "pl", "sv",
+            "da", "fi", "cs", "hu", "ro", "el", "he", "ja", "ko", "zh"};
+    /** The locales written right to left: Hugo gets {@code languageDirection = "rtl"} for them. */
+    static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he");
     static final Map<String, String> NATIVE_NAMES = Map.ofEntries(
             Map.entry("en", "English"), Map.entry("fr", "Français"), Map.entry("de", "Deutsch"),
             Map.entry("es", "Español"), Map.entry("it", "Italiano"), Map.entry("nl", "Nederlands"),
@@ -43,7 +48,8 @@ public final class SyntheticSite {
             Map.entry("da", "Dansk"), Map.entry("fi", "Suomi"), Map.entry("cs", "Čeština"),
             Map.entry("sk", "Slovenčina"), Map.entry("hu", "Magyar"), Map.entry("ro", "Română"),
             Map.entry("bg", "Български"), Map.entry("el", "Ελληνικά"), Map.entry("ja", "日本語"),
-            Map.entry("ko", "한국어"), Map.entry("zh", "中文"));
+            Map.entry("ko", "한국어"), Map.entry("zh", "中文"), Map.entry("ar", "العربية"),
+            Map.entry("he", "עברית"));
 
     /** Syllables of a pseudo-language per locale, in the locale's script and with its letters. */
     static final Map<String, String[]> SYLLABLES = Map.ofEntries(
@@ -63,6 +69,8 @@ public final class SyntheticSite {
             Map.entry("ro", "ț,ș,ă,î,â,re,lor,ea,ul,pri,vi,ne,te,ri".split(",")),
             Map.entry("bg", "да,ни,те,ва,про,лич,ни,ще,ът,ия,за,ко,ра,ст".split(",")),
             Map.entry("el", "δε,δο,μέ,να,προ,σω,πι,κά,τα,ση,ου,ει,λη,ψη".split(",")),
+            Map.entry("ar", "ال,بي,نا,ت,خص,وص,ية,مع,لو,م,حق,وق,شر,كة,سا,ب".split(",")),
+            Map.entry("he", "מי,דע,פר,טי,ות,של,נו,זכ,וי,ות,חב,רה,שי,רות,ים".split(",")),
             Map.entry("ja", "個人,情報,の,を,は,取扱,に,関,する,利用,目的,保存,期間,当社,提供".split(",")),
             Map.entry("ko", "개인,정보,를,의,처리,이용,목적,보관,기간,회사,제공,에,관한".split(",")),
             Map.entry("zh", "个人,信息,的,处理,使用,目的,保存,期限,公司,提供,我们,您,数据".split(",")));
@@ -399,6 +407,8 @@ public final class SyntheticSite {
             case "fr", "es", "it", "pt" -> List.of("one", "many", "other");
             case "pl", "cs", "sk" -> List.of("one", "few", "many", "other");
             case "ro" -> List.of("one", "few", "other");
+            case "ar" -> List.of("zero", "one", "two", "few", "many", "other");
+            case "he" -> List.of("one", "two", "other");
             default -> List.of("one", "other");
         };
     }
@@ -417,6 +427,11 @@ public final class SyntheticSite {
                 return n == 1 ? "one" : n <= 4 ? "few" : "other";
             case "ro":
                 return n == 1 ? "one" : n % 100 >= 1 && n % 100 <= 19 ? "few" : "other";
+            case "ar":
+                return n == 0 ? "zero" : n == 1 ? "one" : n == 2 ? "two" : n % 100 >= 3 && n % 100 <= 10 ? "few"
+                        : n % 100 >= 11 ? "many" : "other";
+            case "he":
+                return n == 1 ? "one" : n == 2 ? "two" : "other";
             default:
                 return n == 1 ? "one" : "other";
         }
@@ -521,6 +536,9 @@ public final class SyntheticSite {
             config.append("  [languages.").append(locale).append("]\n");
             config.append("    languageName = \"").append(NATIVE_NAMES.get(locale)).append("\"\n");
             config.append("    languageCode = \"").append(locale).append("\"\n");
+            if (RIGHT_TO_LEFT.contains(locale)) {
+                config.append("    languageDirection = \"rtl\"\n");
+            }
             config.append("    contentDir = \"content/").append(locale).append("\"\n");
             config.append("    weight = ").append(i + 1).append('\n');
         }
@@ -599,7 +617,7 @@ public final class SyntheticSite {
         Files.createDirectories(layouts);
         write(layouts.resolve("baseof.html"), """
                 <!DOCTYPE html>
-                <html lang="{{ .Language.Lang }}" dir="ltr">
+                <html lang="{{ .Language.Lang }}" dir="{{ or .Language.LanguageDirection "ltr" }}">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -67,7 +67,11 @@ public final class Main implements Callable<Integer> {
             Main main = cmd.getCommandSpec().root().userObject() instanceof Main m ? m : null;
             return internalError(exception, cmd.getErr(), main != null && main.verbose);
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            return internalError(new IllegalStateException(e), err, false); // thrown on the main thread, not wrapped
+        }
     }
 
     @Override
@@ -80,12 +84,27 @@ public final class Main implements Callable<Integer> {
     }
 
     static int internalError(Exception exception, PrintWriter err, boolean verbose) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
+        }
         err.println("internal error: " + exception);
         err.println("This is a bug in privacy-site, not in your content. Please report it at " + REPORT_URL
                 + (verbose ? "" : " (run with --verbose to include the stack trace)."));
         if (verbose) {
             exception.printStackTrace(err);
         }
+        err.flush();
+        return INTERNAL;
+    }
+
+    /** Not a bug to report with a stack trace: the site needs more memory than the JVM was given; say how to give more. */
+    private static int outOfMemory(PrintWriter err) {
+        long megabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        err.println("error: out of memory: this site needs more than the " + megabytes + " MB that Java may use here."
+                + " Give Java more, e.g. java -Xmx2g -jar privacy-site.jar ..., or PRIVACY_SITE_OPTS=-Xmx2g for bin/privacy-site."
+                + " If this happens with Java's default settings, please report it at " + REPORT_URL + ".");
         err.flush();
         return INTERNAL;
     }

@@ -265,6 +265,20 @@ class MainTest {
     }
 
     @Test
+    void outOfMemoryIsNotCalledABugAndSaysHowToGiveJavaMore() {
+        // as a 10k-page site under -Xmx512m ended: the worker's OutOfMemoryError, wrapped by the stage that waited for it
+        StringWriter err = new StringWriter();
+        int code = Main.internalError(new IllegalStateException(new OutOfMemoryError("Java heap space")),
+                new PrintWriter(err, true), true);
+        assertEquals(3, code);
+        assertTrue(err.toString().startsWith("error: out of memory: this site needs more than the "), err.toString());
+        assertTrue(err.toString().contains("java -Xmx2g -jar privacy-site.jar"), err.toString());
+        assertTrue(err.toString().contains("PRIVACY_SITE_OPTS=-Xmx2g"), err.toString());
+        assertFalse(err.toString().contains("This is a bug in privacy-site, not in your content"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace, even with --verbose: " + err);
+    }
+
+    @Test
     void verboseAddsTheStackTraceToAnInternalError() {
         StringWriter err = new StringWriter();
         assertEquals(3, Main.internalError(new IllegalStateException("a bug"), new PrintWriter(err, true), true));

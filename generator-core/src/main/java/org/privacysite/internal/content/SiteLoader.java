@@ -196,7 +196,7 @@ public final class SiteLoader {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            if (!candidate.equals(locale)) {
+            if (!sameLocale(candidate, locale)) {
                 boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
                 findings.add(Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale
                         + "' has no UI texts of its own; its pages show " + (own ? "the " + candidate + " texts of templates/messages/"
@@ -207,6 +207,11 @@ public final class SiteLoader {
             return file;
         }
         return theme.file("messages/" + locale + ".yaml"); // none: parity reports the missing file
+    }
+
+    /** zh and zh-Hans are one locale, spelled two ways: showing the one's texts for the other needs no warning. */
+    private static boolean sameLocale(String candidate, String locale) {
+        return candidate.equals(locale) || candidate.equals(LocaleFallback.withUsualScript(locale));
     }
 
     /** A policy that is a link to a file outside the content directory would publish that file. */

@@ -15,7 +15,8 @@ import com.ibm.icu.util.ULocale;
  * CLDR's inheritance as ICU's own resource lookup does: CLDR's parent locales (es-MX → es-419 → es,
  * en-GB → en-001 → en, zh-Hant-MO → zh-Hant-HK), then truncation, where a script that is not the
  * language's usual one is never dropped (zh-Hant → root, not zh, which is Simplified Chinese). A tag
- * without a script gets its likely one first (zh-TW → zh-Hant-TW → zh-Hant).
+ * without a script gets its likely one first (zh-TW → zh-Hant-TW → zh-Hant), and a language alone is
+ * followed by itself with its usual script written out (zh → zh-Hans, fr → fr-Latn).
  */
 public final class LocaleFallback {
 
@@ -46,12 +47,30 @@ public final class LocaleFallback {
     public static List<String> chain(String locale) {
         Set<String> chain = new LinkedHashSet<>();
         chain.add(locale);
+        String spelledOut = withUsualScript(locale);
+        if (spelledOut != null) {
+            chain.add(spelledOut);
+        }
         ULocale current = withLikelyScript(ULocale.forLanguageTag(locale));
         while (current != null && !current.getLanguage().isEmpty()) {
             chain.add(current.toLanguageTag());
             current = parent(current);
         }
         return List.copyOf(chain);
+    }
+
+    /**
+     * A language alone with its usual script written out ({@code zh} → {@code zh-Hans}, as the built-in
+     * Simplified Chinese texts are named): the same locale spelled another way; null for any other tag.
+     */
+    public static String withUsualScript(String locale) {
+        ULocale parsed = ULocale.forLanguageTag(locale);
+        if (parsed.getLanguage().isEmpty() || !parsed.getScript().isEmpty() || !parsed.getCountry().isEmpty()
+                || !parsed.getVariant().isEmpty()) {
+            return null;
+        }
+        String script = defaultScript(parsed.getLanguage());
+        return script.isEmpty() ? null : parsed.getLanguage() + "-" + script;
     }
 
     /** {@code zh-TW} → {@code zh-Hant-TW}: the script is written out when it is not the language's usual one. */

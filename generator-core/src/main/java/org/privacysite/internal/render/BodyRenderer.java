@@ -88,6 +88,31 @@ public final class BodyRenderer {
         return context.formatter().format(IcuMessage.parse(text), context.arguments());
     }
 
+    /**
+     * Formats a title, description or heading that pages show as plain text (the page's title, its h1, the
+     * contents). In right-to-left text a fact such as a URL is wrapped in the Unicode isolates FSI and PDI,
+     * which plain text can hold, as the policy text wraps it in {@code <bdi>}.
+     */
+    static String formatPlainText(Context context, String text) {
+        if (!IcuMessage.hasArguments(text) || !com.ibm.icu.util.ULocale.forLanguageTag(context.page().locale()).isRightToLeft()) {
+            return format(context, text);
+        }
+        StringBuilder formatted = new StringBuilder();
+        context.formatter().format(IcuMessage.parse(text), context.arguments(), new LocaleFormatter.Pieces() {
+            @Override
+            public void text(String piece) {
+                formatted.append(piece);
+            }
+
+            @Override
+            public void value(String piece) {
+                boolean isolate = BidiIsolation.needed(piece, true);
+                formatted.append(isolate ? "\u2068" : "").append(piece).append(isolate ? "\u2069" : "");
+            }
+        });
+        return formatted.toString();
+    }
+
     private static final class PolicyNodeRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext html;
         private final HtmlWriter out;

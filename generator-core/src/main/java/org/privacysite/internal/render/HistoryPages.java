@@ -135,8 +135,8 @@ final class HistoryPages {
         String body = render(context, document, date);
         String canonical = own != null ? versionUrl(document, locale, date) : versionUrl(document, contentLocale, date);
         PageView view = new PageView(locale, contentLocale, SiteRenderer.direction(locale), SiteRenderer.direction(contentLocale),
-                document.document(), BodyRenderer.format(context, page.frontMatter().title()),
-                BodyRenderer.format(context, page.frontMatter().description()), canonical, root, body, renderer.toc(context),
+                document.document(), BodyRenderer.formatPlainText(context, page.frontMatter().title()),
+                BodyRenderer.formatPlainText(context, page.frontMatter().description()), canonical, root, body, renderer.toc(context),
                 page.frontMatter().effective(), page.frontMatter().updated(), own == null);
 
         Map<String, Object> model = frame(locale, document, root, (other) -> versionHref(document, other, date, root));
@@ -182,7 +182,7 @@ final class HistoryPages {
                 (other) -> root + versionsPath(other, document.document()) + date + "/changes/");
         String url = config.baseUrl() + versionsPath(locale, document.document()) + date + "/changes/";
         Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("title", BodyRenderer.format(context, newer.frontMatter().title()));
+        changes.put("title", BodyRenderer.formatPlainText(context, newer.frontMatter().title()));
         changes.put("canonicalUrl", url);
         changes.put("date", date);
         changes.put("previousDate", previous);
@@ -221,7 +221,7 @@ final class HistoryPages {
             entries.add(entry);
         }
         Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("title", BodyRenderer.format(context, current.frontMatter().title()));
+        versions.put("title", BodyRenderer.formatPlainText(context, current.frontMatter().title()));
         versions.put("canonicalUrl", config.baseUrl() + versionsPath(locale, document.document()));
         versions.put("currentHref", root + locale + "/" + document.document() + "/");
         versions.put("feedHref", root + locale + "/" + FEED_FILE);
@@ -236,7 +236,7 @@ final class HistoryPages {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (DocumentHistory document : documents()) {
             Page current = renderer.pageOrFallback(locale, document.document());
-            String title = BodyRenderer.format(context(current, locale, "", current), current.frontMatter().title());
+            String title = BodyRenderer.formatPlainText(context(current, locale, "", current), current.frontMatter().title());
             for (LocalDate date : document.dates()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("id", config.baseUrl() + versionsPath(locale, document.document()) + date + "/");

@@ -198,7 +198,7 @@ public final class SiteRenderer {
         // An edit of a policy changes no file name, bundle or fact: the preview's rebuild takes them as they were
         // (at 10,000 pages, listing the files and formatting 20 language names again was a fifth of a rebuild).
         this.templateLinks = new TemplateLinks(site.theme(), before != null ? before.templateLinks.files() : files(),
-                config.locales(), config.documents());
+                config.locales(), config.documents(), this::pageOrFallback);
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
@@ -405,8 +405,8 @@ public final class SiteRenderer {
         }
         String contentLocale = page.locale();
         PageView view = new PageView(locale, contentLocale, direction(locale), direction(contentLocale), document,
-                BodyRenderer.format(context, page.frontMatter().title()),
-                BodyRenderer.format(context, page.frontMatter().description()),
+                BodyRenderer.formatPlainText(context, page.frontMatter().title()),
+                BodyRenderer.formatPlainText(context, page.frontMatter().description()),
                 fallback ? url(contentLocale, document) : url(locale, document), root, body, toc(context),
                 page.frontMatter().effective(), page.frontMatter().updated(), fallback);
 
@@ -583,7 +583,7 @@ public final class SiteRenderer {
             List<PageView.TocEntry> mine = new ArrayList<>();
             children.put(clause.key(), mine);
             PageView.TocEntry entry = new PageView.TocEntry(clause.key(), clause.number(),
-                    BodyRenderer.format(context, clause.title()), mine);
+                    BodyRenderer.formatPlainText(context, clause.title()), mine);
             (clause.parentKey() == null ? top : children.get(clause.parentKey())).add(entry);
         }
         return top;

@@ -14,33 +14,45 @@ import java.util.regex.Pattern;
 
 import org.privacysite.Finding;
 import org.privacysite.Location;
+import org.privacysite.internal.content.Page;
 import org.privacysite.internal.rules.TemplateRules;
 import org.privacysite.internal.theme.Theme;
 
 /**
  * Checks the links that templates put on each page (the footer's link to the cookie policy, say)
- * while the page renders, so that {@code build} fails on a link to a page the site does not have, as
- * {@code check} does. Each broken link is reported once, at the template line that writes it.
+ * while the page renders, so that {@code build} fails on a link to a page the site does not have, or
+ * to a clause a policy page does not have ({@code cookies/#manage}), as {@code check} does. Each broken
+ * link is reported once, at the template line that writes it, not on every page that shows it.
  * Thread-safe: pages render in parallel.
  */
 final class TemplateLinks {
 
     private static final Pattern LINK = Pattern.compile("\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+    /** A policy page's path, {@code <locale>/<document>/index.html}. */
+    private static final Pattern POLICY_PAGE = Pattern.compile("([^/]+)/([^/]+)/index\\.html");
+    /** A fragment that may name a clause: ids the theme gives elements itself start with '_' or are literal in a template. */
+    private static final Pattern CLAUSE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Theme theme;
     private final Set<String> files;
     private final Collection<String> locales;
     private final Collection<String> documents;
+    /** The text a policy page shows, by locale and document (null: none), for the clauses a link may point at. */
+    private final java.util.function.BiFunction<String, String, Page> shown;
+    /** Whether a fragment link ({@code fr/cookies/index.html#manage}) names no clause of its page, decided once each. */
+    private final Map<String, Boolean> missingClauses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Finding> findings = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     /** Each template's lines, read once when a broken link is first traced to its template. */
     private volatile Map<Path, List<String>> sources;
 
-    TemplateLinks(Theme theme, Set<String> files, Collection<String> locales, Collection<String> documents) {
+    TemplateLinks(Theme theme, Set<String> files, Collection<String> locales, Collection<String> documents,
+                  java.util.function.BiFunction<String, String, Page> shown) {
         this.theme = theme;
         this.files = files;
         this.locales = locales;
         this.documents = documents;
+        this.shown = shown;
     }
 
     /** The files a link may point at. */
@@ -73,6 +85,11 @@ final class TemplateLinks {
             String target = resolve(path, url);
             if (target != null && !files.contains(target)) {
                 findings.add(broken(url));
+            } else if (target != null && url.contains("#")) {
+                String fragment = url.substring(url.indexOf('#') + 1);
+                if (missingClauses.computeIfAbsent(target + "#" + fragment, key -> missingClause(target, fragment))) {
+                    findings.add(missing(url, fragment));
+                }
             }
         }
     }
@@ -98,6 +115,34 @@ final class TemplateLinks {
         String target = String.join("/", segments);
         return address.endsWith("/") || parts[parts.length - 1].equals("..") || parts[parts.length - 1].equals(".")
                 ? (target.isEmpty() ? "" : target + "/") + "index.html" : target;
+    }
+
+    /** Whether {@code fragment} looks like a clause key that the policy page {@code target} does not have. */
+    private boolean missingClause(String target, String fragment) {
+        Matcher page = POLICY_PAGE.matcher(target);
+        if (!page.matches() || !CLAUSE_KEY.matcher(fragment).matches() || !locales.contains(page.group(1))
+                || !documents.contains(page.group(2))) {
+            return false;
+        }
+        Page text = shown.apply(page.group(1), page.group(2));
+        if (text == null || text.clause(fragment) != null) {
+            return false;
+        }
+        String id = "id=\"" + fragment + "\"";
+        return sources().values().stream().flatMap(List::stream).noneMatch(line -> line.contains(id)); // a template's own id
+    }
+
+    /** The finding for a link to a clause the document lacks, in words that do not depend on the page. */
+    private Finding missing(String url, String fragment) {
+        String tail = url.replaceFirst("^(\\./|\\.\\./)*", "");
+        String first = tail.contains("/") ? tail.substring(0, tail.indexOf('/')) : tail;
+        if (locales.contains(first)) {
+            tail = tail.substring(first.length() + 1); // the page's locale, from ${locale}
+        }
+        String document = tail.substring(0, tail.indexOf('/'));
+        return Finding.of(where(tail, "#" + fragment), TemplateRules.LINK, "the template links to '" + tail + "', but the document '"
+                + document + "' has no clause {#" + fragment + "}; add a heading with {#" + fragment + "} to " + document
+                + ".md, or change the link");
     }
 
     /** The finding for {@code url}, at the template line that writes it, in words that do not depend on the page. */

@@ -67,6 +67,16 @@ class UiBundleFallbackTest {
     }
 
     @Test
+    void plainZhShowsTheBuiltInSimplifiedChineseTextsWithoutAWarning() {
+        Site site = site("en, zh, es-MX");
+
+        assertEquals(builtIn("zh-Hans"), site.ui().get("zh").file().toString(), "zh is Simplified Chinese, built in as zh-Hans");
+        assertEquals("跳到主要内容", site.ui().get("zh").entry("nav.skip").message().source());
+        assertEquals(List.of("es-MX"), List.copyOf(fallbacks(site).keySet()), "zh and zh-Hans are one locale: no warning");
+        assertTrue(site.findings().stream().noneMatch(f -> f.isError() && f.ruleId().startsWith("bundle.")), site.findings()::toString);
+    }
+
+    @Test
     void theSitesOwnBundleWinsOverABuiltInOneAtEachStep() {
         TestSites.write(root.resolve("templates"), "messages/es-419.yaml", "nav.skip: \"Ir al contenido\"\n");
         TestSites.write(root.resolve("templates"), "messages/fr-CA.yaml", "nav.skip: \"Passer au contenu\"\n");

@@ -34,7 +34,14 @@ class LocaleFallbackTest {
     }
 
     @Test
-    void aLanguageAloneHasNoParentButRoot() {
-        assertEquals(List.of("fr"), LocaleFallback.chain("fr"));
+    void aLanguageAloneHasNoParentButRootAndGoesByItsUsualScriptToo() {
+        assertEquals(List.of("fr", "fr-Latn"), LocaleFallback.chain("fr"));
+    }
+
+    @Test
+    void plainZhFindsTheSimplifiedChineseBundleNamedZhHans() {
+        // the unseen site lists zh; the built-in Simplified Chinese texts are messages/zh-Hans.yaml
+        assertEquals(List.of("zh", "zh-Hans"), LocaleFallback.chain("zh"));
+        assertEquals(List.of("zh-Hans", "zh"), LocaleFallback.chain("zh-Hans"));
     }
 }

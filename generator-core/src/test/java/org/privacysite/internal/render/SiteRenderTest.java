@@ -493,6 +493,33 @@ class SiteRenderTest {
         }
     }
 
+    /**
+     * A template linking to a clause a document lacks (the built-in footer's cookies/#manage on a site whose
+     * cookie policy has no {#manage}) fails build and check once, at the template's line: check used to report
+     * a links.fragment error on every page, 10,000 of them on a 10,000-page site.
+     */
+    @Test
+    void aTemplateLinkToAClauseTheDocumentLacksFailsOnceAtTheTemplatesLineNotOnEveryPage() throws IOException {
+        Path templates = tmp.resolve("templates");
+        copyTree(realTemplates(), templates);
+        Path footer = templates.resolve("partials/footer.ftlh");
+        Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
+                "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/terms/#liability\">Liability</a>"
+                        + " <a href=\"${root}${locale}/terms/#manage\">Manage</a> <a href=\"#_main\">Top</a></p>\n"));
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        for (Finding finding : List.of(built, errors.get(0))) {
+            assertEquals("template.link", finding.ruleId(), finding::toString);
+            assertEquals(footer, finding.location().file(), finding::toString);
+            assertEquals(lineOf(footer, "terms/#manage"), finding.location().line(), finding::toString);
+            assertEquals("the template links to 'terms/#manage', but the document 'terms' has no clause {#manage}; add a heading"
+                    + " with {#manage} to terms.md, or change the link", finding.message());
+        }
+    }
+
     // --- source errors found only when rendering --------------------------------------------------
 
     private Path contentWith(String file, String text) throws IOException {
@@ -500,6 +527,29 @@ class SiteRenderTest {
         copyTree(fixtureContent(), content);
         Files.writeString(content.resolve(file), text, StandardCharsets.UTF_8);
         return content;
+    }
+
+    /**
+     * A fact in the title or a heading of a right-to-left page keeps its order in the page's title, its h1 and
+     * the contents, which show them as plain text: it was isolated (bdi) only in the heading in the text.
+     */
+    @Test
+    void aFactInTheTitleOrAHeadingOfAnRtlPageIsIsolatedInTheH1TitleAndContents() throws IOException {
+        Path source = fixtureContent().resolve("ar/privacy.md");
+        String text = Files.readString(source, StandardCharsets.UTF_8).replace("title: سياسة الخصوصية", "title: سياسة الخصوصية {privacyEmail}")
+                .replace("## من نحن {#who-we-are}", "## من نحن {privacyEmail} {#who-we-are}");
+        Path content = contentWith("ar/privacy.md", text);
+        Path target = tmp.resolve("rtl-out");
+        build(content, realTemplates(), target, 2);
+
+        String page = Files.readString(target.resolve("ar/privacy/index.html"), StandardCharsets.UTF_8);
+        String isolated = "\u2068privacy@fixture.example\u2069";
+        assertTrue(page.contains("<h1>سياسة الخصوصية " + isolated + "</h1>"), page);
+        assertTrue(page.contains("<title>سياسة الخصوصية " + isolated), page);
+        assertTrue(page.contains("من نحن " + isolated + "</a>"), "the contents' entry: " + page);
+        assertTrue(page.contains("من نحن <bdi>privacy@fixture.example</bdi></h2>"), "the heading in the text, as before: " + page);
+        assertFalse(Files.readString(target.resolve("en/privacy/index.html"), StandardCharsets.UTF_8).contains("\u2068"),
+                "left-to-right pages are left as they are");
     }
 
     @Test
