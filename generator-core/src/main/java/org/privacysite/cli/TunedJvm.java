@@ -49,9 +49,12 @@ final class TunedJvm {
      * a 10k-page check is about 200 MB, and what the JVM touches is what it was allowed: 1.5 GB of RSS
      * from a first heap of an eighth of the RAM); what survives one young collection (the site model) is
      * promoted at once instead of copied between survivor spaces. The old generation grows as the site
-     * needs, up to the usual quarter of the RAM. Left out where the user sizes the heap.
+     * needs, up to the usual quarter of the RAM, keeping a fifth of it free after a full collection instead of
+     * two fifths (a fact-rich 10k-page check: 587 -> 500 MiB peak RSS, same time). Left out where the user sizes
+     * the heap.
      */
-    static final List<String> BATCH_HEAP = List.of("-Xms256m", "-Xmn64m", "-XX:MaxTenuringThreshold=1");
+    static final List<String> BATCH_HEAP = List.of("-Xms256m", "-Xmn64m", "-XX:MaxTenuringThreshold=1",
+            "-XX:MinHeapFreeRatio=20");
 
     /** The user's options that size the heap themselves: then {@link #BATCH_HEAP} is left to them. */
     static boolean sizesHeap(List<String> options) {
