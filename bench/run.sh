@@ -183,12 +183,13 @@ ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf 
 # ---------------------------------------------------------------------------------------------
 # The sites.
 
-# "100" is a 100-page site (5 locales x 20 documents) for trying the script out quickly. "50k" keeps
-# the 10k site's 20 locales (the synthetic site has 20 real language codes) with 2,500 documents each:
-# every page lists every document of its language, so its pages are about 3x as large (about 10 GB
-# of HTML from each tool), and it is measured with `check --out` and Hugo only.
-size_locales() { case $1 in 100) echo 5 ;; 1k) echo 10 ;; 10k) echo 20 ;; 50k) echo 20 ;; esac; }
-size_documents() { case $1 in 100) echo 20 ;; 1k) echo 100 ;; 10k) echo 500 ;; 50k) echo 2500 ;; esac; }
+# "100" is a 100-page site (5 locales x 20 documents) for trying the script out quickly. "50k" has
+# 100 locales (the 20 languages, and each again with four regions, fr-CH) of 500 documents each: pages
+# as large as the 10k site's (every page lists every document of its language), so time and memory can
+# be read against the number of pages (about 3.4 GB of HTML from each tool); measured with
+# `check --out` and Hugo only.
+size_locales() { case $1 in 100) echo 5 ;; 1k) echo 10 ;; 10k) echo 20 ;; 50k) echo 100 ;; esac; }
+size_documents() { case $1 in 100) echo 20 ;; 1k) echo 100 ;; 10k) echo 500 ;; 50k) echo 500 ;; esac; }
 size_runs() { case $1 in 10k) echo "$RUNS_10K" ;; 50k) echo "$RUNS_50K" ;; *) echo "$RUNS_1K" ;; esac; }
 size_timeout() { case $1 in 10k) echo "$TIMEOUT_10K" ;; 50k) echo "$TIMEOUT_50K" ;; *) echo "$TIMEOUT_1K" ;; esac; }
 
@@ -456,7 +457,7 @@ if [ "${BENCH_EDITED:-1}" = 1 ]; then
 fi
 if [ "${BENCH_INCREMENTAL:-1}" = 1 ]; then
   for size in $SIZES; do
-    [ "$size" = 50k ] && continue   # a server on 10 GB of HTML: not measured
+    [ "$size" = 50k ] && continue   # a server on 3.4 GB of HTML: not measured
     incremental_hugo "$size"
     incremental_ours "$size"
   done
@@ -502,7 +503,7 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
   echo "| Java | $java_version |"
   echo "| Hugo | $hugo_version |"
   echo "| privacy-site | $ours_version, commit $ours_commit$([ "$ours_dirty" != 0 ] && echo " plus $ours_dirty uncommitted files in generator-core") |"
-  echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents, 50k = 20 locales × 2,500 documents |"
+  echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents, 50k = 100 locales (the 20 languages, each also in four regional variants such as fr-CH) × 500 documents, so that its pages are as large as the 10k site's |"
   echo
   echo "Times are medians of wall-clock time over n runs (cold JVM: a new process per run, started by $([ "$LAUNCH" = launcher ] && echo "the distribution's \`bin/privacy-site\`, the supported launch" || echo "\`java -jar\`, which starts a second JVM with the tuned flags")); CPU is"
   echo "user + system time; RSS is the peak resident set (\`/usr/bin/time\`). Ratio = ours ÷ Hugo (wall);"

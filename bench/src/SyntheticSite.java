@@ -39,6 +39,24 @@ public final class SyntheticSite {
      */
     static final String[] LOCALES = {"en", "fr", "de", "ar", "es", "it", "nl", "pt", "pl", "sv",
             "da", "fi", "cs", "hu", "ro", "el", "he", "ja", "ko", "zh"};
+    /**
+     * Beyond the 20 languages (the 50k site has 100 locales, so that its pages are as large as the 10k site's):
+     * each language again with these regions, e.g. fr-CH, written with the language's words and rules.
+     */
+    static final String[] REGIONS = {"CH", "BE", "CA", "AT"};
+
+    /** The language of a locale: {@code fr} for {@code fr-CH}. */
+    static String language(String locale) {
+        int dash = locale.indexOf('-');
+        return dash < 0 ? locale : locale.substring(0, dash);
+    }
+
+    /** The language's own name, with the region for a regional variant: "Français (CH)". */
+    static String nativeName(String locale) {
+        String name = NATIVE_NAMES.get(language(locale));
+        return locale.equals(language(locale)) ? name : name + " (" + locale.substring(locale.indexOf('-') + 1) + ")";
+    }
+
     /** The locales written right to left: Hugo gets {@code languageDirection = "rtl"} for them. */
     static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he");
     static final Map<String, String> NATIVE_NAMES = Map.ofEntries(
@@ -137,10 +155,16 @@ public final class SyntheticSite {
 
     SyntheticSite(long seed, int localeCount, int documentCount, int clauseCount) {
         this.seed = seed;
-        if (localeCount < 1 || localeCount > LOCALES.length) {
-            throw new IllegalArgumentException("--locales must be 1.." + LOCALES.length);
+        if (localeCount < 1 || localeCount > LOCALES.length * (REGIONS.length + 1)) {
+            throw new IllegalArgumentException("--locales must be 1.." + LOCALES.length * (REGIONS.length + 1));
         }
-        this.locales = List.of(LOCALES).subList(0, localeCount);
+        List<String> all = new ArrayList<>(List.of(LOCALES));
+        for (String region : REGIONS) {
+            for (String language : LOCALES) {
+                all.add(language + "-" + region);
+            }
+        }
+        this.locales = all.subList(0, localeCount);
         for (int d = 0; d < documentCount; d++) {
             String topic = DOCUMENT_TOPICS[d % DOCUMENT_TOPICS.length];
             String name = d < DOCUMENT_TOPICS.length ? topic : topic + "-" + (d / DOCUMENT_TOPICS.length + 1);
@@ -232,14 +256,14 @@ public final class SyntheticSite {
             this.document = document;
             this.structure = new Random(blockSeed);
             this.words = new Random(blockSeed * 31 + locale.hashCode());
-            this.cjk = locale.equals("ja") || locale.equals("zh") || locale.equals("ko");
+            this.cjk = language(locale).equals("ja") || language(locale).equals("zh") || language(locale).equals("ko");
         }
 
         String word() {
-            if (locale.equals("en")) {
+            if (language(locale).equals("en")) {
                 return words.nextDouble() < 0.2 ? VERBS[words.nextInt(VERBS.length)] : ENGLISH[words.nextInt(ENGLISH.length)];
             }
-            String[] syllables = SYLLABLES.get(locale);
+            String[] syllables = SYLLABLES.get(language(locale));
             StringBuilder word = new StringBuilder();
             int n = 1 + words.nextInt(3);
             for (int i = 0; i < n; i++) {
@@ -251,7 +275,7 @@ public final class SyntheticSite {
         String words(int n) {
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                if (i > 0 && !(cjk && !locale.equals("ko"))) {
+                if (i > 0 && !(cjk && !language(locale).equals("ko"))) {
                     s.append(' ');
                 }
                 s.append(word());
@@ -270,7 +294,7 @@ public final class SyntheticSite {
         }
 
         String stop() {
-            return cjk && !locale.equals("ko") ? "。" : ". ";
+            return cjk && !language(locale).equals("ko") ? "。" : ". ";
         }
 
         /** One sentence with, by chance, ICU arguments, cross-references and links. */
@@ -324,11 +348,11 @@ public final class SyntheticSite {
         }
 
         String unit(PluralFact fact, String category) {
-            if (locale.equals("en")) {
+            if (language(locale).equals("en")) {
                 return category.equals("one") ? fact.one : fact.other;
             }
             Random unitRandom = new Random(fact.name.hashCode() * 17L + locale.hashCode());
-            String[] syllables = SYLLABLES.get(locale);
+            String[] syllables = SYLLABLES.get(language(locale));
             String stem = syllables[unitRandom.nextInt(syllables.length)] + syllables[unitRandom.nextInt(syllables.length)];
             return switch (category) {
                 case "one" -> stem;
@@ -402,7 +426,7 @@ public final class SyntheticSite {
 
     /** The CLDR cardinal plural categories of the synthetic locales (as ICU 78's PluralRules.getKeywords). */
     static List<String> pluralCategories(String locale) {
-        return switch (locale) {
+        return switch (language(locale)) {
             case "ja", "ko", "zh" -> List.of("other");
             case "fr", "es", "it", "pt" -> List.of("one", "many", "other");
             case "pl", "cs", "sk" -> List.of("one", "few", "many", "other");
@@ -415,7 +439,7 @@ public final class SyntheticSite {
 
     /** The plural category ICU selects for the whole number {@code n} (n >= 1, below one million). */
     static String pluralCategory(String locale, int n) {
-        switch (locale) {
+        switch (language(locale)) {
             case "ja", "ko", "zh":
                 return "other";
             case "pl":
@@ -455,7 +479,7 @@ public final class SyntheticSite {
     }
 
     String title(String locale, Document document) {
-        if (locale.equals("en")) {
+        if (language(locale).equals("en")) {
             String topic = DOCUMENT_TOPICS[document.index % DOCUMENT_TOPICS.length];
             String title = topic.substring(0, 1).toUpperCase(Locale.ROOT) + topic.substring(1).replace('-', ' ') + " policy";
             return document.index < DOCUMENT_TOPICS.length ? title : title + " " + (document.index / DOCUMENT_TOPICS.length + 1);
@@ -534,9 +558,9 @@ public final class SyntheticSite {
         for (int i = 0; i < locales.size(); i++) {
             String locale = locales.get(i);
             config.append("  [languages.").append(locale).append("]\n");
-            config.append("    languageName = \"").append(NATIVE_NAMES.get(locale)).append("\"\n");
+            config.append("    languageName = \"").append(nativeName(locale)).append("\"\n");
             config.append("    languageCode = \"").append(locale).append("\"\n");
-            if (RIGHT_TO_LEFT.contains(locale)) {
+            if (RIGHT_TO_LEFT.contains(language(locale))) {
                 config.append("    languageDirection = \"rtl\"\n");
             }
             config.append("    contentDir = \"content/").append(locale).append("\"\n");
@@ -583,7 +607,7 @@ public final class SyntheticSite {
             StringBuilder bundle = new StringBuilder();
             for (String line : english) {
                 if (line.startsWith("language.name:")) {
-                    line = "language.name: \"" + NATIVE_NAMES.get(locale) + "\"";
+                    line = "language.name: \"" + nativeName(locale) + "\"";
                 } else if (line.contains(", plural,")) {
                     // Every plural form of the locale, so that the parity check has nothing to warn about.
                     for (String category : pluralCategories(locale)) {
