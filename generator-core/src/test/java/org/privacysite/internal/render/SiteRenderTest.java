@@ -442,6 +442,16 @@ class SiteRenderTest {
         assertTrue(finding.message().contains("supportPhone"), finding::toString);
     }
 
+    /** The build's failure and check's only error with {@code templates}: a template's problem is reported once by each. */
+    private List<Finding> reportedOnceByBuildAndCheck(Path templates) throws IOException {
+        Finding built = templateFailure(templates, 4);
+        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
+                .build().check();
+        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        return List.of(built, errors.get(0));
+    }
+
     /**
      * A template that prints a fact the site lacks fails build and check, once, at the template's line,
      * even when the template gives a default ({@code !""}): it used to publish "Write to ." on every page.
@@ -452,12 +462,7 @@ class SiteRenderTest {
         copyTree(realTemplates(), templates);
         Path footer = templates.resolve("partials/footer.ftlh");
         Files.writeString(footer, Files.readString(footer).replace("facts.privacyEmail)", "facts.supportEmail!\"\")"));
-        Finding built = templateFailure(templates, 4);
-        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
-                .build().check();
-        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
-        assertEquals(1, errors.size(), errors::toString);
-        for (Finding finding : List.of(built, errors.get(0))) {
+        for (Finding finding : reportedOnceByBuildAndCheck(templates)) {
             assertEquals("template.error", finding.ruleId(), finding::toString);
             assertEquals(footer, finding.location().file(), finding::toString);
             assertEquals(lineOf(footer, "supportEmail"), finding.location().line(), finding::toString);
@@ -478,12 +483,7 @@ class SiteRenderTest {
         Path footer = templates.resolve("partials/footer.ftlh");
         Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
                 "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/privacy/\">Privacy</a> <a href=\"${root}${locale}/cookies/#manage\">Cookies</a></p>\n"));
-        Finding built = templateFailure(templates, 4);
-        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
-                .build().check();
-        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
-        assertEquals(1, errors.size(), errors::toString);
-        for (Finding finding : List.of(built, errors.get(0))) {
+        for (Finding finding : reportedOnceByBuildAndCheck(templates)) {
             assertEquals("template.link", finding.ruleId(), finding::toString);
             assertEquals(footer, finding.location().file(), finding::toString);
             assertEquals(lineOf(footer, "cookies/#manage"), finding.location().line(), finding::toString);
@@ -506,12 +506,7 @@ class SiteRenderTest {
         Files.writeString(footer, Files.readString(footer).replace("<footer class=\"site-footer\">\n",
                 "<footer class=\"site-footer\">\n  <p><a href=\"${root}${locale}/terms/#liability\">Liability</a>"
                         + " <a href=\"${root}${locale}/terms/#manage\">Manage</a> <a href=\"#_main\">Top</a></p>\n"));
-        Finding built = templateFailure(templates, 4);
-        CheckResult checked = PrivacySite.builder().contentDirectory(fixtureContent()).templatesDirectory(templates).threads(4)
-                .build().check();
-        List<Finding> errors = checked.findings().stream().filter(Finding::isError).toList();
-        assertEquals(1, errors.size(), errors::toString);
-        for (Finding finding : List.of(built, errors.get(0))) {
+        for (Finding finding : reportedOnceByBuildAndCheck(templates)) {
             assertEquals("template.link", finding.ruleId(), finding::toString);
             assertEquals(footer, finding.location().file(), finding::toString);
             assertEquals(lineOf(footer, "terms/#manage"), finding.location().line(), finding::toString);
