@@ -492,6 +492,15 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * A page's title as other pages show it (the document menu, cross-reference labels): its facts formatted,
+     * and isolated in right-to-left text, as on the page itself. The menu showed "{company}" as written.
+     */
+    private String shownTitle(Page page, String locale) {
+        String title = page.frontMatter().title();
+        return org.privacysite.internal.messages.IcuMessage.hasArguments(title) ? BodyRenderer.formatPlainText(bodyContext(page, locale, null), title) : title;
+    }
+
     BodyRenderer.Context bodyContext(Page page, String locale, ClauseReferences references) {
         return new BodyRenderer.Context(page, ui.get(locale).formatter(), site.arguments(page), references,
                 cookieTables(locale), sourcePositions);
@@ -519,7 +528,7 @@ public final class SiteRenderer {
             public String label(String targetDocument, String key) {
                 String target = targetDocument == null ? document : targetDocument;
                 Page page = pageOrFallback(locale, target);
-                String title = page.frontMatter().title();
+                String title = shownTitle(page, locale);
                 if (key == null) {
                     return title;
                 }
@@ -593,7 +602,7 @@ public final class SiteRenderer {
     RepeatedParts menu(String locale, String current, String root) {
         return menus.computeIfAbsent(locale + "\u0000" + root, key -> entries(MENU_ITEM, commonModel(locale, root),
                 config.documents(), (document, isCurrent) -> new PageView.LinkView(locale,
-                        pageOrFallback(locale, document).frontMatter().title(), root + locale + "/" + document + "/",
+                        shownTitle(pageOrFallback(locale, document), locale), root + locale + "/" + document + "/",
                         url(locale, document), isCurrent))).on(current);
     }
 

@@ -545,6 +545,9 @@ class SiteRenderTest {
         assertTrue(page.contains("من نحن <bdi>privacy@fixture.example</bdi></h2>"), "the heading in the text, as before: " + page);
         assertFalse(Files.readString(target.resolve("en/privacy/index.html"), StandardCharsets.UTF_8).contains("\u2068"),
                 "left-to-right pages are left as they are");
+        String other = Files.readString(target.resolve("ar/terms/index.html"), StandardCharsets.UTF_8);
+        assertTrue(other.contains("سياسة الخصوصية " + isolated + "</a>"), "the document menu of another page: " + other);
+        assertFalse(other.contains("{privacyEmail}"), "no fact as written: " + other);
     }
 
     @Test
