@@ -144,7 +144,7 @@ public final class LinkChecker {
         boolean bodyMarked = false;
         for (int i = 0; i <= page.repeated().size(); i++) {
             String own = page.own().get(i);
-            int at = body == null || bodyMarked ? -1 : own.indexOf(page.body());
+            int at = body == null || i != page.bodyPiece() ? -1 : page.bodyStart(); // found once, by the renderer
             if (at < 0) {
                 html.append(own);
             } else { // where a template shows the text twice, the second is parsed as usual

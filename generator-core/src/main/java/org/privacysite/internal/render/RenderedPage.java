@@ -10,11 +10,13 @@ import java.util.List;
  * the hreflang alternates), in page order: {@code own[0] repeated[0] own[1] … repeated[n-1] own[n]}.
  * On the 10k-page benchmark the repeated parts are two thirds of each page's bytes.
  */
-public record RenderedPage(List<String> own, List<RepeatedParts> repeated, String body) {
+public record RenderedPage(List<String> own, List<RepeatedParts> repeated, String body, int bodyPiece, int bodyStart) {
 
     /**
-     * @param body the policy text's markup as the own markup shows it (once), or null: a reader that knows the
-     *             generator's own markup may read it without parsing it (the link check does)
+     * @param body      the policy text's markup as the own markup shows it, or null: a reader that knows the
+     *                  generator's own markup may read it without parsing it (the link check does)
+     * @param bodyPiece the piece of {@link #own} where {@code body} first shows, or -1 when it does not
+     * @param bodyStart where in that piece it starts
      */
     public RenderedPage {
         own = List.copyOf(own);
@@ -26,12 +28,20 @@ public record RenderedPage(List<String> own, List<RepeatedParts> repeated, Strin
 
     /** A page whose policy text is not told apart. */
     public RenderedPage(List<String> own, List<RepeatedParts> repeated) {
-        this(own, repeated, null);
+        this(own, repeated, null, -1, -1);
     }
 
-    /** This page, with {@code body} named as its policy text. */
+    /** This page, with {@code body} named as its policy text: where it first shows is found once, here, for every reader. */
     public RenderedPage withBody(String body) {
-        return new RenderedPage(own, repeated, body);
+        if (body != null && !body.isEmpty()) {
+            for (int i = 0; i < own.size(); i++) {
+                int start = own.get(i).indexOf(body);
+                if (start >= 0) {
+                    return new RenderedPage(own, repeated, body, i, start);
+                }
+            }
+        }
+        return new RenderedPage(own, repeated, body, -1, -1);
     }
 
     /** The whole page. */
@@ -66,6 +76,6 @@ public record RenderedPage(List<String> own, List<RepeatedParts> repeated, Strin
 
     /** This page as a build without source positions renders it (repeated parts never have them). */
     public RenderedPage withoutSourcePositions() {
-        return new RenderedPage(own.stream().map(SiteRenderer::withoutSourcePositions).toList(), repeated, null);
+        return new RenderedPage(own.stream().map(SiteRenderer::withoutSourcePositions).toList(), repeated);
     }
 }

@@ -433,9 +433,7 @@ public final class SiteRenderer {
         }
         String path = new PageKey(locale, document).outputPath();
         RenderedPage rendered = renderPage(model, repeated).withBody(body);
-        for (String part : rendered.own()) {
-            templateLinks.check(path, part, body);
-        }
+        templateLinks.check(path, rendered);
         out.page(path, rendered);
         if (pdf) {
             model.put("fontFamilies", pdfs.fontFamilies(locale));

@@ -60,6 +60,19 @@ final class TemplateLinks {
         return files;
     }
 
+    /** Checks the links of each own piece of {@code page}, rendered as {@code path}, outside its policy text (checked elsewhere). */
+    void check(String path, RenderedPage page) {
+        for (int i = 0; i < page.own().size(); i++) {
+            String html = page.own().get(i);
+            if (i == page.bodyPiece()) { // where the page found it: not searched for again
+                scan(path, html.substring(0, page.bodyStart()));
+                scan(path, html.substring(page.bodyStart() + page.body().length()));
+            } else {
+                check(path, html, page.body());
+            }
+        }
+    }
+
     /** Checks the links of {@code html}, rendered as {@code path}, outside {@code body} (the policy text, checked elsewhere). */
     void check(String path, String html, String body) {
         int bodyStart = body == null || body.isEmpty() ? -1 : html.indexOf(body);

@@ -330,7 +330,7 @@ class LinkCheckerTest {
                 String path = locale + "/privacy/index.html";
                 String html = page(locale, List.of("en", "fr"), true, "<div class=\"policy\">" + body + "</div>");
                 whole.accept(path, html);
-                read.accept(path, new RenderedPage(List.of(html), List.of(), body));
+                read.accept(path, new RenderedPage(List.of(html), List.of()).withBody(body));
             }
             List<Finding> findings = read.findings();
             assertEquals(whole.findings(), findings);
