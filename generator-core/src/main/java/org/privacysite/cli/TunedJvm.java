@@ -291,6 +291,7 @@ final class TunedJvm {
                 || options.stream().anyMatch(option -> TOOLS.stream().anyMatch(option::startsWith))) {
             return Optional.empty();
         }
+        boolean incremental = cachedCheck(args);
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(FLAGS);
@@ -300,11 +301,11 @@ final class TunedJvm {
             if (!sizesHeap(options)) {
                 command.addAll(BATCH_HEAP);
             }
-            if (hugePagesOnRequest()) {
-                command.add(HUGE_PAGES);
+            if (hugePagesOnRequest() && !incremental) {
+                command.add(HUGE_PAGES); // in an incremental run, finding huge pages costs the kernel more than they save
             }
         }
-        if (quickJit(name, policyFiles) || cachedCheck(args)) {
+        if (quickJit(name, policyFiles) || incremental) {
             command.add(QUICK_JIT);
         }
         command.addAll(options); // after ours: the user's own settings (-Xmx, -XX:...) win

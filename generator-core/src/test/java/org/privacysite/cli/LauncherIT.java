@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,52 @@ class LauncherIT {
                 && options.indexOf("-Xmx200m") < options.indexOf("-XX:+UseParallelGC"), options);
         assertFalse(options.contains(TunedJvm.BATCH_GC), "the user's collector replaces ours: " + options);
         assertFalse(options.contains("-Xms256m"), "the user's heap size replaces ours: " + options);
+    }
+
+    /**
+     * A check that the build cache makes incremental gets C1 alone however large the site, and no huge pages, as
+     * {@link TunedJvm#cachedCheck} decides for {@code java -jar}; a full run of a large site keeps C2.
+     * A stand-in java records the options it was given, so the 4,000 policy files can be empty.
+     */
+    @Test
+    void anIncrementalCheckOfALargeSiteGetsC1Only() throws IOException, InterruptedException {
+        Path content = Files.createDirectories(temp.resolve("content/en"));
+        for (int i = 0; i < TunedJvm.LARGE_SITE; i++) {
+            Files.writeString(content.resolve("policy" + i + ".md"), "");
+        }
+        Path siteYaml = Files.writeString(temp.resolve("content/site.yaml"), "name: x");
+        Path template = Files.writeString(Files.createDirectories(temp.resolve("templates")).resolve("page.ftlh"), "x");
+        Path javaHome = temp.resolve("jdk");
+        Path options = temp.resolve("options.txt");
+        Files.createDirectories(javaHome.resolve("bin"));
+        Path java = Files.writeString(javaHome.resolve("bin/java"), "#!/bin/sh\necho \"$@\" > '" + options + "'\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Map<String, String> environment = Map.of("JAVA_HOME", javaHome.toString());
+        String[] check = {"check", "--content", "content", "--templates=templates", "--out", "target/site"};
+
+        run(environment, check);
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "no cache yet: a full check, C2 pays off");
+        assertEquals(TunedJvm.hugePagesOnRequest(), Files.readString(options).contains(TunedJvm.HUGE_PAGES), "huge pages for a full run");
+
+        Path cache = Files.writeString(Files.createDirectories(temp.resolve("target/privacy-site-cache")).resolve("site.cache"), "x");
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000_000_000L));
+        Files.setLastModifiedTime(content.resolve("policy1.md"), FileTime.fromMillis(2_000_000_100_000L));
+        run(environment, check);
+        assertTrue(Files.readString(options).contains(TunedJvm.QUICK_JIT), "only a policy text changed since the cache");
+        assertFalse(Files.readString(options).contains(TunedJvm.HUGE_PAGES), "no huge pages for an incremental run");
+
+        run(environment, "check", "--no-cache", "--content", "content", "--templates=templates", "--out", "target/site");
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "--no-cache: a full check");
+        run(environment, "check", "--content", "content", "--templates=templates", "--out", "target/site", "--cache=elsewhere");
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "no cache in the directory given");
+
+        Files.setLastModifiedTime(template, FileTime.fromMillis(2_000_000_100_000L));
+        run(environment, check);
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "a template changed since the cache: a full run");
+        Files.setLastModifiedTime(template, FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(siteYaml, FileTime.fromMillis(2_000_000_100_000L));
+        run(environment, check);
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "site.yaml changed since the cache: a full run");
     }
 
     @Test
