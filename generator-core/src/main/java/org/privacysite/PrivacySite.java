@@ -229,13 +229,18 @@ public final class PrivacySite {
      */
     private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
         SitePipeline pipeline = new SitePipeline(this, executor);
-        String salt = fingerprintSalt();
         BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
-        CachedBuild cached = cache.start(executor, salt + "\u0000check", inputDirectories());
-        String fingerprint = InputFingerprint.of(salt, cached.inputs());
+        // The cache is read and the inputs stamped while site.yaml, the bundles and the templates are read: neither
+        // needs the other until the pages are. (Its own thread: the pool's threads are free to hash the inputs.)
+        CompletableFuture<Started> starting = CompletableFuture.supplyAsync(() -> {
+            String salt = fingerprintSalt();
+            CachedBuild build = cache.start(executor, salt + "\u0000check", inputDirectories());
+            return new Started(build, InputFingerprint.of(salt, build.inputs()));
+        }, SitePipeline::startAlongside);
         while (true) {
             PageContents contents = new PageContents();
-            SitePipeline.Loaded loaded = pipeline.load(true, contents, cached.restorer(contentDirectory));
+            SitePipeline.Loaded loaded = pipeline.load(true, contents, () -> Jobs.joined(starting).build().restorer(contentDirectory));
+            CachedBuild cached = Jobs.joined(starting).build();
             Site site = loaded.site();
             if (cached.incremental() && loaded.history().published()) {
                 cached.startOver("the site publishes the history of its policies");
@@ -279,7 +284,7 @@ public final class PrivacySite {
                 if (pages != null) {
                     cached.reuseOutput(staging, written, executor);
                 }
-                InputFingerprint.write(staging, fingerprint);
+                InputFingerprint.write(staging, Jobs.joined(starting).fingerprint());
                 published.set(result);
                 parityKept.set(byDocument);
             };
@@ -297,6 +302,10 @@ public final class PrivacySite {
             cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
             return published.get();
         }
+    }
+
+    /** A cached build as started, and the build stamp of its inputs. */
+    private record Started(CachedBuild build, String fingerprint) {
     }
 
     private Path[] inputDirectories() {

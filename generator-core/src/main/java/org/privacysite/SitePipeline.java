@@ -77,11 +77,15 @@ final class SitePipeline {
      * (for the link check); {@code contents}, when given, reads each page's clauses for parity as it is parsed.
      */
     Loaded load(boolean sourcePositions, PageContents contents) {
-        return load(sourcePositions, contents, (locale, document) -> null);
+        return load(sourcePositions, contents, () -> (locale, document) -> null);
     }
 
-    /** Stage 1, taking the pages {@code restored} has (the build cache's unchanged pages) instead of parsing them. */
-    Loaded load(boolean sourcePositions, PageContents contents, java.util.function.BiFunction<String, String, Page> restored) {
+    /**
+     * Stage 1, taking the pages {@code restored} has (the build cache's unchanged pages) instead of parsing them;
+     * asked for only once the configuration and bundles are read, so that it may be made meanwhile.
+     */
+    Loaded load(boolean sourcePositions, PageContents contents,
+                java.util.function.Supplier<java.util.function.BiFunction<String, String, Page>> restored) {
         AtomicReference<SiteRenderer> early = new AtomicReference<>();
         Site loaded = loader().load(settings.contentDirectory(), settings.theme(), pageless -> {
             early.set(new SiteRenderer(pageless, executor, sourcePositions));

@@ -71,17 +71,18 @@ public final class SiteLoader {
      */
     public Site load(Path contentDirectory, Theme theme,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers) {
-        return load(contentDirectory, theme, readers, (locale, document) -> null);
+        return load(contentDirectory, theme, readers, () -> (locale, document) -> null);
     }
 
     /**
      * Like {@link #load(Path, Theme, java.util.function.Function)}, taking from {@code restored} the pages it
      * has (a build cache's pages of unchanged files; null: parse the file). Restored pages are not handed
-     * to the readers.
+     * to the readers. {@code restored} is asked for on this thread once the configuration and bundles are
+     * read (so it may be made meanwhile), before any page is.
      */
     public Site load(Path contentDirectory, Theme theme,
                      java.util.function.Function<Site, java.util.function.Consumer<Page>> readers,
-                     java.util.function.BiFunction<String, String, Page> restored) {
+                     java.util.function.Supplier<java.util.function.BiFunction<String, String, Page>> restored) {
         if (!Files.isDirectory(contentDirectory)) {
             throw new ConfigurationException(Finding.of(Location.of(contentDirectory), ConfigRules.CONTENT_DIRECTORY, "content directory not found"));
         }
@@ -123,13 +124,14 @@ public final class SiteLoader {
         // Each locale folder's real path once: a policy that is no link is where its folder really is.
         Map<String, Path> realFolders = new java.util.concurrent.ConcurrentHashMap<>();
         List<java.util.concurrent.Callable<Page>> tasks = new ArrayList<>();
+        java.util.function.BiFunction<String, String, Page> restoring = restored.get();
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 Path file = contentDirectory.resolve(locale).resolve(document + ".md");
                 if (Files.isRegularFile(file)) {
                     tasks.add(() -> { // checked where it is parsed: 10,000 real paths took 0.2 s on this thread
                         checkInside(realContent, realFolders, locale, file);
-                        Page page = restored.apply(locale, document);
+                        Page page = restoring.apply(locale, document);
                         return page != null ? page : parser.parse(locale, document, file);
                     });
                 } else if (locale.equals(config.sourceLocale())) {
