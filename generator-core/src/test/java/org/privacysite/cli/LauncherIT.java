@@ -49,6 +49,8 @@ class LauncherIT {
         // The Java running the tests, on the PATH: the launcher finds java there when JAVA_HOME is not set.
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + builder.environment().get("PATH"));
         builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("PRIVACY_SITE_CDS");
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("xdg").toString()); // the class-data archive: not in the user's home
         builder.environment().putAll(environment);
         Path out = temp.resolve("stdout.txt");
         Path err = temp.resolve("stderr.txt");
@@ -160,6 +162,84 @@ class LauncherIT {
         Files.setLastModifiedTime(siteYaml, FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
         assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "site.yaml changed since the cache: a full run");
+    }
+
+    /**
+     * Class-data sharing: the first check writes an archive of the classes it loaded (renamed into place
+     * once complete), later commands map it, and the site is byte for byte the one built without it.
+     */
+    @Test
+    void keepsAClassDataArchiveForLaterRunsThatChangesNothingButTheirSpeed() throws IOException, InterruptedException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        String templates = SampleSite.templates().toString();
+        Run first = run(Map.of(), "check", "--verbose", "--content", content.toString(), "--templates", templates,
+                "--out", temp.resolve("checked").toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.err().contains("-XX:ArchiveClassesAtExit="), first.err());
+        List<Path> archives = archives(temp.resolve("xdg/privacy-site"));
+        assertEquals(1, archives.size(), "one archive, no temporary file left: " + archives);
+        assertTrue(archives.get(0).getFileName().toString().matches("cds-\\d+\\.jsa"), archives.toString());
+
+        Run shared = run(Map.of(), "build", "--verbose", "--content", content.toString(), "--templates", templates,
+                "--out", temp.resolve("shared").toString());
+        assertEquals(0, shared.exitCode(), shared.err());
+        assertTrue(shared.err().contains("-XX:SharedArchiveFile=" + archives.get(0)), shared.err());
+        Run unshared = run(Map.of("PRIVACY_SITE_CDS", "off"), "build", "--verbose", "--content", content.toString(),
+                "--templates", templates, "--out", temp.resolve("unshared").toString());
+        assertEquals(0, unshared.exitCode(), unshared.err());
+        assertFalse(unshared.err().contains("SharedArchiveFile") || unshared.err().contains("ArchiveClassesAtExit"), unshared.err());
+        assertEquals(tree(temp.resolve("unshared")), tree(temp.resolve("shared")));
+        assertEquals(tree(temp.resolve("unshared")), tree(temp.resolve("checked")));
+    }
+
+    /** Another jar (an upgrade) gets an archive of its own instead of the old one, which the JVM would refuse. */
+    @Test
+    void anotherJarGetsItsOwnArchive() throws IOException, InterruptedException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        String[] build = {"build", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("public").toString()};
+        assertEquals(0, run(Map.of(), build).exitCode());
+        List<Path> before = archives(temp.resolve("xdg/privacy-site"));
+        assertEquals(1, before.size(), before.toString());
+
+        Path jar = distribution().resolve("lib/privacy-site.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        try {
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(built.toMillis() - 86_400_000L)); // as a jar of another build
+            Run rebuilt = run(Map.of(), build);
+            assertEquals(0, rebuilt.exitCode(), rebuilt.err());
+            assertFalse((rebuilt.out() + rebuilt.err()).contains("cds"), "no message of the JVM's about archives: " + rebuilt.out() + rebuilt.err());
+            assertEquals(2, archives(temp.resolve("xdg/privacy-site")).size(), "a second archive, for the other jar");
+        } finally {
+            Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    /** Where no archive can be kept (the cache home is a file), every command runs as before, without one. */
+    @Test
+    void runsWithoutAnArchiveWhereNoneCanBeKept() throws IOException, InterruptedException {
+        Path notADirectory = Files.writeString(temp.resolve("cache-home"), "");
+        Run run = run(Map.of("XDG_CACHE_HOME", notADirectory.toString()), "build", "--verbose", "--content",
+                SampleSite.content().toString(), "--templates", SampleSite.templates().toString(), "--out", temp.resolve("public").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("SharedArchiveFile") || run.err().contains("ArchiveClassesAtExit"), run.err());
+    }
+
+    private static List<Path> archives(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Every file below {@code root} by its relative path, with its bytes' hash. */
+    private static Map<String, Integer> tree(Path root) throws IOException {
+        Map<String, Integer> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(root.relativize(file).toString(), java.util.Arrays.hashCode(Files.readAllBytes(file)));
+            }
+        }
+        return files;
     }
 
     @Test
