@@ -20,6 +20,7 @@
 #   BENCH_EDITS=5                       edits per running server
 #   BENCH_REPORT=docs/benchmarks.md     the results and profile blocks in it are replaced;
 #                                       BENCH_REPORT=none leaves it alone
+#   BENCH_CDS=on                        off: the launcher without its class-data archive (PRIVACY_SITE_CDS=off)
 #   BENCH_LAUNCH=launcher               how ours starts: launcher = bin/privacy-site of the distribution zip
 #                                       beside the jar (the supported launch), jar = java -jar
 #   PRIVACY_SITE_JAR=path               the CLI jar (default: generator-core/target/privacy-site.jar,
@@ -447,6 +448,24 @@ profile_build() {
 for size in $SIZES; do
   generate "$size"
 done
+# The launcher's class-data archive (README, "The distribution") is made by the first build or check of a
+# jar with a Java, once per installation: made here, untimed, so that every timed run is an ordinary one.
+# BENCH_CDS=off measures without it.
+cds_note="off (BENCH_CDS=off)"
+if [ "$LAUNCH" = launcher ]; then
+  if [ "${BENCH_CDS:-on}" = off ]; then
+    export PRIVACY_SITE_CDS=off
+  else
+    first_size=${SIZES%% *}
+    log "making the launcher's class-data archive (one untimed check of the $first_size site)"
+    "$LAUNCHER" check --no-cache --content "$WORK/$first_size/ours/content" --templates "$WORK/$first_size/ours/templates" \
+      --out "$WORK/tmp/cds-warm-up" >"$WORK/logs/cds-warm-up.log" 2>&1 || true
+    rm -rf "$WORK/tmp/cds-warm-up" "$WORK/tmp/.cds-warm-up"* "$WORK/tmp/privacy-site-cache"
+    cds_note="on: the launcher's archive, made by an untimed run before the timed ones"
+  fi
+else
+  cds_note="not used by java -jar"
+fi
 for size in $SIZES; do
   measure_size "$size"
 done
@@ -503,6 +522,7 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
   echo "| Java | $java_version |"
   echo "| Hugo | $hugo_version |"
   echo "| privacy-site | $ours_version, commit $ours_commit$([ "$ours_dirty" != 0 ] && echo " plus $ours_dirty uncommitted files in generator-core") |"
+  echo "| class-data sharing (AppCDS) | $cds_note |"
   echo "| content | \`SyntheticSite.java --seed $SEED --clauses $CLAUSES\`: 1k = 10 locales × 100 documents, 10k = 20 locales × 500 documents, 50k = 100 locales (the 20 languages, each also in four regional variants such as fr-CH) × 500 documents, so that its pages are as large as the 10k site's |"
   echo
   echo "Times are medians of wall-clock time over n runs (cold JVM: a new process per run, started by $([ "$LAUNCH" = launcher ] && echo "the distribution's \`bin/privacy-site\`, the supported launch" || echo "\`java -jar\`, which starts a second JVM with the tuned flags")); CPU is"
