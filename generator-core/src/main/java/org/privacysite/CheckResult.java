@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What {@code check} found, sorted by file, line and column.
  *
- * @param pages       number of pages checked
+ * @param pages       number of policy pages checked (and written by {@code check --out}): one per locale and document,
+ *                    fallback pages included, as {@link BuildResult#pages()} counts them
  * @param files       the source files checked (for reports that list clean files too)
  * @param switchedOff findings that site.yaml's {@code rules:} or a clause heading switched off: not
  *                    counted, but listed in the reports so that nothing is hidden silently

@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.content.Clause;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
@@ -25,8 +27,8 @@ import org.privacysite.internal.render.SiteRenderer;
  * A site kept in memory for the live preview: after an edit, only the changed policy is parsed again
  * and only the pages it affects are rendered. A failed rebuild keeps the last good site on disk.
  * Call {@link #rebuild} from one thread (the preview's build thread); {@link #findings} may be called
- * from another at the same time: it checks the last good build on an executor of its own, so that a
- * rebuild never waits for the site-wide checks.
+ * from another at the same time: the last good build is checked in a thread and on an executor of its own,
+ * so that a rebuild never waits for the site-wide checks.
  */
 public final class Preview implements AutoCloseable {
 
@@ -43,7 +45,7 @@ public final class Preview implements AutoCloseable {
     private SiteRenderer renderer;
     /** The pages by their file: an edit names a file. */
     private Map<Path, Page> pagesByFile = Map.of();
-    /** The findings of the last good build, checked when a page asks for them; null before the first. */
+    /** The findings of the last good build (checked from its full build on, or after an edit when a page asks); null before the first. */
     private volatile PreviewFindings findings;
 
     Preview(PrivacySite generator, Path outputDirectory, ExecutorService executor, ExecutorService checkExecutor) {
@@ -92,7 +94,7 @@ public final class Preview implements AutoCloseable {
             for (Page page : edited) {
                 pagesByFile.put(page.file(), page);
             }
-            // The site-wide checks (parity, every page's references) wait until a page asks for its findings.
+            // The checks of the edit (parity, the references into it) wait until a page asks for its findings.
             findings = findings.afterEdit(updated, edited);
             return new PreviewUpdate(affected.stream().map(PageKey::outputPath).toList(), List.of(), System.nanoTime() - start);
         } catch (PrivacySiteException e) {
@@ -102,14 +104,25 @@ public final class Preview implements AutoCloseable {
 
     /**
      * Every finding of {@code check} (without the link check) located in the page's source file, for the
-     * last good build. Thread-safe: may run while a rebuild does; the first call after a build checks it.
+     * last good build, waiting for its check if that is still running. Thread-safe: may run while a rebuild does.
      */
     public List<Finding> findings(String locale, String document) {
+        return Jobs.joined(checkedFindings(locale, document));
+    }
+
+    /**
+     * {@link #findings} without waiting: they come when the check of the last good build is done. A full build
+     * starts that check at once; after an edit it starts with the first call. Every call for one build waits for
+     * the same check.
+     */
+    public CompletableFuture<List<Finding>> checkedFindings(String locale, String document) {
         PreviewFindings current = findings;
         if (current == null) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
-        return current.in(current.site().pageFile(locale, document));
+        // A check that failed because the files changed under it: the build that followed has the findings to show.
+        return current.in(current.site().pageFile(locale, document)).exceptionallyCompose(failed -> findings != current
+                ? checkedFindings(locale, document) : CompletableFuture.failedFuture(failed));
     }
 
     private PreviewUpdate fullBuild(long start) {
@@ -130,6 +143,8 @@ public final class Preview implements AutoCloseable {
         site.pages().forEach(page -> pagesByFile.put(page.file(), page));
         // history.findings() are the last full build's: an edit of a page changes no earlier version
         findings = PreviewFindings.of(new SitePipeline(generator, checkExecutor), site, history);
+        // Checked from now on, beside the writer's first look: at 10,000 pages the check takes longer than a page can wait.
+        findings.start();
         // The same parser as a build's: clause hashes for the source language, where staleness is measured.
         parser = new PageParser(site.config().sourceLocale());
         List<String> pages = new ArrayList<>();

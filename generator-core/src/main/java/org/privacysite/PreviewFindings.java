@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
@@ -16,11 +17,12 @@ import org.privacysite.internal.history.SiteHistory;
 
 /**
  * What the preview's panel shows for one good build: every finding of {@code check} but the link
- * check, with the site's rule settings. Computed when a page first asks for it, on the preview's check
- * thread, so that a rebuild (and the page it serves) never waits for a site-wide check. After an edit
- * of policy pages only the parity of the edited documents and the references of the pages that can
- * point into them are checked again; the rest is taken from the last build whose findings were computed.
- * Thread-safe.
+ * check, with the site's rule settings. Checked in a thread of its own, so that a rebuild (and the page it
+ * serves) never waits for a site-wide check: a full build starts its check at once ({@link #start}), an edit's
+ * findings are checked when a page first asks for them. Every request for one build's findings waits for the
+ * same check. After an edit of policy pages only the parity of the edited documents and the references of the
+ * pages that can point into them are checked again; the rest is taken from the last build whose findings were
+ * checked (waiting for that check when it is still running). Thread-safe.
  */
 final class PreviewFindings {
 
@@ -33,9 +35,10 @@ final class PreviewFindings {
     private final SiteHistory history;
     /** The documents edited since {@link #base}. */
     private final Set<String> edited;
-    /** A build whose findings were computed and which differs from this one by edits of policies; null: check everything. */
+    /** A build whose findings are checked (or being checked) and which differs from this one by edits of policies; null: check everything. */
     private volatile PreviewFindings base;
-    private volatile Checked checked;
+    /** The check of this build's findings; null until started. Guarded by this. */
+    private CompletableFuture<Checked> checked;
 
     private PreviewFindings(SitePipeline pipeline, Site site, SiteHistory history, PreviewFindings base, Set<String> edited) {
         this.pipeline = pipeline;
@@ -52,25 +55,32 @@ final class PreviewFindings {
 
     /**
      * The findings of {@code edited}, this build's site with {@code pages} parsed anew. Never waits: the build
-     * thread calls it while this build's findings may be being computed.
+     * thread calls it while this build's findings may be being checked.
      */
     PreviewFindings afterEdit(Site edited, Collection<Page> pages) {
         Set<String> documents = new LinkedHashSet<>();
         pages.forEach(page -> documents.add(page.document()));
-        PreviewFindings earlier = base; // read before checked: computing sets checked, then clears base
-        if (checked != null) {
-            return new PreviewFindings(pipeline, edited, history, this, documents);
+        synchronized (this) {
+            if (checked != null) {
+                return new PreviewFindings(pipeline, edited, history, this, documents);
+            }
+            PreviewFindings earlier = base; // not cleared: that happens once this build's check is done
+            if (earlier == null) {
+                return of(pipeline, edited, history); // nothing checked yet to start from
+            }
+            documents.addAll(this.edited); // this build's findings were never asked for: start from its base
+            return new PreviewFindings(pipeline, edited, history, earlier, documents);
         }
-        if (earlier == null) {
-            return of(pipeline, edited, history); // nothing computed yet to start from
-        }
-        documents.addAll(this.edited); // this build's findings were never asked for: start from its base
-        return new PreviewFindings(pipeline, edited, history, earlier, documents);
     }
 
-    /** The findings located in {@code file}. */
-    List<Finding> in(Path file) {
-        return all().stream().filter(finding -> file.equals(finding.location().file())).toList();
+    /** Starts checking this build's findings, unless started. */
+    void start() {
+        check();
+    }
+
+    /** The findings located in {@code file}, once this build's check is done (started now if it was not). */
+    CompletableFuture<List<Finding>> in(Path file) {
+        return check().thenApply(done -> done.findings().stream().filter(finding -> file.equals(finding.location().file())).toList());
     }
 
     /** The site these findings are about. */
@@ -78,16 +88,22 @@ final class PreviewFindings {
         return site;
     }
 
-    private synchronized List<Finding> all() {
-        Checked done = checked;
-        if (done == null) {
+    /**
+     * This build's check, started in a thread of its own on the first call. It fails when a policy changed on disk
+     * during it (parity reads the files again): the next build's findings are then the ones to ask for.
+     */
+    private synchronized CompletableFuture<Checked> check() {
+        if (checked == null) {
             PreviewFindings from = base;
-            done = from == null ? check(site.pages(), site.config().documents(), Map.of(), Map.of())
-                    : check(pagesToRecheck(), edited, from.checked.references(), from.checked.parity());
-            checked = done;
-            base = null; // the earlier site can go
+            checked = CompletableFuture.supplyAsync(() -> {
+                Checked earlier = from == null ? null : from.check().exceptionally(failed -> null).join();
+                Checked done = earlier == null ? check(site.pages(), site.config().documents(), Map.of(), Map.of())
+                        : check(pagesToRecheck(), edited, earlier.references(), earlier.parity());
+                base = null; // the earlier site can go
+                return done;
+            }, SitePipeline::startAlongside);
         }
-        return done.findings();
+        return checked;
     }
 
     /** The pages of the edited documents, and every page with a link into one: a removed clause breaks the link. */

@@ -170,8 +170,8 @@ public final class PreviewServer implements AutoCloseable {
             }
 
             @Override
-            public List<Finding> findings(String locale, String document) {
-                return preview.findings(locale, document);
+            public java.util.concurrent.CompletableFuture<List<Finding>> findings(String locale, String document) {
+                return preview.checkedFindings(locale, document);
             }
         };
     }

@@ -325,8 +325,16 @@ final class SitePipeline {
         List<Finding> off = new ArrayList<>(sourceFindings.switchedOff());
         off.addAll(configured.switchedOff());
         off.sort(BY_PLACE);
-        return new CheckResult(List.copyOf(sorted), site.pages().size(), checkedFiles(site), List.copyOf(off),
+        return new CheckResult(List.copyOf(sorted), policyPages(site), checkedFiles(site), List.copyOf(off),
                 site.theme().overridden());
+    }
+
+    /**
+     * The policy pages of the site, counted as {@link SiteRenderer#render} counts those it writes: one per locale and
+     * document, a fallback page (the source's text where site.yaml's {@code fallback} allows it) included.
+     */
+    private static int policyPages(Site site) {
+        return site.config().locales().size() * site.config().documents().size();
     }
 
     private static List<Path> checkedFiles(Site site) {

@@ -95,4 +95,33 @@ class AllBuiltInLocalesTest {
             assertTrue(html.contains(escaped(effective)), locale + " dates its page " + effective);
         }
     }
+
+    @Test
+    void regionalLocalesShowTheBuiltInTextsOfTheirCldrParents() throws IOException {
+        // locale → the built-in bundle its pages show
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("en", "en");
+        shown.put("zh-CN", "zh-Hans");
+        shown.put("zh-SG", "zh-Hans");
+        shown.put("zh-TW", "zh-Hant");
+        shown.put("zh-HK", "zh-Hant");
+        shown.put("pt-BR", "pt-BR");
+        shown.put("pt-PT", "pt");
+        shown.put("fr-CA", "fr");
+        shown.put("de-AT", "de");
+        PrivacySite site = PrivacySite.builder().contentDirectory(content(List.copyOf(shown.keySet()))).threads(2).build();
+
+        CheckResult check = site.check();
+        assertEquals(List.of(), check.findings().stream().filter(Finding::isError).toList());
+
+        Path out = temp.resolve("out");
+        site.build(out);
+        for (java.util.Map.Entry<String, String> locale : shown.entrySet()) {
+            String html = Files.readString(out.resolve(locale.getKey() + "/privacy/index.html"));
+            String skip = org.privacysite.internal.messages.MessageBundle.read(locale.getValue(),
+                    Theme.builtIn().file("messages/" + locale.getValue() + ".yaml")).entry("nav.skip").message().source();
+            assertTrue(html.contains("lang=\"" + locale.getKey() + "\"") && html.contains(escaped(skip)),
+                    locale.getKey() + " shows the built-in " + locale.getValue() + " texts: " + skip);
+        }
+    }
 }

@@ -97,6 +97,87 @@ class PreviewTest {
         }
     }
 
+    /** The check's executor, holding every task until {@link #open}: a site-wide check that takes as long as the test wants. */
+    private static final class HeldChecks extends java.util.concurrent.AbstractExecutorService {
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+
+        void open() {
+            open.countDown();
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            started.countDown();
+            pool.execute(() -> {
+                try {
+                    open.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                task.run();
+            });
+        }
+
+        @Override
+        public void shutdown() {
+            pool.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return pool.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return pool.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return pool.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+            return pool.awaitTermination(timeout, unit);
+        }
+    }
+
+    @Test
+    void theSiteWideCheckStartsOnceTheSiteIsBuiltAndPagesAskingDuringItWaitForItsFindings() throws Exception {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path german = content.resolve("de/privacy.md");
+        Files.writeString(german, Files.readString(german).replaceAll("(?ms)^## [^\\n]*\\{#children\\}\\n.*?(?=^## )", ""));
+        PrivacySite generator = PrivacySite.builder().contentDirectory(content).templatesDirectory(SampleSite.templates()).build();
+        HeldChecks checks = new HeldChecks();
+        try (Preview preview = new Preview(generator, temp.resolve("preview"), java.util.concurrent.Executors.newFixedThreadPool(2), checks)) {
+            assertTrue(preview.rebuild(List.of()).succeeded());
+            assertTrue(checks.started.await(60, java.util.concurrent.TimeUnit.SECONDS),
+                    "the site-wide check started as soon as the site was built, before any page asked");
+
+            java.util.concurrent.CompletableFuture<List<Finding>> germanPage = preview.checkedFindings("de", "privacy");
+            java.util.concurrent.CompletableFuture<List<Finding>> frenchPage = preview.checkedFindings("fr", "privacy");
+            assertFalse(germanPage.isDone(), "the check is still running: the page waits for it");
+            // An edit while the first check runs: its findings build on that check, once it is done.
+            Path french = content.resolve("fr/cookies.md");
+            Files.writeString(french, Files.readString(french).replaceFirst("\n## ", "\nUne phrase de plus.\n\n## "));
+            assertTrue(preview.rebuild(List.of(french)).succeeded());
+            java.util.concurrent.CompletableFuture<List<Finding>> afterEdit = preview.checkedFindings("de", "privacy");
+
+            checks.open();
+            List<Finding> findings = germanPage.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(findings.stream().anyMatch(f -> f.message().equals("clause 'children' (\"Children\") is missing (present in en)")),
+                    findings.toString());
+            assertEquals(List.of(), frenchPage.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(findings, afterEdit.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(findings, preview.findings("de", "privacy"));
+        }
+    }
+
     @Test
     void afterEditsThePanelShowsWhatAFreshPreviewOfTheEditedSitesShows() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));

@@ -69,6 +69,25 @@ class MainTest {
     }
 
     @Test
+    void checkOutSaysItBuiltAsManyPagesAsBuildCountingTheFallbackPage() throws Exception {
+        Path content = temp.resolve("content");
+        SampleSite.copyTree(Path.of(MainTest.class.getResource("/org/privacysite/fallback-pages/content").toURI()), content);
+        Path out = temp.resolve("target/site");
+        Run build = build(content, temp.resolve("built"));
+        assertTrue(build.out().contains("Built 4 pages into "), build.out() + build.err());
+
+        for (String[] cache : new String[][] {{"--no-cache"}, {}, {}}) { // without the cache, then a full and an incremental run
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check", "--content", content.toString(),
+                    "--templates", SampleSite.templates().toString(), "--out", out.toString()));
+            args.addAll(java.util.List.of(cache));
+            Run check = run(args.toArray(String[]::new));
+            assertEquals(0, check.exitCode(), check.err());
+            assertTrue(check.out().contains("No findings: 4 pages checked.") && check.out().contains("Built 4 pages into "),
+                    check.out());
+        }
+    }
+
+    @Test
     void checkOfTheSampleSiteExitsZero() {
         Run run = check(SampleSite.content());
         assertEquals(0, run.exitCode(), run.err());

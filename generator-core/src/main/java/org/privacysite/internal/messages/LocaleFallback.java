@@ -15,13 +15,18 @@ import com.ibm.icu.util.ULocale;
  * CLDR's inheritance as ICU's own resource lookup does: CLDR's parent locales (es-MX → es-419 → es,
  * en-GB → en-001 → en, zh-Hant-MO → zh-Hant-HK), then truncation, where a script that is not the
  * language's usual one is never dropped (zh-Hant → root, not zh, which is Simplified Chinese). A tag
- * without a script gets its likely one first (zh-TW → zh-Hant-TW → zh-Hant), and a language alone is
- * followed by itself with its usual script written out (zh → zh-Hans, fr → fr-Latn).
+ * without a script gets its likely one first (zh-TW → zh-Hant-TW → zh-Hant, zh-CN → zh-Hans-CN → zh-Hans
+ * → zh), and a language alone is followed by itself with its usual script written out (zh → zh-Hans,
+ * fr → fr-Latn).
  */
 public final class LocaleFallback {
 
     /** CLDR's parentLocales (supplementalData.xml) as ICU ships them, child to parent: es_MX → es_419. */
     private static final Map<String, String> PARENTS = parents();
+
+    /** The locales ICU has data for, by name (zh_Hans_CN, de_AT). */
+    private static final Set<String> ICU_LOCALES = java.util.Arrays.stream(ULocale.getAvailableLocales())
+            .map(ULocale::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private LocaleFallback() {
     }
@@ -73,16 +78,22 @@ public final class LocaleFallback {
         return script.isEmpty() ? null : parsed.getLanguage() + "-" + script;
     }
 
-    /** {@code zh-TW} → {@code zh-Hant-TW}: the script is written out when it is not the language's usual one. */
+    /**
+     * {@code zh-TW} → {@code zh-Hant-TW}, {@code zh-CN} → {@code zh-Hans-CN}: the script is written out when it is not
+     * the language's usual one, or when ICU's own locales name the tag with its script (as its resource lookup aliases
+     * zh_CN to zh_Hans_CN), so that the chain goes through zh-Hans; {@code de-AT} stays as it is.
+     */
     private static ULocale withLikelyScript(ULocale locale) {
         if (!locale.getScript().isEmpty() || locale.getCountry().isEmpty()) {
             return locale;
         }
         String likely = ULocale.addLikelySubtags(locale).getScript();
-        if (likely.isEmpty() || likely.equals(defaultScript(locale.getLanguage()))) {
+        if (likely.isEmpty()) {
             return locale;
         }
-        return new ULocale.Builder().setLocale(locale).setScript(likely).build();
+        ULocale scripted = new ULocale.Builder().setLocale(locale).setScript(likely).build();
+        boolean namedWithScript = ICU_LOCALES.contains(scripted.getName()) && !ICU_LOCALES.contains(locale.getName());
+        return namedWithScript || !likely.equals(defaultScript(locale.getLanguage())) ? scripted : locale;
     }
 
     /** CLDR's parent of {@code locale}, or null for root. */

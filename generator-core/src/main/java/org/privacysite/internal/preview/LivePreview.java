@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,7 +30,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +52,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Endpoints below {@code /_preview/}: {@code reload.js} and {@code overlay.css} (from this
  * package's resources), {@code events} (SSE: {@code hello}, {@code reload}, {@code error}) and
- * {@code status?page=fr/privacy/} (JSON: the current errors and the findings of that page's source).
+ * {@code status?page=fr/privacy/} (JSON: the current errors and the findings of that page's source, or
+ * {@code "checking": true} while the site-wide check of the build still runs).
  */
 public final class LivePreview implements AutoCloseable {
 
@@ -63,6 +64,11 @@ public final class LivePreview implements AutoCloseable {
     private static final long SAVED_QUIET_MILLIS = 5;
     private static final long MAX_BATCH_MILLIS = 400;
     private static final int MAX_EVENT_CLIENTS = 64;
+    /**
+     * How long a page's request for its findings waits for the site-wide check before it is answered "still
+     * checking" (and the panel asks again): long enough for most sites' first check, short of a browser's patience.
+     */
+    static final Duration FINDINGS_WAIT = Duration.ofSeconds(20);
 
     /** What the open pages are told: the build they should show, and the errors if the last rebuild failed. */
     private record State(String build, List<Map<String, Object>> errors) {
@@ -75,8 +81,8 @@ public final class LivePreview implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService http;
     private final ExecutorService builds;
-    /** Computes the findings a page asks for: on the build thread, a site-wide check would hold up the next save's page. */
-    private final ExecutorService checks;
+    /** How long a page's request for its findings waits for the check of the build (see {@link #FINDINGS_WAIT}). */
+    private final Duration findingsWait;
     private final EventChannel events = new EventChannel(MAX_EVENT_CLIENTS);
     private final byte[] reloadScript;
     private final byte[] overlayStylesheet;
@@ -103,8 +109,9 @@ public final class LivePreview implements AutoCloseable {
     }
 
     private LivePreview(Rebuilder rebuilder, Path outputDirectory, InetSocketAddress address, Consumer<String> info,
-            Consumer<String> error) throws IOException {
+            Consumer<String> error, Duration findingsWait) throws IOException {
         this.rebuilder = rebuilder;
+        this.findingsWait = findingsWait;
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
         this.info = info;
         this.error = error;
@@ -116,7 +123,6 @@ public final class LivePreview implements AutoCloseable {
         this.state = new State(instance + "-0", List.of());
         this.server = HttpServer.create(address, 0); // binds: fails here when the port is taken
         this.builds = Executors.newSingleThreadExecutor(daemon("privacy-site-preview-build"));
-        this.checks = Executors.newSingleThreadExecutor(daemon("privacy-site-preview-check"));
         this.http = Executors.newCachedThreadPool(daemon("privacy-site-preview-http"));
         this.server.setExecutor(http);
         this.server.createContext("/", this::handle);
@@ -130,7 +136,13 @@ public final class LivePreview implements AutoCloseable {
      */
     public static LivePreview start(Rebuilder rebuilder, Path outputDirectory, List<Path> watched,
             InetSocketAddress address, Consumer<String> info, Consumer<String> error) throws IOException {
-        LivePreview preview = new LivePreview(rebuilder, outputDirectory, address, info, error);
+        return start(rebuilder, outputDirectory, watched, address, info, error, FINDINGS_WAIT);
+    }
+
+    /** {@link #start(Rebuilder, Path, List, InetSocketAddress, Consumer, Consumer)}, a page waiting up to {@code findingsWait} for its findings. */
+    static LivePreview start(Rebuilder rebuilder, Path outputDirectory, List<Path> watched, InetSocketAddress address,
+            Consumer<String> info, Consumer<String> error, Duration findingsWait) throws IOException {
+        LivePreview preview = new LivePreview(rebuilder, outputDirectory, address, info, error, findingsWait);
         try {
             preview.watcher = new SourceWatcher(watched, List.of(preview.outputDirectory), QUIET_MILLIS, SAVED_QUIET_MILLIS, MAX_BATCH_MILLIS,
                     preview::changed);
@@ -369,13 +381,14 @@ public final class LivePreview implements AutoCloseable {
         status.put("document", document);
         List<Map<String, Object>> findings = new ArrayList<>();
         try {
-            Future<List<Finding>> future = checks.submit(() -> rebuilder.findings(locale, document));
-            for (Finding finding : future.get(30, TimeUnit.SECONDS)) {
+            for (Finding finding : rebuilder.findings(locale, document).get(findingsWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 findings.add(problem(finding));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (TimeoutException e) {
+            status.put("checking", true); // the site-wide check goes on: the panel says so and asks again
+        } catch (ExecutionException | RuntimeException e) {
             status.put("findingsError", "the findings could not be computed: "
                     + (e instanceof ExecutionException ? e.getCause() : e));
         }
@@ -511,7 +524,6 @@ public final class LivePreview implements AutoCloseable {
                 builds.shutdownNow();
                 Thread.currentThread().interrupt();
             }
-            checks.shutdownNow();
             http.shutdownNow();
         } finally {
             stopped.countDown();

@@ -12,6 +12,8 @@
   var ui = null;
   var showingErrors = false;
   var panelOpen = false;
+  var checking = false; // the server is still checking the site: its findings come later
+  var nextStatus = null;
 
   /** This page as the server names pages: fr/privacy/index.html. */
   function pagePath() {
@@ -159,6 +161,8 @@
       text = 'Preview: reconnecting…';
     } else if (showingErrors) {
       text = 'Preview: the last rebuild failed';
+    } else if (checking) {
+      text = 'Preview: checking the site…';
     } else if (view.findings === null) {
       text = 'Preview: live';
     } else if (view.findings.length === 0) {
@@ -175,6 +179,7 @@
   }
 
   function refreshStatus() {
+    clearTimeout(nextStatus);
     return fetch('/_preview/status?page=' + encodeURIComponent(pagePath()), {cache: 'no-store'})
       .then(function (response) { return response.json(); })
       .then(function (status) {
@@ -186,6 +191,14 @@
         } else {
           hideErrors();
         }
+        checking = !!status.checking;
+        if (checking) {
+          build_ui().root.setAttribute('data-checking', 'true');
+          describe();
+          nextStatus = setTimeout(refreshStatus, 1000); // asks again until the check is done
+          return;
+        }
+        build_ui().root.removeAttribute('data-checking');
         showFindings(status.findings || []);
       })
       .catch(function () { /* the server is restarting: the event stream reconnects */ });

@@ -67,6 +67,34 @@ class UiBundleFallbackTest {
     }
 
     @Test
+    void regionalChineseAndOtherRegionalLocalesFindTheBuiltInTextsOfTheirCldrParents() {
+        Site site = site("en, zh-CN, zh-SG, zh-TW, zh-HK, pt-BR, fr-CA, de-AT");
+
+        assertEquals(builtIn("zh-Hans"), site.ui().get("zh-CN").file().toString());
+        assertEquals(builtIn("zh-Hans"), site.ui().get("zh-SG").file().toString());
+        assertEquals("跳到主要内容", site.ui().get("zh-CN").entry("nav.skip").message().source());
+        assertEquals(builtIn("zh-Hant"), site.ui().get("zh-TW").file().toString());
+        assertEquals(builtIn("zh-Hant"), site.ui().get("zh-HK").file().toString());
+        assertEquals(builtIn("pt-BR"), site.ui().get("pt-BR").file().toString());
+        assertEquals(builtIn("fr"), site.ui().get("fr-CA").file().toString());
+        assertEquals(builtIn("de"), site.ui().get("de-AT").file().toString());
+        assertTrue(fallbacks(site).get("zh-CN").message().contains("the built-in zh-Hans texts (CLDR parents: zh-Hans-CN, zh-Hans)"),
+                fallbacks(site).get("zh-CN").message());
+        assertTrue(site.findings().stream().noneMatch(f -> f.isError() && f.ruleId().startsWith("bundle.")), site.findings()::toString);
+        assertEquals(List.of(), org.privacysite.internal.parity.ParityChecker.check(site).stream()
+                .filter(f -> f.ruleId().startsWith("bundle.")).toList(), "no bundle is missing");
+    }
+
+    @Test
+    void theSitesOwnZhCnBundleWinsOverTheBuiltInSimplifiedChinese() {
+        TestSites.write(root.resolve("templates"), "messages/zh-CN.yaml", "nav.skip: \"跳到正文\"\n");
+        Site site = site("en, zh-CN");
+
+        assertEquals(root.resolve("templates/messages/zh-CN.yaml"), site.ui().get("zh-CN").file());
+        assertEquals(Map.of(), fallbacks(site));
+    }
+
+    @Test
     void plainZhShowsTheBuiltInSimplifiedChineseTextsWithoutAWarning() {
         Site site = site("en, zh, es-MX");
 

@@ -30,7 +30,15 @@ class LocaleFallbackTest {
         assertEquals(List.of("zh-Hant"), LocaleFallback.chain("zh-Hant"), "zh is Simplified Chinese: not a parent of zh-Hant");
         // zh-TW has no script: its likely one (Hant) is written out first
         assertEquals(List.of("zh-TW", "zh-Hant-TW", "zh-Hant"), LocaleFallback.chain("zh-TW"));
-        assertEquals(List.of("zh-CN", "zh"), LocaleFallback.chain("zh-CN"));
+    }
+
+    @Test
+    void mainlandAndSingaporeChineseGoThroughSimplifiedChineseAsIcuNamesThem() {
+        // ICU names zh_CN zh_Hans_CN: the chain reaches zh-Hans, the built-in Simplified Chinese texts
+        assertEquals(List.of("zh-CN", "zh-Hans-CN", "zh-Hans", "zh"), LocaleFallback.chain("zh-CN"));
+        assertEquals(List.of("zh-SG", "zh-Hans-SG", "zh-Hans", "zh"), LocaleFallback.chain("zh-SG"));
+        assertEquals(List.of("zh-HK", "zh-Hant-HK", "zh-Hant"), LocaleFallback.chain("zh-HK"));
+        assertEquals(List.of("fr-CA", "fr"), LocaleFallback.chain("fr-CA"), "ICU names fr_CA without its script");
     }
 
     @Test

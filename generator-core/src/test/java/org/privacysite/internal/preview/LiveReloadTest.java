@@ -144,8 +144,8 @@ class LiveReloadTest {
             }
 
             @Override
-            public List<Finding> findings(String locale, String document) {
-                throw new IllegalStateException("no findings today");
+            public CompletableFuture<List<Finding>> findings(String locale, String document) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no findings today"));
             }
         };
         try (LivePreview live = LivePreview.start(flaky, out, List.of(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -174,7 +174,7 @@ class LiveReloadTest {
         Path page = out.resolve("index.html");
         Files.writeString(page, "<!DOCTYPE html><html><body><p>before the save</p></body></html>");
         CountDownLatch checking = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<List<Finding>> checked = new CompletableFuture<>();
         Finding finding = Finding.of(new Location(temp.resolve("content/en/privacy.md"), 3, 1), ParityRules.CLAUSE_MISSING,
                 "found by the site-wide check");
         Rebuilder slowChecks = new Rebuilder() {
@@ -191,14 +191,9 @@ class LiveReloadTest {
             }
 
             @Override
-            public List<Finding> findings(String locale, String document) {
+            public CompletableFuture<List<Finding>> findings(String locale, String document) {
                 checking.countDown();
-                try {
-                    finish.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return List.of(finding);
+                return checked;
             }
         };
         try (LivePreview live = LivePreview.start(slowChecks, temp.resolve("out"), List.of(),
@@ -214,9 +209,41 @@ class LiveReloadTest {
             assertTrue(Http.get(live.port(), "/en/privacy/").body().contains("after the save"), "served before the check ended");
             assertFalse(status.isDone(), "the findings are still being checked");
 
-            finish.countDown();
+            checked.complete(List.of(finding));
             String findings = status.get(10, TimeUnit.SECONDS).body();
             assertTrue(findings.contains("found by the site-wide check"), findings);
+        }
+    }
+
+    /** A page that asks while the site-wide check still runs (longer than a request waits) is told so, not that it failed. */
+    @Test
+    void aPageAskingWhileTheCheckOutlastsItsWaitIsToldTheSiteIsStillBeingChecked() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out/en/privacy"));
+        Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><html><body><p>policy</p></body></html>");
+        CompletableFuture<List<Finding>> checked = new CompletableFuture<>();
+        Finding finding = Finding.of(new Location(temp.resolve("content/en/privacy.md"), 3, 1), ParityRules.CLAUSE_MISSING,
+                "found by the site-wide check");
+        Rebuilder longCheck = new Rebuilder() {
+            @Override
+            public PreviewUpdate rebuild(Collection<Path> changedFiles) {
+                return new PreviewUpdate(List.of("en/privacy/index.html"), List.of(), 1_000_000);
+            }
+
+            @Override
+            public CompletableFuture<List<Finding>> findings(String locale, String document) {
+                return checked;
+            }
+        };
+        try (LivePreview live = LivePreview.start(longCheck, temp.resolve("out"), List.of(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), log::add, log::add, java.time.Duration.ZERO)) {
+            String status = Http.get(live.port(), "/_preview/status?page=en/privacy/").body();
+            assertTrue(status.contains("\"checking\":true") && status.contains("\"findings\":[]"), status);
+            assertFalse(status.contains("findingsError"), status);
+
+            checked.complete(List.of(finding));
+            String again = Http.get(live.port(), "/_preview/status?page=en/privacy/").body();
+            assertTrue(again.contains("found by the site-wide check"), again);
+            assertFalse(again.contains("checking"), again);
         }
     }
 
