@@ -334,7 +334,9 @@ public final class PrivacySite {
      * first build, then with the files that changed. Close it to stop its worker threads.
      */
     public Preview preview(Path outputDirectory) {
-        return new Preview(this, outputDirectory, executor(), executor());
+        // The site-wide check runs from the first build on: one thread fewer than the rebuilds', so that an edit
+        // saved meanwhile still finds a processor free.
+        return new Preview(this, outputDirectory, executor(), executor(Math.max(1, threads - 1)));
     }
 
     Path contentDirectory() {
@@ -591,6 +593,10 @@ public final class PrivacySite {
     }
 
     private ExecutorService executor() {
+        return executor(threads);
+    }
+
+    private static ExecutorService executor(int threads) {
         return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "privacy-site-worker");
             thread.setDaemon(true);
