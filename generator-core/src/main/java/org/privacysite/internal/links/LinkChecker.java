@@ -49,23 +49,51 @@ public final class LinkChecker {
     }
 
     /**
-     * What a page contributes to the site-wide checks. Its alternates are held to the end (the reciprocity
-     * check), one per locale on every page: 5,000,000 on a 100-locale site of 50,000 pages. Their texts are
-     * shared between pages, their addresses kept as a sorted array, not a hash set.
+     * The hreflang alternates of a page, without their places: every page of a document has the same ones
+     * (one per locale), so pages share one instance. {@code sortedUrls}: the addresses, sorted, for lookups.
      */
-    private record PageScan(String path, Set<String> ids, String canonical, List<Alternate> alternates,
-                            String[] alternateUrls, boolean hasXDefault, boolean noindex, Location headLocation,
+    private record AlternateSet(String[] hreflangs, String[] urls, String[] sortedUrls) {
+        static final AlternateSet NONE = new AlternateSet(new String[0], new String[0], new String[0]);
+
+        int size() {
+            return urls.length;
+        }
+    }
+
+    /**
+     * What a page contributes to the site-wide checks. Its alternates are held to the end (the reciprocity
+     * check): one per locale on every page, 5,000,000 on a 100-locale site of 50,000 pages, were it not for
+     * the shared {@link AlternateSet}. Their places: {@code alternatesAt} for all of them (a template wrote
+     * them), else {@code alternateLocations} one by one.
+     */
+    private record PageScan(String path, Set<String> ids, String canonical, AlternateSet alternates, Location alternatesAt,
+                            List<Location> alternateLocations, boolean hasXDefault, boolean noindex, Location headLocation,
                             List<FragmentLink> fragmentLinks, List<ExternalLink> externalLinks, List<Finding> findings) {
 
         /** Whether this page names {@code url} among its alternates; asked for every pair of languages. */
         boolean namesAlternate(String url) {
-            return java.util.Arrays.binarySearch(alternateUrls, url) >= 0;
+            return java.util.Arrays.binarySearch(alternates.sortedUrls(), url) >= 0;
+        }
+
+        Alternate alternate(int index) {
+            return new Alternate(alternates.hreflangs()[index], alternates.urls()[index],
+                    alternatesAt != null ? alternatesAt : alternateLocations.get(index));
+        }
+
+        List<Alternate> alternateList() {
+            List<Alternate> list = new ArrayList<>(alternates.size());
+            for (int i = 0; i < alternates.size(); i++) {
+                list.add(alternate(i));
+            }
+            return list;
         }
     }
 
     private final Map<String, Path> sources;
     /** One copy of each alternate's language and address, which every page of a document repeats. */
     private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One copy of each set of alternates, by its languages and addresses in order. */
+    private final Map<List<String>, AlternateSet> alternateSets = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean keepsExternalLinks;
     private final ExecutorService executor;
     private final Set<String> files;
@@ -259,7 +287,7 @@ public final class LinkChecker {
     }
 
     private static Face face(PageScan scan) {
-        List<String> alternates = scan.alternates().stream().map(a -> a.hreflang() + " " + a.url() + " " + place(a.location())).toList();
+        List<String> alternates = scan.alternateList().stream().map(a -> a.hreflang() + " " + a.url() + " " + place(a.location())).toList();
         return new Face(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(scan.ids())), scan.canonical(), alternates,
                 scan.hasXDefault(), scan.noindex(), place(scan.headLocation()));
     }
@@ -341,9 +369,28 @@ public final class LinkChecker {
                 checkLink(path, element, linkOf(element), walk.ids, fragmentLinks, external).ifPresent(walk.findings::add);
             }
         }
-        String[] alternateUrls = walk.alternates.stream().map(Alternate::url).sorted().distinct().toArray(String[]::new);
-        return new PageScan(path, walk.ids, walk.canonical, List.copyOf(walk.alternates), alternateUrls, walk.xDefault, walk.noindex,
-                location(path, document.head()), fragmentLinks, external, walk.findings);
+        Location first = walk.alternates.isEmpty() ? null : walk.alternates.get(0).location();
+        boolean onePlace = walk.alternates.stream().allMatch(alternate -> alternate.location() == first);
+        Location alternatesAt = onePlace ? first : null;
+        List<Location> alternateLocations = onePlace ? null : walk.alternates.stream().map(Alternate::location).toList();
+        return new PageScan(path, walk.ids, walk.canonical, alternateSet(walk.alternates), alternatesAt, alternateLocations,
+                walk.xDefault, walk.noindex, location(path, document.head()), fragmentLinks, external, walk.findings);
+    }
+
+    /** The shared set of {@code alternates} (languages and addresses, in order). */
+    private AlternateSet alternateSet(List<Alternate> alternates) {
+        if (alternates.isEmpty()) {
+            return AlternateSet.NONE;
+        }
+        String[] pairs = new String[alternates.size() * 2];
+        for (int i = 0; i < alternates.size(); i++) {
+            pairs[2 * i] = alternates.get(i).hreflang();
+            pairs[2 * i + 1] = alternates.get(i).url();
+        }
+        return alternateSets.computeIfAbsent(java.util.Arrays.asList(pairs), key -> new AlternateSet(
+                alternates.stream().map(Alternate::hreflang).toArray(String[]::new),
+                alternates.stream().map(Alternate::url).toArray(String[]::new),
+                alternates.stream().map(Alternate::url).sorted().distinct().toArray(String[]::new)));
     }
 
     /** A repeated part, parsed once for all the pages that repeat it. */
@@ -687,7 +734,7 @@ public final class LinkChecker {
         }
         for (PageScan page : pages) {
             boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
-            if (ownCanonical && !page.noindex() && !page.alternates().isEmpty() && !listed.contains(page.canonical())) {
+            if (ownCanonical && !page.noindex() && page.alternates().size() > 0 && !listed.contains(page.canonical())) {
                 findings.add(Finding.of(page.headLocation(), LinkRules.SITEMAP_MISSING, "this page (" + page.canonical()
                         + ") is not listed in sitemap.xml"));
             }
@@ -754,11 +801,12 @@ public final class LinkChecker {
 
     /** Every hreflang alternate must exist and name this page among its own alternates. */
     private static List<Finding> checkAlternates(PageScan scan, Map<String, PageScan> byCanonical) {
-        if (scan.alternates().isEmpty()) {
+        if (scan.alternates().size() == 0) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (Alternate alternate : scan.alternates()) {
+        for (int i = 0; i < scan.alternates().size(); i++) {
+            Alternate alternate = scan.alternate(i);
             PageScan target = byCanonical.get(alternate.url());
             if (target == null) {
                 findings.add(Finding.of(alternate.location(), LinkRules.HREFLANG_TARGET,
