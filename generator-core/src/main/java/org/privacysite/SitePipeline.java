@@ -274,7 +274,7 @@ final class SitePipeline {
         }
         // Progress is reported by the render stage: each page is checked right after it is rendered.
         LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE,
-                settings.externalLinks());
+                settings.externalLinks(), site.config().baseUrl());
         SiteOutput output = new SiteOutput() {
             @Override
             public void text(String path, String content) {
