@@ -88,7 +88,7 @@ final class SitePipeline {
                 java.util.function.Supplier<java.util.function.BiFunction<String, String, Page>> restored) {
         AtomicReference<SiteRenderer> early = new AtomicReference<>();
         Site loaded = loader().load(settings.contentDirectory(), settings.theme(), pageless -> {
-            early.set(new SiteRenderer(pageless, executor, sourcePositions));
+            early.set(new SiteRenderer(pageless, executor, sourcePositions, settings.sitemapEntries()));
             if (contents == null) {
                 return early.get()::renderEarly;
             }
