@@ -720,9 +720,12 @@ public final class LinkChecker {
             for (IndexEntry entry : root.parts()) {
                 String name = partName(entry.loc());
                 SitemapFile part = name == null ? null : sitemaps.get(name);
-                if (part == null || part.isIndex()) {
+                if (part == null) {
                     findings.add(Finding.of(entry.location(), LinkRules.SITEMAP_ENTRY, Sitemap.FILE + " names " + entry.loc()
                             + ", which is no sitemap file of the site" + (name == null ? "" : " (the site has no " + name + ")")));
+                } else if (part.isIndex()) {
+                    findings.add(Finding.of(entry.location(), LinkRules.SITEMAP_ENTRY, Sitemap.FILE + " names " + entry.loc()
+                            + ", which is a sitemap index itself; an index may name only sitemaps of pages"));
                 } else if (part.problem() != null) {
                     complete = false; // reported above; its pages are not reported missing too
                 } else {
