@@ -34,6 +34,7 @@ import org.privacysite.internal.report.ReportOptions;
 import org.privacysite.internal.report.Reports;
 import org.privacysite.internal.parity.TranslationState;
 import org.privacysite.internal.render.SiteOutput;
+import org.privacysite.internal.render.Sitemap;
 import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
@@ -74,8 +75,10 @@ public final class PrivacySite {
     private final Path cacheDirectory;
     private final java.util.function.Consumer<String> warnings;
     private final boolean pseudo;
+    private final int sitemapEntries;
 
     private PrivacySite(Builder builder) {
+        this.sitemapEntries = builder.sitemapEntries;
         this.cacheDirectory = builder.cacheDirectory;
         this.warnings = builder.warnings;
         this.pdf = builder.pdf;
@@ -320,6 +323,7 @@ public final class PrivacySite {
     /** What decides the output besides the sources: the generator and its built-in theme, the base URL and the history's today. */
     private String fingerprintSalt() {
         return Version.build() + "+" + Theme.builtInIdentity() + baseUrl + (pdf ? " pdf" : "") + (pseudo ? " pseudo" : "")
+                + (sitemapEntries == Sitemap.ENTRIES_PER_FILE ? "" : " sitemap " + sitemapEntries)
                 + HistoryReader.stamp(contentDirectory, asOf, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
@@ -584,6 +588,10 @@ public final class PrivacySite {
         return pseudo;
     }
 
+    int sitemapEntries() {
+        return sitemapEntries;
+    }
+
     boolean externalLinks() {
         return externalLinks;
     }
@@ -619,8 +627,15 @@ public final class PrivacySite {
         private Path cacheDirectory;
         private java.util.function.Consumer<String> warnings = warning -> { };
         private boolean pseudo;
+        private int sitemapEntries = Sitemap.ENTRIES_PER_FILE;
 
         private Builder() {
+        }
+
+        /** The entries (loc and hreflang links) a sitemap file holds before the sitemap is split; for tests of the split. */
+        Builder sitemapEntriesPerFile(int entries) {
+            this.sitemapEntries = entries;
+            return this;
         }
 
         /**

@@ -88,7 +88,7 @@ final class SitePipeline {
                 java.util.function.Supplier<java.util.function.BiFunction<String, String, Page>> restored) {
         AtomicReference<SiteRenderer> early = new AtomicReference<>();
         Site loaded = loader().load(settings.contentDirectory(), settings.theme(), pageless -> {
-            early.set(new SiteRenderer(pageless, executor, sourcePositions));
+            early.set(new SiteRenderer(pageless, executor, sourcePositions, settings.sitemapEntries()));
             if (contents == null) {
                 return early.get()::renderEarly;
             }
@@ -274,7 +274,7 @@ final class SitePipeline {
         }
         // Progress is reported by the render stage: each page is checked right after it is rendered.
         LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE,
-                settings.externalLinks());
+                settings.externalLinks(), site.config().baseUrl());
         SiteOutput output = new SiteOutput() {
             @Override
             public void text(String path, String content) {

@@ -208,4 +208,42 @@ class BuildCacheTest {
         assertEquals(before, SampleSite.snapshot(out));
         assertEquals(untouched, inode("en/privacy/index.html"));
     }
+
+    /**
+     * A sitemap split into parts (here at 21 entries a file: the sample's ten pages list five languages each, 7 entries)
+     * is checked without findings, and an incremental build takes its parts from the previous output as it takes
+     * sitemap.xml, into a site byte for byte the one a clean build of the same settings publishes.
+     */
+    @Test
+    void theSitemapsPartsAreTakenFromThePreviousOutputLikeSitemapXml() throws IOException {
+        Path splitOut = temp.resolve("target/split-site");
+        java.util.function.Function<Path, CheckResult> split = target -> PrivacySite.builder().contentDirectory(content)
+                .templatesDirectory(templates).cacheDirectory(temp.resolve("target/split-cache")).sitemapEntriesPerFile(21)
+                .warnings(warnings::add).build().checkAndBuild(target, false);
+        CheckResult first = split.apply(splitOut);
+        assertFalse(first.failed(false), first.findings().toString());
+        assertTrue(first.findings().stream().noneMatch(f -> f.ruleId().startsWith("links.sitemap")), first.findings().toString());
+        List<String> files = List.of("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml");
+        List<Object> before = new ArrayList<>();
+        for (String file : files) {
+            before.add(Files.getAttribute(splitOut.resolve(file), "unix:ino"));
+        }
+        assertFalse(Files.exists(splitOut.resolve("sitemap-5.xml")));
+        Object untouched = Files.getAttribute(splitOut.resolve("de/cookies/index.html"), "unix:ino");
+
+        edit("en/privacy.md", "## Children {#children}\n", "## Children {#children}\n\nWe never knowingly collect data from children.\n");
+        CheckResult incremental = split.apply(splitOut);
+
+        assertEquals(untouched, Files.getAttribute(splitOut.resolve("de/cookies/index.html"), "unix:ino"), "an incremental build");
+        for (int i = 0; i < files.size(); i++) {
+            assertEquals(before.get(i), Files.getAttribute(splitOut.resolve(files.get(i)), "unix:ino"), files.get(i));
+        }
+        Path clean = temp.resolve("clean-split");
+        CheckResult full = PrivacySite.builder().contentDirectory(content).templatesDirectory(templates).sitemapEntriesPerFile(21)
+                .build().checkAndBuild(clean, false);
+        assertEquals(full.findings().stream().map(Finding::toString).toList(),
+                incremental.findings().stream().map(Finding::toString).toList());
+        assertEquals(SampleSite.snapshot(clean), SampleSite.snapshot(splitOut));
+        assertEquals(List.of(), warnings);
+    }
 }

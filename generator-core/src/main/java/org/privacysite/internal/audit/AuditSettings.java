@@ -11,7 +11,8 @@ import java.util.List;
  * @param start        the first page; its origin is the only one the browser is sent to
  * @param maxPages     how many pages each pass visits at most
  * @param sitemap      a sitemap whose pages are visited after {@code start}, or null; its entries are read as paths
- *                     on the audited origin (a staging copy's sitemap names the production addresses)
+ *                     on the audited origin (a staging copy's sitemap names the production addresses), and so are
+ *                     the parts a sitemap index names
  * @param timeLimit    the whole audit stops after this long (its findings so far are kept)
  * @param pageTimeout  a page that has not finished loading after this long stops the audit
  * @param acceptNames  the accessible names of the banner's "Accept all" button, in every locale

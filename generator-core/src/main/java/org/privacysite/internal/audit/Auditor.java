@@ -144,44 +144,75 @@ public final class Auditor {
         return page == null ? uri.toString() : page;
     }
 
-    /** The sitemap's pages, as paths on the audited origin. */
-    private List<String> sitemapPages(String origin) {
+    /**
+     * The sitemap's pages, as paths on the audited origin. A sitemap index (a big site's sitemap is split into
+     * parts) names other sitemaps: they are read in order, also as paths on the audited origin (nothing is fetched
+     * from another), until there are pages enough for the audit.
+     */
+    List<String> sitemapPages(String origin) {
         URI sitemap = settings.sitemap();
         if (!Origins.of(sitemap).equals(origin)) {
             throw new AuditFailure("the sitemap " + sitemap + " is on another origin than " + origin
                     + "; give the sitemap of the audited site");
         }
-        reachability.check(sitemap, origin);
-        String xml;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.pageTimeout()).build();
+        org.jsoup.nodes.Document root = Jsoup.parse(fetch(client, sitemap, origin, null), "", Parser.xmlParser());
+        List<String> pages = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        addPages(root.select("url > loc"), origin, pages, seen);
+        Set<String> read = new HashSet<>();
+        for (Element loc : root.select("sitemapindex > sitemap > loc")) {
+            if (pages.size() >= settings.maxPages()) {
+                break; // the audit visits no more: the other parts are not fetched
+            }
+            String part = onOrigin(loc.text(), origin);
+            if (part != null && read.add(part)) {
+                Element partRoot = Jsoup.parse(fetch(client, URI.create(part), origin, sitemap), "", Parser.xmlParser());
+                addPages(partRoot.select("url > loc"), origin, pages, seen); // an index in an index is not followed
+            }
+        }
+        return pages;
+    }
+
+    /** The pages of {@code locs} not seen yet, as paths on {@code origin}. */
+    private static void addPages(List<Element> locs, String origin, List<String> pages, Set<String> seen) {
+        for (Element loc : locs) {
+            String page = onOrigin(loc.text(), origin);
+            page = page == null ? null : sameOriginPage(page, origin);
+            if (page != null && seen.add(page)) {
+                pages.add(page);
+            }
+        }
+    }
+
+    /** The path of the address {@code listed} on {@code origin}; null when it is no URL. */
+    private static String onOrigin(String listed, String origin) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(settings.pageTimeout()).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(sitemap).timeout(settings.pageTimeout()).build(),
+            URI uri = URI.create(listed.trim());
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return origin + path;
+        } catch (IllegalArgumentException e) {
+            return null; // an entry that is no URL is nothing to read
+        }
+    }
+
+    /** The text of the sitemap at {@code address}, named by the sitemap index {@code index} (null for the one given). */
+    private String fetch(HttpClient client, URI address, String origin, URI index) {
+        String named = index == null ? "" : " (named by " + index + ")";
+        reachability.check(address, origin);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(address).timeout(settings.pageTimeout()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new AuditFailure("the sitemap " + sitemap + " answered with HTTP status " + response.statusCode());
+                throw new AuditFailure("the sitemap " + address + named + " answered with HTTP status " + response.statusCode());
             }
-            xml = response.body();
+            return response.body();
         } catch (IOException e) {
-            throw new AuditFailure("cannot read the sitemap " + sitemap + ": " + e.getMessage(), e);
+            throw new AuditFailure("cannot read the sitemap " + address + named + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditFailure("the audit was interrupted", e);
         }
-        List<String> pages = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Element loc : Jsoup.parse(xml, "", Parser.xmlParser()).select("url > loc")) {
-            try {
-                URI listed = URI.create(loc.text().trim());
-                String path = listed.getRawPath() == null || listed.getRawPath().isEmpty() ? "/" : listed.getRawPath();
-                String page = sameOriginPage(origin + path, origin);
-                if (page != null && seen.add(page)) {
-                    pages.add(page);
-                }
-            } catch (IllegalArgumentException e) {
-                // an entry that is no URL is no page to visit
-            }
-        }
-        return pages;
     }
 
     private static String quoted(List<String> names) {

@@ -23,6 +23,7 @@ import org.privacysite.ProgressListener;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.render.RenderedPage;
+import org.privacysite.internal.render.Sitemap;
 import org.privacysite.internal.render.RepeatedParts;
 import org.privacysite.internal.rules.LinkRules;
 
@@ -98,10 +99,10 @@ public final class LinkChecker {
     private final ExecutorService executor;
     private final Set<String> files;
     private final Map<String, PageScan> scans = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The page addresses sitemap.xml lists, in its order; null without a sitemap. */
-    private volatile List<String> sitemap;
-    /** Why sitemap.xml could not be read as XML; null when it could. */
-    private volatile Finding sitemapProblem;
+    /** sitemap.xml and its parts ({@code sitemap-1.xml}, ...) as read, by file name; they arrive from any thread. */
+    private final Map<String, SitemapFile> sitemaps = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The address the site is published under, which the entries of a sitemap index start with; null when unknown. */
+    private final String baseUrl;
     private final StageProgress scanned;
     private final List<ExternalLink> externalLinks = new ArrayList<>();
     private static final Set<String> LINKED_BY_SRC = Set.of("script", "img", "iframe", "source");
@@ -118,9 +119,25 @@ public final class LinkChecker {
     /** Where a page's policy text was, read by {@link StartTags} instead of parsed. */
     private static final String BODY_MARKER = "privacy-site:body";
 
+    /**
+     * A file of the sitemap: the page addresses of a {@code <urlset>}, or the sitemaps a {@code <sitemapindex>} names
+     * (with where), or why it is no well-formed XML ({@code problem}, and nothing listed).
+     */
+    private record SitemapFile(List<String> urls, List<IndexEntry> parts, Finding problem) {
+
+        boolean isIndex() {
+            return parts != null;
+        }
+    }
+
+    /** A {@code <sitemap><loc>} of a sitemap index, and where it is. */
+    private record IndexEntry(String loc, Location location) {
+    }
+
     private LinkChecker(java.util.Collection<String> files, Map<String, Path> sources, ExecutorService executor,
-                        ProgressListener progress, boolean keepsExternalLinks) {
+                        ProgressListener progress, boolean keepsExternalLinks, String baseUrl) {
         this.keepsExternalLinks = keepsExternalLinks;
+        this.baseUrl = baseUrl;
         this.files = Set.copyOf(files);
         this.sources = sources;
         this.executor = java.util.Objects.requireNonNull(executor, "executor");
@@ -145,7 +162,17 @@ public final class LinkChecker {
      */
     public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress, boolean keepsExternalLinks) {
-        return new LinkChecker(files, sources, executor, progress, keepsExternalLinks);
+        return forRenderedSite(files, sources, executor, progress, keepsExternalLinks, null);
+    }
+
+    /**
+     * Like {@link #forRenderedSite(java.util.Collection, Map, ExecutorService, ProgressListener, boolean)} for a site
+     * published under {@code baseUrl}: a sitemap index must name its parts there (without it, by file name alone).
+     */
+    public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
+                                              ExecutorService executor, ProgressListener progress, boolean keepsExternalLinks,
+                                              String baseUrl) {
+        return new LinkChecker(files, sources, executor, progress, keepsExternalLinks, baseUrl);
     }
 
     /** A file of the site as it was rendered: pages and the sitemap are scanned now. Thread-safe. */
@@ -153,8 +180,8 @@ public final class LinkChecker {
         if (path.endsWith(".html")) {
             scans.put(path, scan(path, content, List.of(), List.of()));
             scanned.step();
-        } else if (path.equals("sitemap.xml")) {
-            readSitemap(content);
+        } else if (path.equals(Sitemap.FILE) || Sitemap.partNumber(path) > 0) {
+            sitemaps.put(path, readSitemap(path, content));
         }
     }
 
@@ -715,75 +742,132 @@ public final class LinkChecker {
 
     /**
      * sitemap.xml lists only pages that exist, and every page that is its own canonical version and
-     * has language alternates (the policy pages) is listed.
+     * has language alternates (the policy pages) is listed. A split sitemap is an index naming its parts
+     * ({@code sitemap-1.xml}, ...): each entry must be a part of the site, and the pages are looked for in all of them.
      */
     private List<Finding> checkSitemap(List<PageScan> pages, Map<String, PageScan> byCanonical) {
         List<Finding> findings = new ArrayList<>();
-        if (sitemapProblem != null) {
-            findings.add(sitemapProblem);
-        }
-        if (sitemap == null) {
-            return findings;
-        }
-        Location where = Location.of(Path.of("sitemap.xml"));
-        Set<String> listed = new HashSet<>(sitemap);
-        for (String url : sitemap) {
-            if (!byCanonical.containsKey(url)) {
-                findings.add(Finding.of(where, LinkRules.SITEMAP_ENTRY, "sitemap.xml lists " + url + ", which is no page of the site"));
+        // In file order, whatever order the files came in: sitemap.xml first, then the parts by number.
+        List<String> names = new ArrayList<>(sitemaps.keySet());
+        names.sort(java.util.Comparator.comparingInt(Sitemap::partNumber));
+        for (String name : names) {
+            if (sitemaps.get(name).problem() != null) {
+                findings.add(sitemaps.get(name).problem());
             }
         }
+        SitemapFile root = sitemaps.get(Sitemap.FILE);
+        if (root == null || root.problem() != null) {
+            return findings;
+        }
+        Map<String, List<String>> listedBy = new java.util.LinkedHashMap<>(); // file name to its addresses, in order
+        boolean complete = true;
+        if (!root.isIndex()) {
+            listedBy.put(Sitemap.FILE, root.urls());
+        } else {
+            for (IndexEntry entry : root.parts()) {
+                String name = partName(entry.loc());
+                SitemapFile part = name == null ? null : sitemaps.get(name);
+                if (part == null) {
+                    findings.add(Finding.of(entry.location(), LinkRules.SITEMAP_ENTRY, Sitemap.FILE + " names " + entry.loc()
+                            + ", which is no sitemap file of the site" + (name == null ? "" : " (the site has no " + name + ")")));
+                } else if (part.isIndex()) {
+                    findings.add(Finding.of(entry.location(), LinkRules.SITEMAP_ENTRY, Sitemap.FILE + " names " + entry.loc()
+                            + ", which is a sitemap index itself; an index may name only sitemaps of pages"));
+                } else if (part.problem() != null) {
+                    complete = false; // reported above; its pages are not reported missing too
+                } else {
+                    listedBy.putIfAbsent(name, part.urls());
+                }
+            }
+        }
+        Set<String> listed = new HashSet<>();
+        for (Map.Entry<String, List<String>> file : listedBy.entrySet()) {
+            Location where = Location.of(Path.of(file.getKey()));
+            for (String url : file.getValue()) {
+                listed.add(url);
+                if (!byCanonical.containsKey(url)) {
+                    findings.add(Finding.of(where, LinkRules.SITEMAP_ENTRY, file.getKey() + " lists " + url + ", which is no page of the site"));
+                }
+            }
+        }
+        if (!complete) {
+            return findings;
+        }
+        String in = root.isIndex() ? "any of the sitemaps " + Sitemap.FILE + " names" : Sitemap.FILE;
         for (PageScan page : pages) {
             boolean ownCanonical = page.canonical() != null && byCanonical.get(page.canonical()) == page;
             if (ownCanonical && !page.noindex() && page.alternates().size() > 0 && !listed.contains(page.canonical())) {
                 findings.add(Finding.of(page.headLocation(), LinkRules.SITEMAP_MISSING, "this page (" + page.canonical()
-                        + ") is not listed in sitemap.xml"));
+                        + ") is not listed in " + in));
             }
         }
         return findings;
     }
 
-    private void readSitemap(String content) {
+    /** The part of the site a sitemap index entry names ({@code sitemap-2.xml}), or null when it names none. */
+    private String partName(String loc) {
+        String name;
+        if (baseUrl != null) {
+            name = loc.startsWith(baseUrl) ? loc.substring(baseUrl.length()) : null;
+        } else {
+            name = loc.substring(loc.lastIndexOf('/') + 1);
+        }
+        return name != null && Sitemap.partNumber(name) > 0 ? name : null;
+    }
+
+    private static SitemapFile readSitemap(String path, String content) {
         try {
-            sitemap = listed(content);
+            return listed(path, content);
         } catch (javax.xml.stream.XMLStreamException e) {
             javax.xml.stream.Location at = e.getLocation();
-            Location where = Location.of(Path.of("sitemap.xml"));
-            sitemapProblem = Finding.of(at == null ? where : where.at(at.getLineNumber(), at.getColumnNumber()),
-                    LinkRules.SITEMAP_XML, "sitemap.xml is not well-formed XML: " + e.getMessage().replaceFirst("(?s)^ParseError at .*?Message:\\s*", ""));
+            Location where = Location.of(Path.of(path));
+            return new SitemapFile(List.of(), null, Finding.of(at == null ? where : where.at(at.getLineNumber(), at.getColumnNumber()),
+                    LinkRules.SITEMAP_XML, path + " is not well-formed XML: "
+                            + e.getMessage().replaceFirst("(?s)^ParseError at .*?Message:\\s*", "")));
         }
     }
 
     /**
-     * The page addresses a sitemap lists: the {@code <loc>} of each {@code <url>} below the root.
-     * Read as a stream (the JDK's StAX): at 10k pages the sitemap has 23 MB, and jsoup's XML tree of
-     * it took twice as long, on a worker, while the pages render.
+     * What a sitemap file lists: the {@code <loc>} of each {@code <url>} below a {@code <urlset>}, or of each
+     * {@code <sitemap>} below a {@code <sitemapindex>}. Read as a stream (the JDK's StAX): at 10k pages the sitemap
+     * has 23 MB, and jsoup's XML tree of it took twice as long, on a worker, while the pages render.
      */
-    private static List<String> listed(String sitemap) throws javax.xml.stream.XMLStreamException {
+    private static SitemapFile listed(String path, String sitemap) throws javax.xml.stream.XMLStreamException {
         // The JDK's own parser, not whichever StAX library is on the class path (Okapi brings Woodstox): same messages everywhere.
         javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newDefaultFactory();
         factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new java.io.StringReader(sitemap));
         List<String> urls = new ArrayList<>();
+        List<IndexEntry> parts = null;
         int depth = 0;
-        boolean inUrl = false;
+        boolean inEntry = false;
         StringBuilder loc = null;
+        Location locAt = null;
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case javax.xml.stream.XMLStreamConstants.START_ELEMENT -> {
                     depth++;
-                    if (depth == 2 && reader.getLocalName().equals("url")) {
-                        inUrl = true;
-                    } else if (inUrl && depth == 3 && reader.getLocalName().equals("loc")) {
+                    if (depth == 1 && reader.getLocalName().equals("sitemapindex")) {
+                        parts = new ArrayList<>();
+                    } else if (depth == 2 && reader.getLocalName().equals(parts == null ? "url" : "sitemap")) {
+                        inEntry = true;
+                    } else if (inEntry && depth == 3 && reader.getLocalName().equals("loc")) {
                         loc = new StringBuilder();
+                        javax.xml.stream.Location at = reader.getLocation();
+                        locAt = Location.of(Path.of(path)).at(at.getLineNumber(), at.getColumnNumber());
                     }
                 }
                 case javax.xml.stream.XMLStreamConstants.END_ELEMENT -> {
                     if (loc != null && depth == 3) {
-                        urls.add(loc.toString().trim());
+                        if (parts != null) {
+                            parts.add(new IndexEntry(loc.toString().trim(), locAt));
+                        } else {
+                            urls.add(loc.toString().trim());
+                        }
                         loc = null;
                     }
-                    inUrl = inUrl && depth != 2;
+                    inEntry = inEntry && depth != 2;
                     depth--;
                 }
                 case javax.xml.stream.XMLStreamConstants.CHARACTERS, javax.xml.stream.XMLStreamConstants.CDATA -> {
@@ -796,7 +880,7 @@ public final class LinkChecker {
                 }
             }
         }
-        return urls;
+        return new SitemapFile(parts == null ? urls : List.of(), parts, null);
     }
 
     /** Every hreflang alternate must exist and name this page among its own alternates. */

@@ -81,6 +81,8 @@ public final class SiteRenderer {
     private final Set<PageKey> untranslatedInForce = new HashSet<>();
     /** The PDF edition, or null when the build writes no PDFs. */
     private final org.privacysite.internal.pdf.PdfEdition pdfs;
+    /** The entries a sitemap file holds at most ({@link Sitemap#ENTRIES_PER_FILE}; lower in tests). */
+    private final int sitemapEntries;
 
     /**
      * Bodies rendered right after their page's first parse ({@link #renderEarly}), until the page is
@@ -145,24 +147,30 @@ public final class SiteRenderer {
 
     /** @param sourcePositions mark links and headings with their Markdown line (check builds only) */
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions) {
+        this(site, executor, sourcePositions, Sitemap.ENTRIES_PER_FILE);
+    }
+
+    /** @param sitemapEntries the entries a sitemap file holds at most before the sitemap is split (tests lower it) */
+    public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, int sitemapEntries) {
         this(site, executor, sourcePositions, new TemplateEngine(site.theme()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.theme().files(ASSETS)),
-                EarlyBodies.kept(), SiteHistory.none(List.of()), null);
+                EarlyBodies.kept(), SiteHistory.none(List.of()), null, sitemapEntries);
     }
 
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
                          EarlyBodies early, SiteHistory history,
-                         org.privacysite.internal.pdf.PdfEdition pdfs) {
-        this(site, executor, sourcePositions, templates, menus, security, integrity, early, history, pdfs, null);
+                         org.privacysite.internal.pdf.PdfEdition pdfs, int sitemapEntries) {
+        this(site, executor, sourcePositions, templates, menus, security, integrity, early, history, pdfs, sitemapEntries, null);
     }
 
     /** @param before a renderer of the same site before an edit of policy pages only, whose UI texts and file list still hold; or null */
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
                          EarlyBodies early, SiteHistory history,
-                         org.privacysite.internal.pdf.PdfEdition pdfs, SiteRenderer before) {
+                         org.privacysite.internal.pdf.PdfEdition pdfs, int sitemapEntries, SiteRenderer before) {
         this.site = site;
+        this.sitemapEntries = sitemapEntries;
         this.history = history;
         this.pdfs = pdfs;
         this.early = early;
@@ -223,7 +231,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, EarlyBodies.none(), history, pdfs, this);
+                security, integrity, EarlyBodies.none(), history, pdfs, sitemapEntries, this);
     }
 
     /**
@@ -233,7 +241,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forParsedSite(Site site) {
         return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
-                pdfs);
+                pdfs, sitemapEntries);
     }
 
     /**
@@ -243,7 +251,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer withHistory(SiteHistory history) {
         return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
-                pdfs);
+                pdfs, sitemapEntries);
     }
 
     /**
@@ -252,7 +260,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer withPdfs(org.privacysite.internal.pdf.PdfEdition edition) {
         return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, history,
-                edition);
+                edition, sitemapEntries);
     }
 
     /**
@@ -327,7 +335,7 @@ public final class SiteRenderer {
                 config.locales().size() * config.documents().size());
         List<Future<?>> jobs = new ArrayList<>();
         // The single files first: a reader of the sitemap (the link check) then works on it while pages render.
-        jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
+        jobs.add(executor.submit(() -> writeSitemap(out)));
         jobs.add(executor.submit(() -> {
             String index = templates.render("index.ftlh", indexModel());
             templateLinks.check("index.html", index, null);
@@ -369,7 +377,10 @@ public final class SiteRenderer {
             jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
         }
         if (sitemap) {
-            jobs.add(executor.submit(() -> out.text("sitemap.xml", templates.render("sitemap.ftlx", sitemapModel()))));
+            jobs.add(executor.submit(() -> {
+                writeSitemap(out);
+                sitemapPlan().removeOtherParts(directory); // a part the sitemap no longer has would be left behind
+            }));
         }
         await(jobs);
         failOnTemplateLinks();
@@ -712,7 +723,8 @@ public final class SiteRenderer {
         return model;
     }
 
-    private Map<String, Object> sitemapModel() {
+    /** Writes sitemap.xml, or its parts and the index naming them when it would be too big for one file. */
+    private void writeSitemap(SiteOutput out) {
         List<Map<String, Object>> urls = new ArrayList<>();
         for (String document : config.documents()) {
             List<PageView.LinkView> alternates = alternates(document, "");
@@ -725,10 +737,25 @@ public final class SiteRenderer {
                 }
             }
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("urls", urls);
-        model.put("site", Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()));
-        return model;
+        sitemapPlan().write(urls, Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()), templates, out);
+    }
+
+    /**
+     * How the sitemap's URLs split into files: each URL (an own page, in {@link #writeSitemap}'s order) has its
+     * loc, one alternate per language the document is in, and x-default. Counted without rendering, for {@link #files}.
+     */
+    private Sitemap sitemapPlan() {
+        List<Integer> entries = new ArrayList<>();
+        for (String document : config.documents()) {
+            int languages = 0;
+            for (String locale : config.locales()) {
+                languages += ownPage(locale, document) != null ? 1 : 0;
+            }
+            for (int i = 0; i < languages; i++) {
+                entries.add(languages + 2);
+            }
+        }
+        return Sitemap.plan(entries.stream().mapToInt(Integer::intValue).toArray(), sitemapEntries);
     }
 
     String url(String locale, String document) {
@@ -748,8 +775,9 @@ public final class SiteRenderer {
      * relative and with '/': what a link check needs to know before the pages are rendered.
      */
     public java.util.Set<String> files() {
-        java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html", "sitemap.xml",
+        java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html",
                 HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
+        files.addAll(sitemapPlan().files());
         for (String locale : config.locales()) {
             for (String document : config.documents()) {
                 files.add(new PageKey(locale, document).outputPath());

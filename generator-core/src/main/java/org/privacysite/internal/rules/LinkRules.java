@@ -57,11 +57,11 @@ public final class LinkRules {
             "fr/cookies/index.html: this page (https://privacy.example.com/fr/cookies/) is not listed in sitemap.xml");
     public static final Rule SITEMAP_ENTRY = Rule.error("links.sitemap-entry", "Sitemap lists a missing page",
             "Search engines would report an error for the address.",
-            "Remove the entry from the sitemap template, or build the page.",
+            "Remove the entry from the sitemap template (sitemap-index.ftlx for an entry of a split sitemap's index), or build the page.",
             "sitemap.xml: sitemap.xml lists https://privacy.example.com/es/privacy/, which is no page of the site");
     public static final Rule SITEMAP_XML = Rule.error("links.sitemap-xml", "Sitemap not well-formed",
             "Search engines reject the whole sitemap.",
-            "Fix the sitemap template at the line the message points at.",
+            "Fix the sitemap template (sitemap.ftlx, or sitemap-index.ftlx for the index of a split sitemap) at the line the message points at.",
             "sitemap.xml:12:3: sitemap.xml is not well-formed XML: the element type 'url' must be terminated");
     public static final Rule EXTERNAL_BROKEN = Rule.error("links.external-broken", "External page gone",
             "A link to a page that answers 404 or 410, e.g. a supervisory authority's complaint form that moved.",

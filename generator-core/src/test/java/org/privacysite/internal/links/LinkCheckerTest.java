@@ -396,6 +396,120 @@ class LinkCheckerTest {
         only(byParts.findings(), "links.broken", Location.of(enSource).at(20, 0));
     }
 
+    // --- a sitemap split into parts named by a sitemap index -------------------------------------------
+
+    /** sitemap.xml as a sitemap index naming {@code parts}, one entry a line from line 3, its address at column 17. */
+    private void sitemapIndex(String... parts) throws IOException {
+        StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String part : parts) {
+            index.append("  <sitemap><loc>").append(BASE).append(part).append("</loc><lastmod>2026-01-01</lastmod></sitemap>\n");
+        }
+        write("sitemap.xml", index.append("</sitemapindex>\n").toString());
+    }
+
+    /** A part listing the policy page of each of {@code locales}, one url a line from line 3. */
+    private void sitemapPart(String name, String... locales) throws IOException {
+        StringBuilder part = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String locale : locales) {
+            part.append("  <url><loc>").append(BASE).append(locale).append("/privacy/</loc></url>\n");
+        }
+        write(name, part.append("</urlset>\n").toString());
+    }
+
+    /** Feeds the files to a checker of a site published under BASE, from two threads, in {@code reversed} order or not. */
+    private List<Finding> checkSplit(boolean reversed) throws Exception {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(site)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(site.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        }
+        LinkChecker checker = LinkChecker.forRenderedSite(files.keySet(),
+                Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource), executor,
+                org.privacysite.ProgressListener.NONE, false, BASE);
+        List<String> paths = new java.util.ArrayList<>(files.keySet());
+        if (reversed) {
+            java.util.Collections.reverse(paths);
+        }
+        List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+        for (String path : paths) {
+            jobs.add(executor.submit(() -> checker.accept(path, files.get(path))));
+        }
+        for (java.util.concurrent.Future<?> job : jobs) {
+            job.get();
+        }
+        return checker.findings();
+    }
+
+    @Test
+    void aSplitSitemapListsThePagesInItsPartsTogether() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml");
+        sitemapPart("sitemap-1.xml", "en");
+        sitemapPart("sitemap-2.xml", "fr");
+        assertEquals(List.of(), checkSplit(false));
+    }
+
+    @Test
+    void aPageMissingFromEveryPartIsReported() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml");
+        sitemapPart("sitemap-1.xml", "en");
+        sitemapPart("sitemap-2.xml");
+        sitemapPart("sitemap-3.xml", "fr"); // a part, but the index does not name it: search engines never read it
+        Finding missing = only(checkSplit(false), "links.sitemap-missing");
+        assertEquals("this page (" + BASE + "fr/privacy/) is not listed in any of the sitemaps sitemap.xml names", missing.message());
+    }
+
+    @Test
+    void anIndexEntryForAPartTheSiteLacksIsReportedWhereItIs() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml", "sitemap-9.xml");
+        sitemapPart("sitemap-1.xml", "en");
+        sitemapPart("sitemap-2.xml", "fr");
+        Finding entry = only(checkSplit(false), "links.sitemap-entry", Location.of(Path.of("sitemap.xml")).at(5, 17)); // where the address starts
+        assertEquals("sitemap.xml names " + BASE + "sitemap-9.xml, which is no sitemap file of the site (the site has no sitemap-9.xml)",
+                entry.message());
+    }
+
+    @Test
+    void aMalformedPartIsReportedAtItsLineAndColumn() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml");
+        sitemapPart("sitemap-1.xml", "en");
+        write("sitemap-2.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + "  <url><loc>" + BASE + "fr/privacy/</url>\n</urlset>\n");
+        Finding broken = only(checkSplit(false), "links.sitemap-xml");
+        assertEquals(Path.of("sitemap-2.xml"), broken.location().file());
+        assertEquals(3, broken.location().line(), broken::toString);
+        assertTrue(broken.location().column() > 0, broken::toString);
+        assertTrue(broken.message().startsWith("sitemap-2.xml is not well-formed XML: "), broken::toString);
+    }
+
+    @Test
+    void anAddressThatIsNoPageNamesThePartThatListsIt() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml");
+        sitemapPart("sitemap-1.xml", "en");
+        sitemapPart("sitemap-2.xml", "fr", "de");
+        Finding entry = only(checkSplit(false), "links.sitemap-entry", Location.of(Path.of("sitemap-2.xml")));
+        assertEquals("sitemap-2.xml lists " + BASE + "de/privacy/, which is no page of the site", entry.message());
+    }
+
+    /** Parts arrive from several render threads in any order: the findings come out in the same order. */
+    @Test
+    void theFindingsOfASplitSitemapAreInTheSameOrderWhateverOrderThePartsCameIn() throws Exception {
+        sitemapIndex("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-10.xml", "sitemap-11.xml");
+        sitemapPart("sitemap-1.xml", "de");
+        sitemapPart("sitemap-2.xml", "es");
+        sitemapPart("sitemap-3.xml", "it", "en");
+        write("sitemap-10.xml", "<urlset><url><loc>broken</url></urlset>");
+        write("sitemap-11.xml", "<urlset><url><loc>also broken</url></urlset>");
+        List<Finding> forward = checkSplit(false);
+        assertEquals(List.of("sitemap-10.xml", "sitemap-11.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"),
+                forward.stream().map(finding -> finding.location().file().toString()).toList(), forward::toString);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(forward, checkSplit(i % 2 == 0));
+        }
+    }
+
     /** {@code html} as the renderer hands it over: the page around its menu, made of {@code parts}. */
     private static RenderedPage rendered(String html, List<String> parts, List<String> pool) {
         return rendered(html, List.of(repeated(parts, pool)));
