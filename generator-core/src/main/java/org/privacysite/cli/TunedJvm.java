@@ -45,6 +45,14 @@ final class TunedJvm {
     static final String BATCH_GC = "-XX:+UseSerialGC";
 
     /**
+     * The collector of an incremental check ({@link #cachedCheck}): it restores every page from the cache, and
+     * its young collections copy those pages once, which the serial collector does in 350-400 ms of pauses at
+     * 10,000 pages and the parallel one in about 180 ms (a one-clause edit 2.2-2.5 s against 2.0-2.2 s).
+     * Memory stays small either way (about 300 MB).
+     */
+    static final String INCREMENTAL_GC = "-XX:+UseParallelGC";
+
+    /**
      * With it: a first heap of 256 MB and a young generation of 64 MB, whatever the RAM (the live set of
      * a 10k-page check is about 200 MB, and what the JVM touches is what it was allowed: 1.5 GB of RSS
      * from a first heap of an eighth of the RAM); what survives one young collection (the site model) is
@@ -296,8 +304,8 @@ final class TunedJvm {
         command.add(java.get());
         command.addAll(FLAGS);
         if (!name.equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
-            // A batch run: see BATCH_GC. The preview keeps G1's short pauses.
-            command.add(BATCH_GC);
+            // A batch run: see BATCH_GC and INCREMENTAL_GC. The preview keeps G1's short pauses.
+            command.add(incremental ? INCREMENTAL_GC : BATCH_GC);
             if (!sizesHeap(options)) {
                 command.addAll(BATCH_HEAP);
             }

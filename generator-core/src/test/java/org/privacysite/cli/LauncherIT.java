@@ -119,8 +119,9 @@ class LauncherIT {
     }
 
     /**
-     * A check that the build cache makes incremental gets C1 alone however large the site, and no huge pages, as
-     * {@link TunedJvm#cachedCheck} decides for {@code java -jar}; a full run of a large site keeps C2.
+     * A check that the build cache makes incremental gets C1 alone however large the site, the parallel collector
+     * and no huge pages, as {@link TunedJvm#cachedCheck} decides for {@code java -jar}; a full run of a large site
+     * keeps C2 and the serial collector.
      * A stand-in java records the options it was given, so the 4,000 policy files can be empty.
      */
     @Test
@@ -142,6 +143,7 @@ class LauncherIT {
         run(environment, check);
         assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "no cache yet: a full check, C2 pays off");
         assertEquals(TunedJvm.hugePagesOnRequest(), Files.readString(options).contains(TunedJvm.HUGE_PAGES), "huge pages for a full run");
+        assertTrue(Files.readString(options).contains(TunedJvm.BATCH_GC), "the serial collector for a full run");
 
         Path cache = Files.writeString(Files.createDirectories(temp.resolve("target/privacy-site-cache")).resolve("site.cache"), "x");
         Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000_000_000L));
@@ -149,6 +151,8 @@ class LauncherIT {
         run(environment, check);
         assertTrue(Files.readString(options).contains(TunedJvm.QUICK_JIT), "only a policy text changed since the cache");
         assertFalse(Files.readString(options).contains(TunedJvm.HUGE_PAGES), "no huge pages for an incremental run");
+        assertTrue(Files.readString(options).contains(TunedJvm.INCREMENTAL_GC) && !Files.readString(options).contains(TunedJvm.BATCH_GC),
+                "the parallel collector for an incremental run: " + Files.readString(options));
 
         run(environment, "check", "--no-cache", "--content", "content", "--templates=templates", "--out", "target/site");
         assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "--no-cache: a full check");

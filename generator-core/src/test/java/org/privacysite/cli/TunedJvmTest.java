@@ -80,6 +80,7 @@ class TunedJvmTest {
         String script = Files.readString(SampleSite.repository().resolve("generator-core/src/main/dist/bin/privacy-site"));
         assertTrue(script.contains("flags=\"" + String.join(" ", TunedJvm.FLAGS) + "\""), "the JIT flags");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_GC + "\""), "the batch collector");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_GC + "\""), "the incremental check's collector");
         assertTrue(script.contains("flags=\"$flags " + String.join(" ", TunedJvm.BATCH_HEAP) + "\""), "the batch heap");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
