@@ -44,6 +44,8 @@ public final class CachedBuild {
     private final CacheFile.Contents previous;
     private final Set<PageKey> changed = new LinkedHashSet<>();
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    /** Whether the staging directory of {@link #prepare} was the spare copy of an earlier site. */
+    private volatile boolean spareSite;
     private volatile String fullBecause;
     private Map<String, byte[]> linkRecords = Map.of();
     private StringTable strings;
@@ -281,6 +283,8 @@ public final class CachedBuild {
      * for each may be a hard link to the published file, which must stay as it is.
      */
     public void prepare(Path staging, Set<String> written) {
+        // An earlier site has its build stamp; a staging directory without one is new and empty.
+        spareSite = Files.exists(staging.resolve(InputFingerprint.FILE_NAME));
         try {
             for (String path : written) {
                 Files.deleteIfExists(staging.resolve(path));
@@ -299,17 +303,43 @@ public final class CachedBuild {
     public void reuseOutput(Path staging, Set<String> written, java.util.concurrent.Executor executor) {
         Path from = cache.output();
         List<String> paths = previous.files().keySet().stream().filter(path -> !written.contains(path)).toList();
+        boolean fresh = !spareSite;
+        Set<Path> folders = ConcurrentHashMap.newKeySet();
         List<java.util.concurrent.CompletableFuture<Void>> slices = new ArrayList<>();
         int slice = Math.max(64, paths.size() / 16);
         for (int start = 0; start < paths.size(); start += slice) {
             List<String> part = paths.subList(start, Math.min(paths.size(), start + slice));
             slices.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 for (String path : part) {
-                    reuse(from.resolve(path), staging.resolve(path));
+                    if (fresh) {
+                        link(from.resolve(path), staging.resolve(path), folders);
+                    } else {
+                        reuse(from.resolve(path), staging.resolve(path));
+                    }
                 }
             }, executor));
         }
         slices.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    /**
+     * {@link #reuse} into a staging directory that held nothing of an earlier site (the first incremental build after a
+     * full one): no file is there to compare, so each is linked at once, each folder made once.
+     */
+    private static void link(Path source, Path target, Set<Path> folders) {
+        try {
+            if (!folders.contains(target.getParent())) {
+                Files.createDirectories(target.getParent()); // safe when another thread makes it at the same time
+                folders.add(target.getParent());
+            }
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take " + source + " from the previous output", e);
+        }
     }
 
     private static void reuse(Path source, Path target) {
