@@ -302,7 +302,12 @@ public final class PrivacySite {
             } catch (NotPublished notPublished) {
                 return notPublished.result;
             }
+            // After a full build, the next incremental one's spare site is made while the cache is written.
+            CompletableFuture<Void> spare = pages == null
+                    ? CompletableFuture.runAsync(() -> OutputDirectory.makeSpare(outputDirectory), SitePipeline::startAlongside)
+                    : CompletableFuture.completedFuture(null);
             cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
+            Jobs.joined(spare);
             return published.get();
         }
     }

@@ -39,6 +39,38 @@ public final class OutputDirectory {
         replace(target, writer, true);
     }
 
+    /**
+     * After a full build: makes the spare site of {@code target} a copy of it by hard links, so that the next
+     * {@link #replaceReusingSpare} starts from the published files themselves instead of linking each of them
+     * then. Where the file system has no hard links the spare is left out (that build then copies what it needs).
+     */
+    public static void makeSpare(Path target) {
+        Path from = target.toAbsolutePath().normalize();
+        Path spare = spare(from);
+        try {
+            delete(spare);
+            Files.walkFileTree(from, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    Files.createDirectories(spare.resolve(from.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.createLink(spare.resolve(from.relativize(file).toString()), file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            try {
+                delete(spare); // half a spare would only be compared file by file: none is as good
+            } catch (IOException ignored) {
+                // the next build that reuses it looks at each file anyway
+            }
+        }
+    }
+
     /** The spare site beside {@code target}, see {@link #replaceReusingSpare}. */
     public static Path spare(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
