@@ -49,19 +49,7 @@ public final class OutputDirectory {
         Path spare = spare(from);
         try {
             delete(spare);
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    Files.createDirectories(spare.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.createLink(spare.resolve(from.relativize(file).toString()), file);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            mirror(from, spare, (file, link) -> Files.createLink(link, file));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             try {
                 delete(spare); // half a spare would only be compared file by file: none is as good
@@ -210,15 +198,28 @@ public final class OutputDirectory {
 
     /** Copies the tree {@code source} into {@code target} (created if missing); existing files are not replaced. */
     public static void copyTree(Path source, Path target) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
+        mirror(source, target, (file, copy) -> Files.copy(file, copy));
+    }
+
+    /** What {@link #mirror} does with each file: {@code file} of the source tree, {@code destination} its place in the target. */
+    private interface FileAction {
+        void apply(Path file, Path destination) throws IOException;
+    }
+
+    /** Makes the folders of the tree {@code source} in {@code target}, and {@code action} for each of its files. */
+    private static void mirror(Path source, Path target, FileAction action) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                action.apply(file, target.resolve(source.relativize(file).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -215,15 +215,9 @@ class LiveReloadTest {
         }
     }
 
-    /** A page that asks while the site-wide check still runs (longer than a request waits) is told so, not that it failed. */
-    @Test
-    void aPageAskingWhileTheCheckOutlastsItsWaitIsToldTheSiteIsStillBeingChecked() throws Exception {
-        Path out = Files.createDirectories(temp.resolve("out/en/privacy"));
-        Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><html><body><p>policy</p></body></html>");
-        CompletableFuture<List<Finding>> checked = new CompletableFuture<>();
-        Finding finding = Finding.of(new Location(temp.resolve("content/en/privacy.md"), 3, 1), ParityRules.CLAUSE_MISSING,
-                "found by the site-wide check");
-        Rebuilder longCheck = new Rebuilder() {
+    /** A site of en/privacy whose site-wide check gives its findings when {@code checked} completes. */
+    static Rebuilder checkedWhen(CompletableFuture<List<Finding>> checked) {
+        return new Rebuilder() {
             @Override
             public PreviewUpdate rebuild(Collection<Path> changedFiles) {
                 return new PreviewUpdate(List.of("en/privacy/index.html"), List.of(), 1_000_000);
@@ -234,7 +228,17 @@ class LiveReloadTest {
                 return checked;
             }
         };
-        try (LivePreview live = LivePreview.start(longCheck, temp.resolve("out"), List.of(),
+    }
+
+    /** A page that asks while the site-wide check still runs (longer than a request waits) is told so, not that it failed. */
+    @Test
+    void aPageAskingWhileTheCheckOutlastsItsWaitIsToldTheSiteIsStillBeingChecked() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out/en/privacy"));
+        Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><html><body><p>policy</p></body></html>");
+        CompletableFuture<List<Finding>> checked = new CompletableFuture<>();
+        Finding finding = Finding.of(new Location(temp.resolve("content/en/privacy.md"), 3, 1), ParityRules.CLAUSE_MISSING,
+                "found by the site-wide check");
+        try (LivePreview live = LivePreview.start(checkedWhen(checked), temp.resolve("out"), List.of(),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), log::add, log::add, java.time.Duration.ZERO)) {
             String status = Http.get(live.port(), "/_preview/status?page=en/privacy/").body();
             assertTrue(status.contains("\"checking\":true") && status.contains("\"findings\":[]"), status);

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.privacysite.Finding;
 import org.privacysite.Location;
-import org.privacysite.PreviewUpdate;
 import org.privacysite.browser.BrowserSession;
 import org.privacysite.internal.rules.ParityRules;
 
@@ -42,19 +40,8 @@ class PreviewCheckingBrowserTest {
         Path page = Files.createDirectories(temp.resolve("out/en/privacy")).resolve("index.html");
         Files.writeString(page, "<!DOCTYPE html><html lang=\"en\"><head><title>Policy</title></head><body><p>policy</p></body></html>");
         CompletableFuture<List<Finding>> checked = new CompletableFuture<>();
-        Rebuilder longCheck = new Rebuilder() {
-            @Override
-            public PreviewUpdate rebuild(Collection<Path> changedFiles) {
-                return new PreviewUpdate(List.of("en/privacy/index.html"), List.of(), 1_000_000);
-            }
-
-            @Override
-            public CompletableFuture<List<Finding>> findings(String locale, String document) {
-                return checked;
-            }
-        };
         ChromeDriver driver = session.browser().driver;
-        try (LivePreview live = LivePreview.start(longCheck, temp.resolve("out"), List.of(),
+        try (LivePreview live = LivePreview.start(LiveReloadTest.checkedWhen(checked), temp.resolve("out"), List.of(),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), line -> { }, line -> { }, Duration.ZERO)) {
             driver.get("http://127.0.0.1:" + live.port() + "/en/privacy/");
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(20));
