@@ -91,9 +91,7 @@ public final class LinkChecker {
     }
 
     private final Map<String, Path> sources;
-    /** One copy of each alternate's language and address, which every page of a document repeats. */
-    private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
-    /** One copy of each set of alternates, by its languages and addresses in order. */
+    /** One copy of each set of alternates, by its languages and addresses in order: every page of a document repeats it. */
     private final Map<List<String>, AlternateSet> alternateSets = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean keepsExternalLinks;
     private final ExecutorService executor;
@@ -564,7 +562,7 @@ public final class LinkChecker {
                 } else {
                     // From a template (no Markdown line), every alternate of the page has the same location: made once.
                     Location location = element.attr("data-source-line").isEmpty() ? pageLocation() : location(path, element);
-                    alternates.add(new Alternate(shared(element.attr("hreflang")), shared(element.attr("href")), location));
+                    alternates.add(new Alternate(element.attr("hreflang"), element.attr("href"), location));
                 }
             }
             boolean href = (tag.equals("a") || tag.equals("link")) && element.hasAttr("href");
@@ -910,11 +908,6 @@ public final class LinkChecker {
         Location location = location(path, element);
         boolean fromTemplate = element.attr("data-source-line").isEmpty();
         return Finding.of(location, rule, message + (fromTemplate ? " (in the built page, from a template)" : ""));
-    }
-
-    private String shared(String text) {
-        String known = texts.putIfAbsent(text, text);
-        return known != null ? known : text;
     }
 
     /** The Markdown line the element came from, when it came from Markdown; else the built page. */
