@@ -332,11 +332,7 @@ public final class CachedBuild {
                 Files.createDirectories(target.getParent()); // safe when another thread makes it at the same time
                 folders.add(target.getParent());
             }
-            try {
-                Files.createLink(target, source);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            linkOrCopy(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take " + source + " from the previous output", e);
         }
@@ -357,13 +353,18 @@ public final class CachedBuild {
                 }
                 Files.delete(target);
             }
-            try {
-                Files.createLink(target, source);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
+            linkOrCopy(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take " + source + " from the previous output", e);
+        }
+    }
+
+    /** {@code target} as a hard link to the published {@code source} where the file system allows it, else a copy. */
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

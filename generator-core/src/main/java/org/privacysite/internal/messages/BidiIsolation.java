@@ -14,6 +14,16 @@ public final class BidiIsolation {
     private BidiIsolation() {
     }
 
+    /** {@code value}, isolated as {@link #isolated} where {@link #needed} says so: a fact in plain text. */
+    public static String inPlainText(String value, boolean rightToLeftText) {
+        return needed(value, rightToLeftText) ? isolated(value) : value;
+    }
+
+    /** {@code value} between the Unicode isolates FSI and PDI: how text without markup isolates it. */
+    public static String isolated(String value) {
+        return "\u2068" + value + "\u2069";
+    }
+
     /**
      * True when {@code value} holds characters whose order the surrounding text could change: in
      * right-to-left text, left-to-right letters or European digits; in left-to-right text,

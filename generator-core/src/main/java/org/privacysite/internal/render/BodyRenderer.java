@@ -106,8 +106,7 @@ public final class BodyRenderer {
 
             @Override
             public void value(String piece) {
-                boolean isolate = BidiIsolation.needed(piece, true);
-                formatted.append(isolate ? "\u2068" : "").append(piece).append(isolate ? "\u2069" : "");
+                formatted.append(BidiIsolation.inPlainText(piece, true));
             }
         });
         return formatted.toString();

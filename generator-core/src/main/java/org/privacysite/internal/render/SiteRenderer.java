@@ -377,10 +377,8 @@ public final class SiteRenderer {
             jobs.add(executor.submit(() -> renderDocument(page.locale(), page.document(), out)));
         }
         if (sitemap) {
-            jobs.add(executor.submit(() -> {
-                writeSitemap(out);
-                sitemapPlan().removeOtherParts(directory); // a part the sitemap no longer has would be left behind
-            }));
+            // a part the sitemap no longer has would be left behind
+            jobs.add(executor.submit(() -> writeSitemap(out).removeOtherParts(directory)));
         }
         await(jobs);
         failOnTemplateLinks();
@@ -723,8 +721,8 @@ public final class SiteRenderer {
         return model;
     }
 
-    /** Writes sitemap.xml, or its parts and the index naming them when it would be too big for one file. */
-    private void writeSitemap(SiteOutput out) {
+    /** Writes sitemap.xml, or its parts and the index naming them when it would be too big for one file; returns the split. */
+    private Sitemap writeSitemap(SiteOutput out) {
         List<Map<String, Object>> urls = new ArrayList<>();
         for (String document : config.documents()) {
             List<PageView.LinkView> alternates = alternates(document, "");
@@ -737,7 +735,9 @@ public final class SiteRenderer {
                 }
             }
         }
-        sitemapPlan().write(urls, Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()), templates, out);
+        Sitemap plan = sitemapPlan();
+        plan.write(urls, Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()), templates, out);
+        return plan;
     }
 
     /**

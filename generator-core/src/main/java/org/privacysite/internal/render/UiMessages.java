@@ -104,7 +104,7 @@ public final class UiMessages implements TemplateMethodModelEx {
                 boolean isolate = BidiIsolation.needed(piece, rightToLeft);
                 isolated[0] |= isolate;
                 text.append(piece);
-                isolatedText.append(isolate ? "\u2068" : "").append(piece).append(isolate ? "\u2069" : "");
+                isolatedText.append(isolate ? BidiIsolation.isolated(piece) : piece);
                 html.append(isolate ? "<bdi>" : "").append(escape.escapePlainText(piece)).append(isolate ? "</bdi>" : "");
             }
         });
