@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "privacy-site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks a multilingual privacy site from Markdown policies.",
-        subcommands = {Init.class, Import.class, Main.Build.class, Main.Check.class, Serve.class, Main.MarkTranslated.class,
-                Rules.class, Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no errors", "1:the sources have errors (or warnings with --strict)",
                 "2:bad usage or unreadable configuration", "3:internal error (please report it)"})
@@ -43,6 +41,10 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands, in the order the usage help lists them. */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(Init.class, Import.class, Main.Build.class, Main.Check.class,
+            Serve.class, Main.MarkTranslated.class, Rules.class, Main.ExportTranslation.class, Main.ImportTranslation.class, Audit.class);
+
     public static void main(String[] args) {
         if (TunedJvm.isSecondJvm()) {
             TunedJvm.watchParent();
@@ -57,7 +59,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI with the given output streams and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        CommandLine commandLine = commandLine(args).setOut(out).setErr(err);
         // A writer's mistake is a list of file:line findings; anything else is our bug.
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof PrivacySiteException problem) {
@@ -72,6 +74,44 @@ public final class Main implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             return internalError(new IllegalStateException(e), err, false); // thrown on the main thread, not wrapped
         }
+    }
+
+    /**
+     * The command line of {@code args}: picocli models only the command they name (its model is built by
+     * reflection, about 0.1 s for all ten at every start); every command when they name none, or one unknown,
+     * so that the usage help lists them all and a misspelt name gets its suggestion.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        String named = commandName(args);
+        boolean known = named != null && COMMANDS.stream().anyMatch(command -> names(command).contains(named));
+        for (Class<?> command : COMMANDS) {
+            if (!known || names(command).contains(named)) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        return commandLine;
+    }
+
+    /** The first argument that is neither an option nor an option's value; null when there is none or when an @file may hold it. */
+    private static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("@")) {
+                return null; // picocli reads arguments from the file
+            } else if (args[i].equals("--explain")) {
+                i++; // its value
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     @Override

@@ -230,6 +230,22 @@ class MainTest {
     }
 
     @Test
+    void theUsageListsEveryCommandThoughOnlyTheNamedOneIsModelledAndAMisspeltOneGetsASuggestion() {
+        Run usage = run("--help");
+        assertEquals(0, usage.exitCode());
+        for (String command : java.util.List.of("init", "import", "build", "check", "serve", "mark-translated", "rules",
+                "export-translation", "import-translation", "audit")) {
+            assertTrue(usage.out().contains("  " + command + " "), command + " missing from\n" + usage.out());
+        }
+        Run misspelt = run("chek", "--content", temp.toString());
+        assertEquals(2, misspelt.exitCode());
+        assertTrue(misspelt.err().contains("Did you mean") && misspelt.err().contains("check"), misspelt.err());
+        Run afterRootOption = run("--verbose", "check", "--help");
+        assertEquals(0, afterRootOption.exitCode(), afterRootOption.err());
+        assertTrue(afterRootOption.out().contains("--strict"), afterRootOption.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Run version = run("--version");
         assertEquals(0, version.exitCode());
