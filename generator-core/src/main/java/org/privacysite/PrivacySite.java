@@ -262,6 +262,7 @@ public final class PrivacySite {
             }
             AtomicReference<CheckResult> published = new AtomicReference<>();
             AtomicReference<Map<String, List<Finding>>> parityKept = new AtomicReference<>();
+            AtomicReference<BuildCache.SavedCache> saved = new AtomicReference<>();
             List<PageKey> pages = cached.incremental() ? cached.pagesToRender(site) : null;
             java.util.Set<String> written = pages == null ? java.util.Set.of()
                     : pages.stream().map(PageKey::outputPath).collect(java.util.stream.Collectors.toSet());
@@ -285,7 +286,11 @@ public final class PrivacySite {
                     throw new NotPublished(result);
                 }
                 if (pages != null) {
+                    // The cache is written aside while the unchanged files are linked in, and put in place once published.
+                    CompletableFuture<BuildCache.SavedCache> saving = CompletableFuture.supplyAsync(
+                            () -> cached.save(site, references, byDocument, staging), SitePipeline::startAlongside);
                     cached.reuseOutput(staging, written, executor);
+                    saved.set(Jobs.joined(saving));
                 }
                 InputFingerprint.write(staging, Jobs.joined(starting).fingerprint());
                 published.set(result);
@@ -301,13 +306,22 @@ public final class PrivacySite {
                 continue;
             } catch (NotPublished notPublished) {
                 return notPublished.result;
+            } catch (RuntimeException e) {
+                if (saved.get() != null) {
+                    saved.get().discard(); // it describes a site that was not published
+                }
+                throw e;
             }
-            // After a full build, the next incremental one's spare site is made while the cache is written.
-            CompletableFuture<Void> spare = pages == null
-                    ? CompletableFuture.runAsync(() -> OutputDirectory.makeSpare(outputDirectory), SitePipeline::startAlongside)
-                    : CompletableFuture.completedFuture(null);
-            cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize());
-            Jobs.joined(spare);
+            if (pages == null) {
+                // After a full build, the next incremental one's spare site is made while the cache is written.
+                CompletableFuture<Void> spare = CompletableFuture.runAsync(() -> OutputDirectory.makeSpare(outputDirectory),
+                        SitePipeline::startAlongside);
+                saved.set(cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize()));
+                Jobs.joined(spare);
+            }
+            if (saved.get() != null) {
+                saved.get().putInPlace();
+            }
             return published.get();
         }
     }

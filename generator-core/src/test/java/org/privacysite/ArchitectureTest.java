@@ -72,7 +72,7 @@ class ArchitectureTest {
                 .whereLayer("Check").mayOnlyBeAccessedByLayers("Api", "Translation")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Api", "Check", "Render")
                 .whereLayer("Content").mayOnlyBeAccessedByLayers("Api", "Cache", "Check", "History", "Render", "Translation", "Init")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Cache", "Content", "Check", "History", "Render", "Translation", "Audit")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Api", "Cache", "Content", "Check", "History", "Render", "Translation", "Audit", "Init")
                 .check(classes);
     }
 

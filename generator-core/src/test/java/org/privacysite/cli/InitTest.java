@@ -96,6 +96,20 @@ class InitTest {
     }
 
     @Test
+    void regionalLocalesTakeTheirLanguagesTextsButTraditionalChineseIsNotGivenSimplified() throws IOException {
+        Path content = temp.resolve("content");
+        Run init = init(content, "--locales", "en,zh,zh-CN,zh-TW,pt-BR", "--name", "Acme");
+        assertEquals(0, init.exitCode(), init.err());
+        String simplified = Files.readString(content.resolve("zh/privacy.md"));
+        assertEquals(simplified, Files.readString(content.resolve("zh-CN/privacy.md")));
+        assertFalse(simplified.contains("TODO(legal): translate this page"), simplified);
+        assertTrue(Files.readString(content.resolve("zh-TW/privacy.md")).contains("TODO(legal): translate this page into"),
+                "zh.yaml is in simplified characters");
+        assertFalse(Files.readString(content.resolve("pt-BR/privacy.md")).contains("TODO(legal): translate this page"));
+        assertTrue(init.out().contains("init has no text in 'zh-TW'"), init.out());
+    }
+
+    @Test
     void anUnknownLocaleIsAUsageError() {
         Run run = init(temp.resolve("content"), "--locales", "en,english", "--name", "Acme");
         assertEquals(2, run.exitCode());

@@ -105,16 +105,54 @@ public final class BuildCache {
         return warnings;
     }
 
-    void write(CacheFile.Contents contents) {
+    /**
+     * Writes {@code contents} beside the cache file; {@link SavedCache#putInPlace} makes it the cache once the
+     * site it describes is published, so that it can be written while the site is still being staged.
+     */
+    SavedCache writeAside(CacheFile.Contents contents) {
+        Path aside = file.resolveSibling(file.getFileName() + ".new");
         try {
-            CacheFile.write(file, contents);
+            CacheFile.write(aside, contents);
+            return new SavedCache(this, aside);
         } catch (IOException | RuntimeException e) {
-            warnings.accept("the build cache " + file + " cannot be written (" + e.getMessage() + "); the next build starts from scratch");
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a cache that cannot be replaced is recognised as out of date by its key
+            cannotWrite(e);
+            return new SavedCache(this, null);
+        }
+    }
+
+    /** A cache file written aside, not yet the cache (see {@link #writeAside}). */
+    public record SavedCache(BuildCache cache, Path aside) {
+
+        /** Makes it the cache of the output directory: call once the site it describes is published. */
+        public void putInPlace() {
+            if (aside != null) {
+                try {
+                    java.nio.file.Files.move(aside, cache.file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException | RuntimeException e) {
+                    cache.cannotWrite(e);
+                }
             }
+        }
+
+        /** Removes it: the site it describes was not published. */
+        public void discard() {
+            if (aside != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(aside);
+                } catch (IOException ignored) {
+                    // it is written over by the next build
+                }
+            }
+        }
+    }
+
+    private void cannotWrite(Exception e) {
+        warnings.accept("the build cache " + file + " cannot be written (" + e.getMessage() + "); the next build starts from scratch");
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a cache that cannot be replaced is recognised as out of date by its key
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -101,13 +100,11 @@ final class CacheFile {
         CacheOutput trailer = new CacheOutput();
         trailer.writeInt(body.crc());
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
             header.writeTo(out);
             body.writeTo(out);
             trailer.writeTo(out);
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The bytes of {@code file}, read {@link CacheOutput#SLICE} at a time (see {@link CacheOutput#writeTo}). */

@@ -393,10 +393,12 @@ public final class CachedBuild {
     }
 
     /**
-     * Writes the cache for the site now published in {@code output}: every page of {@code site}, {@code parity}
-     * by document, the link findings of the last {@link #links} call.
+     * Writes, beside the cache, the cache of the site in {@code output} (the staging directory about to be
+     * published, or the published output): every page of {@code site}, {@code parity} by document, the link findings
+     * of the last {@link #links} call. It becomes the cache by {@link BuildCache.SavedCache#putInPlace} once the site
+     * is published; null when nothing could be written.
      */
-    public void save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
+    public BuildCache.SavedCache save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
         Set<String> written = new HashSet<>();
         pagesToRender(site).forEach(page -> written.add(page.outputPath()));
         try {
@@ -408,7 +410,7 @@ public final class CachedBuild {
                 PageKey pageKey = new PageKey(page.locale(), page.document());
                 byte[] source = key.policies().get(pageKey);
                 if (source == null) {
-                    return; // a page that is no file of the content directory: nothing to key it by
+                    return null; // a page that is no file of the content directory: nothing to key it by
                 }
                 sources.put(pageKey, source);
                 if (incremental() && page.parsedBody().isRestored()) {
@@ -431,10 +433,11 @@ public final class CachedBuild {
                 cache.codec().writeFindings(record, null, findings);
                 parityRecords.put(document, record.toByteArray());
             });
-            cache.write(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
+            return cache.writeAside(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
                     linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
+            return null;
         }
     }
 

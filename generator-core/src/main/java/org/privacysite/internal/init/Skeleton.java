@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.privacysite.Location;
 import org.privacysite.internal.content.Placeholders;
+import org.privacysite.internal.messages.LocaleFallback;
 import org.privacysite.internal.yaml.YamlMap;
 import org.privacysite.internal.yaml.YamlReader;
 
@@ -180,15 +181,15 @@ public final class Skeleton {
         return quoted.append('"').toString();
     }
 
-    /** The resource with {@code locale}'s texts: the tag's language, except Chinese in traditional script. */
+    /** The resource with {@code locale}'s texts: the nearest in its CLDR fallback chain (pt-BR: pt), or null. */
     private static String textLocale(String locale) {
-        ULocale parsed = ULocale.forLanguageTag(locale);
-        String language = parsed.getLanguage();
-        if (language.equals("zh") && (parsed.getScript().equals("Hant")
-                || List.of("TW", "HK", "MO").contains(parsed.getCountry()))) {
-            return null; // our Chinese text is in simplified characters
+        // The texts are named by language; zh.yaml is in simplified characters, which CLDR's chain of zh-TW never reaches.
+        for (String candidate : LocaleFallback.chain(locale)) {
+            if (Skeleton.class.getResource(RESOURCES + candidate + ".yaml") != null) {
+                return candidate;
+            }
         }
-        return Skeleton.class.getResource(RESOURCES + language + ".yaml") != null ? language : null;
+        return null;
     }
 
     /** The skeleton's texts in one locale; English, marked to be translated, when init has none in it. */

@@ -27,8 +27,31 @@ class BuildCacheFileTest {
     }
 
     private void writeEmpty(String generator) {
-        cache(generator).write(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(), temp.resolve("site").toString(), StringTable.empty(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+        writeAside(generator).putInPlace();
+    }
+
+    private BuildCache.SavedCache writeAside(String generator) {
+        return cache(generator).writeAside(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(),
+                temp.resolve("site").toString(), StringTable.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+    }
+
+    @Test
+    void aCacheWrittenAsideIsTheCacheOnlyOnceThePublishedSitePutsItInPlace() throws Exception {
+        writeEmpty("privacy-site 1.0");
+        Path file = cache("privacy-site 1.0").file();
+        byte[] before = Files.readAllBytes(file);
+
+        BuildCache.SavedCache unpublished = writeAside("privacy-site 1.1");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the site it describes is not published yet");
+        unpublished.discard();
+        assertFalse(Files.exists(unpublished.aside()));
+        assertFalse(cache("privacy-site 1.1").start(List.of(), "salt").incremental());
+        assertTrue(warnings.get(0).contains("(privacy-site 1.0)"), warnings.toString());
+
+        writeAside("privacy-site 1.1").putInPlace();
+        warnings.clear();
+        cache("privacy-site 1.1").start(List.of(), "salt");
+        assertEquals(List.of(), warnings, "the cache is now the one written aside");
     }
 
     @Test
