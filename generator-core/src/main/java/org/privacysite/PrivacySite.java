@@ -269,9 +269,7 @@ public final class PrivacySite {
             java.util.function.Consumer<Path> writer = staging -> {
                 List<Finding> links;
                 Map<String, List<Finding>> byDocument;
-                if (pages != null) {
-                    cached.prepare(staging, written);
-                }
+                boolean spareSite = pages != null && cached.prepare(staging, written);
                 try {
                     links = cached.links(pipeline.renderAndCheckLinks(loaded, SiteOutput.directory(staging), pages, cached.cachedIds()));
                     if (links == null) {
@@ -289,7 +287,7 @@ public final class PrivacySite {
                     // The cache is written aside while the unchanged files are linked in, and put in place once published.
                     CompletableFuture<BuildCache.SavedCache> saving = CompletableFuture.supplyAsync(
                             () -> cached.save(site, references, byDocument, staging), SitePipeline::startAlongside);
-                    cached.reuseOutput(staging, written, executor);
+                    cached.reuseOutput(staging, written, spareSite, executor);
                     saved.set(Jobs.joined(saving));
                 }
                 InputFingerprint.write(staging, Jobs.joined(starting).fingerprint());

@@ -44,8 +44,6 @@ public final class CachedBuild {
     private final CacheFile.Contents previous;
     private final Set<PageKey> changed = new LinkedHashSet<>();
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-    /** Whether the staging directory of {@link #prepare} was the spare copy of an earlier site. */
-    private volatile boolean spareSite;
     private volatile String fullBecause;
     private Map<String, byte[]> linkRecords = Map.of();
     private StringTable strings;
@@ -281,10 +279,12 @@ public final class CachedBuild {
      * Readies a staging directory that may be the spare copy of an earlier site (see
      * {@code OutputDirectory.replaceReusingSpare}): the files about to be written anew are removed first,
      * for each may be a hard link to the published file, which must stay as it is.
+     *
+     * @return whether {@code staging} is the spare copy of an earlier site, not a new and empty directory
      */
-    public void prepare(Path staging, Set<String> written) {
+    public boolean prepare(Path staging, Set<String> written) {
         // An earlier site has its build stamp; a staging directory without one is new and empty.
-        spareSite = Files.exists(staging.resolve(InputFingerprint.FILE_NAME));
+        boolean spareSite = Files.exists(staging.resolve(InputFingerprint.FILE_NAME));
         try {
             for (String path : written) {
                 Files.deleteIfExists(staging.resolve(path));
@@ -293,17 +293,18 @@ public final class CachedBuild {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the staging directory " + staging, e);
         }
+        return spareSite;
     }
 
     /**
      * Puts every file of the previous output into {@code staging} but those in {@code written}: a hard
      * link to the published file where the file system allows it, else a copy. A file the staging directory
-     * has already (a spare copy of an earlier site) is kept when it is that very file, replaced otherwise.
+     * has already ({@code spareSite}: it is a spare copy of an earlier site, see {@link #prepare}) is kept when it
+     * is that very file, replaced otherwise.
      */
-    public void reuseOutput(Path staging, Set<String> written, java.util.concurrent.Executor executor) {
+    public void reuseOutput(Path staging, Set<String> written, boolean spareSite, java.util.concurrent.Executor executor) {
         Path from = cache.output();
         List<String> paths = previous.files().keySet().stream().filter(path -> !written.contains(path)).toList();
-        boolean fresh = !spareSite;
         Set<Path> folders = ConcurrentHashMap.newKeySet();
         List<java.util.concurrent.CompletableFuture<Void>> slices = new ArrayList<>();
         int slice = Math.max(64, paths.size() / 16);
@@ -311,7 +312,7 @@ public final class CachedBuild {
             List<String> part = paths.subList(start, Math.min(paths.size(), start + slice));
             slices.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 for (String path : part) {
-                    if (fresh) {
+                    if (!spareSite) {
                         link(from.resolve(path), staging.resolve(path), folders);
                     } else {
                         reuse(from.resolve(path), staging.resolve(path));
