@@ -41,6 +41,7 @@ import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.XliffRules;
 import org.privacysite.internal.xliff.XliffExporter;
 import org.privacysite.internal.xliff.XliffImporter;
+import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.theme.Theme;
 
 /**
@@ -494,7 +495,8 @@ public final class PrivacySite {
             }
             if (!config.documents().contains(document)) {
                 throw new ConfigurationException(Finding.of(config.location(), ConfigRules.DOCUMENT,
-                        "'" + document + "' is not a document of this site (documents: " + String.join(", ", config.documents()) + ")"));
+                        "'" + document + "' is not a document of this site ("
+                                + ClosestName.knownOrClosest(document, config.documents(), "documents") + ")"));
             }
             Page source = site.sourcePage(document);
             Page translation = site.page(locale, document);
@@ -571,7 +573,8 @@ public final class PrivacySite {
         for (String document : documents) {
             if (!config.documents().contains(document)) {
                 throw new ConfigurationException(Finding.of(config.location(), ConfigRules.DOCUMENT,
-                        "'" + document + "' is not a document of this site (documents: " + String.join(", ", config.documents()) + ")"));
+                        "'" + document + "' is not a document of this site ("
+                                + ClosestName.knownOrClosest(document, config.documents(), "documents") + ")"));
             }
         }
     }

@@ -9,6 +9,7 @@ import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.Severity;
 import org.privacysite.internal.rules.ConfigRules;
+import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.yaml.YamlMap;
 
 /**
@@ -80,7 +81,7 @@ final class RuleSettingsReader {
         }
         if (!documents.contains(document)) {
             throw PrivacySiteException.at(where, ConfigRules.RULES, "'" + document + "' in '" + target
-                    + "' is not a document of this site (documents: " + String.join(", ", documents) + ")");
+                    + "' is not a document of this site (" + ClosestName.knownOrClosest(document, documents, "documents") + ")");
         }
         return new RuleSetting(rule, locale, document, clause, level, where);
     }

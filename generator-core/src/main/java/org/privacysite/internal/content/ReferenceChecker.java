@@ -14,6 +14,7 @@ import org.privacysite.internal.rules.XrefRules;
 import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.messages.IcuMessage;
+import org.privacysite.internal.spelling.ClosestName;
 
 /**
  * Checks that what a page refers to exists: every ICU argument is a known fact of a fitting type,
@@ -106,8 +107,8 @@ public final class ReferenceChecker {
                 String document = link.targetDocument(page.document());
                 if (!documents.contains(document)) {
                     findings.add(Finding.of(link.location(), XrefRules.UNKNOWN_DOCUMENT,
-                            "link to '" + document + ".md', which is not a document of this site (documents: "
-                                    + String.join(", ", site.config().documents()) + ")"));
+                            "link to '" + document + ".md', which is not a document of this site ("
+                                    + ClosestName.knownOrClosest(document, site.config().documents(), "documents") + ")"));
                     continue;
                 }
                 if (link.key() == null) {

@@ -16,6 +16,7 @@ import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.rules.TemplateRules;
+import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.theme.Theme;
 
 /**
@@ -168,7 +169,8 @@ final class TemplateLinks {
         String document = tail.contains("/") ? tail.substring(0, tail.indexOf('/')) : tail.replaceFirst("[?#].*", "");
         String why = documents.contains(document) || document.contains(".")
                 ? "which the site does not have"
-                : "but '" + document + "' is not a document of this site (documents: " + String.join(", ", documents) + ")";
+                : "but '" + document + "' is not a document of this site ("
+                        + ClosestName.knownOrClosest(document, documents, "documents") + ")";
         return Finding.of(where(tail, document + "/"), TemplateRules.LINK,
                 "the template links to '" + tail + "', " + why + "; add the document to site.yaml or change the link");
     }

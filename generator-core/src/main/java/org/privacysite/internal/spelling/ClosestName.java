@@ -47,6 +47,22 @@ public final class ClosestName {
         return best;
     }
 
+    /** A list of names longer than this is not written out in a message: a site may have hundreds of documents. */
+    static final int LISTED = 12;
+
+    /**
+     * What a message names beside an unknown {@code name}: every known name for a short list ("documents: privacy,
+     * cookies"); for a long one, the closest name and how many there are ("did you mean 'terms-002'? site.yaml lists
+     * 500 documents"), since one line naming hundreds of documents, repeated at each mistake, hides the mistake.
+     */
+    public static String knownOrClosest(String name, Collection<String> known, String what) {
+        if (known.size() <= LISTED) {
+            return what + ": " + String.join(", ", known);
+        }
+        String suggestion = closestLong(name, known);
+        return (suggestion == null ? "" : "did you mean '" + suggestion + "'? ") + "site.yaml lists " + known.size() + " " + what;
+    }
+
     /** Levenshtein distance: insertions, deletions and substitutions of one character. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

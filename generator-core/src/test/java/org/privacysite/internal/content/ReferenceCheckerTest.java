@@ -143,6 +143,25 @@ class ReferenceCheckerTest {
         assertTrue(finding.message().contains("terms.md"), finding::toString);
     }
 
+    /** A site of 500 documents got a 10 KB line naming every one of them for each mistyped link. */
+    @Test
+    void unknownDocumentOnASiteOfManyDocumentsSuggestsOneInsteadOfListingAll() {
+        StringBuilder documents = new StringBuilder("[privacy, cookies");
+        for (int i = 1; i <= 40; i++) {
+            documents.append(", terms-").append(String.format("%03d", i));
+        }
+        TestSites.write(content, "site.yaml", """
+                name: Test
+                baseUrl: https://privacy.example/
+                locales: [en]
+                documents: %s]
+                """.formatted(documents));
+        page("en", "privacy", "## Who we are {#who-we-are}\n\nSee [the terms](term-017.md).\n");
+        Finding finding = only(check(), "xref.unknown-document", "en/privacy.md", 8, 5);
+        assertEquals("link to 'term-017.md', which is not a document of this site (did you mean 'terms-017'?"
+                + " site.yaml lists 42 documents)", finding.message());
+    }
+
     @Test
     void translationIsCheckedAgainstItsOwnClauses() {
         page("en", "privacy", "## Who we are {#who-we-are}\n\n## Retention {#retention}\n");
