@@ -103,6 +103,26 @@ public final class SiteConfigLoader {
         return LOCALE.matcher(value).matches() && LANGUAGES.contains(value.split("-")[0]);
     }
 
+    /**
+     * Why {@code value} is refused, with the code to write instead when it names a locale in another spelling: zh-hant
+     * and pt-br (BCP 47 ignores case, but one spelling names the folder and the pages' addresses), zh_CN (a POSIX
+     * name) or iw (the withdrawn code of Hebrew, which Java's old Locale still produced).
+     */
+    static String notALocaleCode(String value) {
+        ULocale parsed = ULocale.forLanguageTag(value.replace('_', '-'));
+        String tag = ULocale.createCanonical(parsed).toLanguageTag();
+        if (parsed.getLanguage().isEmpty() || tag.equals(value) || !isLocaleCode(tag)) {
+            return "'" + value + "' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)";
+        }
+        String written = value.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
+        if (!written.equals(ULocale.forLanguageTag(tag).getLanguage())) {
+            return "'" + value + "' is an old code of " + ULocale.forLanguageTag(tag).getDisplayLanguage(ULocale.ENGLISH)
+                    + "; write '" + tag + "' (and name its folder " + tag + ")";
+        }
+        return "write '" + value + "' as '" + tag + "' (BCP 47 as this site spells it: language in lower case, script"
+                + " capitalised, region in capitals, joined by hyphens; its folder is named " + tag + ")";
+    }
+
     private static void checkNames(YamlMap yaml, String key, List<String> values, boolean locales) {
         Set<String> seen = new HashSet<>();
         List<String> checked = new ArrayList<>();
@@ -114,8 +134,7 @@ public final class SiteConfigLoader {
             }
             if (locales) {
                 if (!isLocaleCode(value)) {
-                    throw PrivacySiteException.at(where, ConfigRules.LOCALE,
-                            "'" + value + "' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)");
+                    throw PrivacySiteException.at(where, ConfigRules.LOCALE, notALocaleCode(value));
                 }
             } else if (!NAME.matcher(value).matches()) {
                 throw PrivacySiteException.at(where, ConfigRules.DOCUMENT_NAME,

@@ -89,7 +89,7 @@ class SiteConfigLoaderTest {
                 locales: [en, english]
                 documents: [privacy]
                 """, "config.locale", 3, 15);
-        assertTrue(finding.message().contains("'english'"), finding::toString);
+        assertEquals("'english' is not a locale code (use BCP 47, like en, fr, pt-BR, zh-Hant)", finding.message());
     }
 
     @Test
@@ -104,14 +104,39 @@ class SiteConfigLoaderTest {
                 """, "config.locale", 5, 5);
     }
 
+    /** zh-hant, zh_CN and iw name a locale, but were told "is not a locale code", with no word of what to write. */
     @Test
-    void localeInWrongCase() throws IOException {
-        failure("""
+    void localeInWrongCaseIsToldTheSpellingToWrite() throws IOException {
+        Finding finding = failure("""
                 name: Kestrel
                 baseUrl: https://privacy.example/
-                locales: [en, pt-br]
+                locales: [en, zh-hant]
                 documents: [privacy]
                 """, "config.locale", 3, 15);
+        assertEquals("write 'zh-hant' as 'zh-Hant' (BCP 47 as this site spells it: language in lower case, script capitalised,"
+                + " region in capitals, joined by hyphens; its folder is named zh-Hant)", finding.message());
+    }
+
+    @Test
+    void posixLocaleNameIsToldTheHyphenatedCode() throws IOException {
+        Finding finding = failure("""
+                name: Kestrel
+                baseUrl: https://privacy.example/
+                locales: [en, zh_CN]
+                documents: [privacy]
+                """, "config.locale", 3, 15);
+        assertTrue(finding.message().startsWith("write 'zh_CN' as 'zh-CN' ("), finding::toString);
+    }
+
+    @Test
+    void withdrawnHebrewCodeIsToldToWriteHe() throws IOException {
+        Finding finding = failure("""
+                name: Kestrel
+                baseUrl: https://privacy.example/
+                locales: [en, iw]
+                documents: [privacy]
+                """, "config.locale", 3, 15);
+        assertEquals("'iw' is an old code of Hebrew; write 'he' (and name its folder he)", finding.message());
     }
 
     @Test
