@@ -1,5 +1,6 @@
 package org.privacysite;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,8 @@ import org.privacysite.internal.history.SiteHistory;
 import org.privacysite.internal.links.ExternalLinkChecker;
 import org.privacysite.internal.links.ExternalLinkSettings;
 import org.privacysite.internal.links.LinkChecker;
+import org.privacysite.internal.messages.LocaleFallback;
+import org.privacysite.internal.messages.MessageBundle;
 import org.privacysite.internal.parity.PageContents;
 import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.pdf.PdfEdition;
@@ -29,6 +32,7 @@ import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.render.RenderedPage;
 import org.privacysite.internal.render.SiteOutput;
 import org.privacysite.internal.render.SiteRenderer;
+import org.privacysite.internal.theme.Theme;
 import org.privacysite.internal.xliff.PseudoTranslation;
 
 /**
@@ -326,7 +330,26 @@ final class SitePipeline {
         off.addAll(configured.switchedOff());
         off.sort(BY_PLACE);
         return new CheckResult(List.copyOf(sorted), policyPages(site), checkedFiles(site), List.copyOf(off),
-                site.theme().overridden());
+                overrides(site));
+    }
+
+    /**
+     * The site's files that replace built-in ones: those of the same name, and a UI bundle of its own for a locale
+     * whose built-in texts have another name (templates/messages/zh.yaml replaces the built-in zh-Hans.yaml for zh).
+     */
+    static List<Path> overrides(Site site) {
+        List<Path> overrides = new ArrayList<>(site.theme().overridden());
+        Path own = site.theme().overrideDirectory();
+        for (Map.Entry<String, MessageBundle> ui : site.ui().entrySet()) {
+            Path file = ui.getValue().file();
+            boolean replacesBuiltIn = LocaleFallback.chain(ui.getKey()).stream()
+                    .anyMatch(locale -> Files.isRegularFile(Theme.builtInDirectory().resolve("messages/" + locale + ".yaml")));
+            if (own != null && file.startsWith(own) && !overrides.contains(file) && replacesBuiltIn) {
+                overrides.add(file);
+            }
+        }
+        overrides.sort(Comparator.naturalOrder());
+        return List.copyOf(overrides);
     }
 
     /**
