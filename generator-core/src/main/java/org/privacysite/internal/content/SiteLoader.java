@@ -194,7 +194,7 @@ public final class SiteLoader {
     static java.nio.file.Path uiFile(Theme theme, String locale, SiteConfig config, List<Finding> findings) {
         List<String> chain = LocaleFallback.chain(locale);
         for (String candidate : chain) {
-            java.nio.file.Path file = theme.file("messages/" + candidate + ".yaml");
+            java.nio.file.Path file = bundleFile(theme, candidate);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
@@ -202,13 +202,30 @@ public final class SiteLoader {
                 boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
                 findings.add(Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale
                         + "' has no UI texts of its own; its pages show " + (own ? "the " + candidate + " texts of templates/messages/"
-                        + candidate + ".yaml" : "the built-in " + candidate + " texts") + " (CLDR parents: "
+                        + file.getFileName() : "the built-in " + candidate + " texts") + " (CLDR parents: "
                         + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1)) + "); add templates/messages/"
                         + locale + ".yaml for texts of its own"));
             }
             return file;
         }
         return theme.file("messages/" + locale + ".yaml"); // none: parity reports the missing file
+    }
+
+    /**
+     * The bundle of {@code candidate}: the site's own, under the locale's name or its other spelling (templates/messages/zh.yaml
+     * for zh-Hans, so that zh-CN finds it), before the built-in one.
+     */
+    private static java.nio.file.Path bundleFile(Theme theme, String candidate) {
+        java.nio.file.Path file = theme.file("messages/" + candidate + ".yaml");
+        String other = LocaleFallback.otherSpelling(candidate);
+        java.nio.file.Path own = theme.overrideDirectory();
+        if (own != null && other != null && !file.startsWith(own)) {
+            java.nio.file.Path ownOther = own.resolve("messages/" + other + ".yaml");
+            if (Files.isRegularFile(ownOther)) {
+                return ownOther;
+            }
+        }
+        return file;
     }
 
     /** zh and zh-Hans are one locale, spelled two ways: showing the one's texts for the other needs no warning. */

@@ -79,6 +79,21 @@ public final class LocaleFallback {
     }
 
     /**
+     * The same locale spelled the other way: {@code zh} ↔ {@code zh-Hans} (a language alone, and with its usual script
+     * written out); null for any other tag.
+     */
+    public static String otherSpelling(String locale) {
+        String spelledOut = withUsualScript(locale);
+        if (spelledOut != null) {
+            return spelledOut;
+        }
+        ULocale parsed = ULocale.forLanguageTag(locale);
+        boolean languageAndScript = !parsed.getLanguage().isEmpty() && !parsed.getScript().isEmpty()
+                && parsed.getCountry().isEmpty() && parsed.getVariant().isEmpty();
+        return languageAndScript && parsed.getScript().equals(defaultScript(parsed.getLanguage())) ? parsed.getLanguage() : null;
+    }
+
+    /**
      * {@code zh-TW} → {@code zh-Hant-TW}, {@code zh-CN} → {@code zh-Hans-CN}: the script is written out when it is not
      * the language's usual one, or when ICU's own locales name the tag with its script (as its resource lookup aliases
      * zh_CN to zh_Hans_CN), so that the chain goes through zh-Hans; {@code de-AT} stays as it is.

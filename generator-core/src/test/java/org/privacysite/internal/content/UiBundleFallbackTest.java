@@ -94,6 +94,18 @@ class UiBundleFallbackTest {
         assertEquals(Map.of(), fallbacks(site));
     }
 
+    /** zh-CN showed the built-in zh-Hans texts and ignored the site's own templates/messages/zh.yaml (zh is zh-Hans). */
+    @Test
+    void theSitesOwnZhBundleWinsOverTheBuiltInZhHansForZhCn() {
+        TestSites.write(root.resolve("templates"), "messages/zh.yaml", "nav.skip: \"跳到正文\"\n");
+        Site site = site("en, zh-CN");
+
+        assertEquals(root.resolve("templates/messages/zh.yaml"), site.ui().get("zh-CN").file());
+        assertEquals("locale 'zh-CN' has no UI texts of its own; its pages show the zh-Hans texts of templates/messages/zh.yaml"
+                + " (CLDR parents: zh-Hans-CN, zh-Hans); add templates/messages/zh-CN.yaml for texts of its own",
+                fallbacks(site).get("zh-CN").message());
+    }
+
     @Test
     void plainZhShowsTheBuiltInSimplifiedChineseTextsWithoutAWarning() {
         Site site = site("en, zh, es-MX");
