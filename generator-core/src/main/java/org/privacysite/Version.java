@@ -2,15 +2,15 @@ package org.privacysite;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** The generator's version, from the build. */
 public final class Version {
@@ -53,10 +53,10 @@ public final class Version {
     }
 
     /**
-     * {@link #build()} for the code at {@code code}: of a jar, the names, sizes and checksums of its entries (read from
-     * the zip's directory, in milliseconds), because a reproducible build gives every jar of the distribution the same
-     * file time (project.build.outputTimestamp), so that a rebuilt jar with other code looked like the old one; of a
-     * classes directory (tests, an IDE), the time Version.class was compiled.
+     * {@link #build()} for the code at {@code code}: of a jar, a hash of the zip's central directory (every entry's name,
+     * size and checksum: a few MB, read in milliseconds), because a reproducible build gives every jar of the distribution
+     * the same file time (project.build.outputTimestamp), so that a rebuilt jar with other code looked like the old one;
+     * of a classes directory (tests, an IDE), the time Version.class was compiled.
      */
     static String build(String version, Path code) throws IOException {
         if (!version.endsWith("-SNAPSHOT")) {
@@ -65,15 +65,40 @@ public final class Version {
         if (Files.isDirectory(code)) {
             return version + "@" + Files.getLastModifiedTime(code.resolve("org/privacysite/Version.class")).toMillis();
         }
-        try (ZipFile jar = new ZipFile(code.toFile())) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (java.util.Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                digest.update((entry.getName() + "\0" + entry.getCrc() + "\0" + entry.getSize() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+            digest.update(centralDirectory(code));
             return version + "@" + HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The central directory of the zip file {@code jar}, found through its end record (the last 22 to 65,557 bytes). */
+    private static byte[] centralDirectory(Path jar) throws IOException {
+        try (FileChannel file = FileChannel.open(jar)) {
+            int tailLength = (int) Math.min(file.size(), 22 + 65_535);
+            ByteBuffer tail = ByteBuffer.allocate(tailLength).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(file, tail, file.size() - tailLength);
+            for (int end = tailLength - 22; end >= 0; end--) {
+                if (tail.getInt(end) == 0x06054b50) {
+                    long size = Integer.toUnsignedLong(tail.getInt(end + 12));
+                    long offset = Integer.toUnsignedLong(tail.getInt(end + 16));
+                    if (size == 0xFFFFFFFFL || offset == 0xFFFFFFFFL || offset + size > file.size()) {
+                        break; // a zip64 file, or not a zip: hash the whole file instead
+                    }
+                    ByteBuffer directory = ByteBuffer.allocate((int) size);
+                    readFully(file, directory, offset);
+                    return directory.array();
+                }
+            }
+            return Files.readAllBytes(jar);
+        }
+    }
+
+    private static void readFully(FileChannel file, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining() && file.read(buffer, position + buffer.position()) >= 0) {
+            // a file channel may read less than asked
         }
     }
 }
