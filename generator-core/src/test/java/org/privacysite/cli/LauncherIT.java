@@ -219,6 +219,36 @@ class LauncherIT {
         }
     }
 
+    /**
+     * A rebuilt jar has the same file time (the reproducible build's) and often the same size as the old one, which is
+     * all the JVM checks of an archive: with the old archive it ran the old jar's classes. Here the jar's bytes change
+     * (a time field of a local entry header, which nothing reads) and its size and time stay.
+     */
+    @Test
+    void aRebuiltJarOfTheSameSizeAndTimeGetsItsOwnArchive() throws IOException, InterruptedException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        String[] build = {"build", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", temp.resolve("public").toString()};
+        assertEquals(0, run(Map.of(), build).exitCode());
+        assertEquals(1, archives(temp.resolve("xdg/privacy-site")).size());
+
+        Path jar = distribution().resolve("lib/privacy-site.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        byte[] original = Files.readAllBytes(jar);
+        try {
+            byte[] rebuilt = original.clone();
+            rebuilt[10] ^= 1; // the first entry's local header time: the jar still works, its bytes differ
+            Files.write(jar, rebuilt);
+            Files.setLastModifiedTime(jar, built);
+            Run run = run(Map.of(), build);
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(2, archives(temp.resolve("xdg/privacy-site")).size(), "a second archive, for the rebuilt jar");
+        } finally {
+            Files.write(jar, original);
+            Files.setLastModifiedTime(jar, built);
+        }
+    }
+
     /** Where no archive can be kept (the cache home is a file), every command runs as before, without one. */
     @Test
     void runsWithoutAnArchiveWhereNoneCanBeKept() throws IOException, InterruptedException {
