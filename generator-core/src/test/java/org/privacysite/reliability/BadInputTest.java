@@ -283,7 +283,7 @@ class BadInputTest {
 
     @Test
     void localeCodeMalformed() {
-        site.overlay("locale-code-malformed").assertBuildRejected(2, "content/site.yaml:4:15", "fr_FR", "not a locale");
+        site.overlay("locale-code-malformed").assertBuildRejected(2, "content/site.yaml:4:15", "fr_FR", "write", "fr-FR");
     }
 
     @Test
