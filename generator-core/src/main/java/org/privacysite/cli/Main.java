@@ -250,7 +250,7 @@ public final class Main implements Callable<Integer> {
                 throw e;
             } catch (PrivacySiteException e) {
                 ConsoleReport.print(e.findings(), err);
-                err.println("Build failed; the previous output in " + out + " is left as it was.");
+                err.println("Build failed; " + leftAsItWas(out));
                 err.flush();
                 return FINDINGS;
             }
@@ -319,7 +319,7 @@ public final class Main implements Callable<Integer> {
                 }
                 if (out != null) {
                     if (result.failed(strict)) {
-                        err.println("The check failed; the previous output in " + out + " is left as it was.");
+                        err.println("The check failed; " + leftAsItWas(out));
                     } else {
                         spec.commandLine().getOut().println("Built " + result.pages() + " pages into " + out);
                     }
@@ -437,5 +437,11 @@ public final class Main implements Callable<Integer> {
     }
 
     private Main() {
+    }
+
+    /** What a failed build did to its output directory: nothing, whether there was a site there or not. */
+    static String leftAsItWas(Path out) {
+        return java.nio.file.Files.exists(out) ? "the previous output in " + out + " is left as it was."
+                : "nothing was written to " + out + ".";
     }
 }

@@ -141,6 +141,26 @@ class MainTest {
         assertTrue(Files.readString(out.resolve("fr/privacy/index.html")).contains("id=\"retention\""), "the previous site stays");
     }
 
+    /** A first check --out (or build) that failed said "the previous output in site is left as it was", of no output. */
+    @Test
+    void aFailedFirstCheckOrBuildSaysNothingWasWritten() throws IOException {
+        Path content = SampleSite.copyContent(temp.resolve("content"));
+        Path french = content.resolve("fr/privacy.md");
+        Files.writeString(french, Files.readString(french).replace("{#retention}", "{#keeping}"));
+        Path out = temp.resolve("site");
+        Run failed = run("check", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString());
+        assertEquals(1, failed.exitCode(), failed.err());
+        assertTrue(failed.err().contains("The check failed; nothing was written to " + out + "."), failed.err());
+        assertFalse(Files.exists(out));
+
+        Files.writeString(french, Files.readString(french).replace("{#keeping}", "{#keeping} {company"));
+        Run build = run("build", "--content", content.toString(), "--templates", SampleSite.templates().toString(),
+                "--out", out.toString());
+        assertEquals(1, build.exitCode(), build.err());
+        assertTrue(build.err().contains("Build failed; nothing was written to " + out + "."), build.err());
+    }
+
     @Test
     void deletingAClauseFromATranslationMakesCheckExitOneNamingFileAndClause() throws IOException {
         Path content = SampleSite.copyContent(temp.resolve("content"));
