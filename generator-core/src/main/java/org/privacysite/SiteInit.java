@@ -63,7 +63,7 @@ public final class SiteInit {
         List<String> checkedLocales = checked("locale", locales, "--locales en,fr,de");
         for (String locale : checkedLocales) {
             if (!SiteConfigLoader.isLocaleCode(locale)) {
-                throw new IllegalArgumentException("'" + locale + "' is not a locale code; use BCP 47 codes such as en, fr, pt-BR, zh-Hant");
+                throw new IllegalArgumentException(SiteConfigLoader.notALocaleCode(locale));
             }
         }
         List<String> checkedDocuments = checked("document", documents == null || documents.isEmpty() ? DOCUMENTS : documents,

@@ -118,6 +118,13 @@ class InitTest {
     }
 
     @Test
+    void aLocaleWrittenWithAnUnderscoreIsToldTheCodeToWrite() {
+        Run run = init(temp.resolve("content"), "--locales", "en,zh_CN", "--name", "Acme");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("write 'zh_CN' as 'zh-CN'"), run.err());
+    }
+
+    @Test
     void anEmptyNameIsAUsageError() {
         Run run = init(temp.resolve("content"), "--locales", "en", "--name", " ");
         assertEquals(2, run.exitCode());

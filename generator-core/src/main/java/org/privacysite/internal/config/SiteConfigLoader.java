@@ -108,7 +108,7 @@ public final class SiteConfigLoader {
      * and pt-br (BCP 47 ignores case, but one spelling names the folder and the pages' addresses), zh_CN (a POSIX
      * name) or iw (the withdrawn code of Hebrew, which Java's old Locale still produced).
      */
-    static String notALocaleCode(String value) {
+    public static String notALocaleCode(String value) {
         ULocale parsed = ULocale.forLanguageTag(value.replace('_', '-'));
         String tag = ULocale.createCanonical(parsed).toLanguageTag();
         if (parsed.getLanguage().isEmpty() || tag.equals(value) || !isLocaleCode(tag)) {
