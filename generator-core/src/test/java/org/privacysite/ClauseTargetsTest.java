@@ -69,7 +69,7 @@ class ClauseTargetsTest {
                 new Case("parity.argument-type", "retention", FRENCH, text -> inRetention(text, ACCOUNT_DAYS,
                         "{accountRetentionDays, number} jours"), RETENTION),
                 new Case("parity.plural-categories", "retention", FRENCH, text -> inRetention(text, ACCOUNT_DAYS,
-                        "{accountRetentionDays, plural, one {# jour} other {# jours}}"), RETENTION),
+                        "{accountRetentionDays, plural, other {# jours}}"), RETENTION),
                 new Case("parity.links", "retention", FRENCH, text -> inRetention(text, "à l’[](#purposes-table)",
                         "au tableau des finalités"), RETENTION),
                 new Case("parity.structure", "retention", FRENCH, text -> inRetention(text,

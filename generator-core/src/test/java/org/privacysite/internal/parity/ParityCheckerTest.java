@@ -262,6 +262,15 @@ class ParityCheckerTest {
         assertEquals(sorted(expected), sorted(check(site, sourceFirst)));
     }
 
+    /** French plurals written one/other, as French is written, were each a warning asking for the millions-only 'many'. */
+    @Test
+    void aFrenchPluralWithOneAndOtherIsComplete() {
+        TestSites.page(content, "en", "privacy", "## Retention {#retention}\n\nFor {retentionDays, plural, one {# day} other {# days}}.\n");
+        TestSites.page(content, "fr", "privacy", "## Conservation {#retention}\n\nPendant {retentionDays, plural, one {# jour} other {# jours}}.\n");
+        Site site = TestSites.load(root);
+        assertEquals(List.of(), ParityChecker.check(site).stream().filter(f -> f.ruleId().equals("parity.plural-categories")).toList());
+    }
+
     /** en/privacy.md of 2026-09-01 with a plural and a fact; fr/privacy.md of {@code frDate} lacking the fact and a plural form. */
     private Site retentionSite(String frDate) {
         TestSites.page(content, "en", "privacy", """
@@ -356,10 +365,13 @@ class ParityCheckerTest {
 
     /**
      * A UI message's plural needs every CLDR category of the bundle's own locale: Polish and Russian have
-     * few and many, Arabic also zero and two; the English forms (one, other) are complete only in English.
+     * few and many, Arabic also zero and two; the English forms (one, other) are complete only in English. French,
+     * Spanish, Italian and Portuguese 'many' is only for exact millions: one and other are complete there; a copy of
+     * en.yaml for them was three warnings, and a French text written one/other a warning at each plural.
      */
     @ParameterizedTest
-    @CsvSource({"en, ''", "pl, 'few, many'", "ru, 'few, many'", "ar, 'few, many, two, zero'", "ja, ''"})
+    @CsvSource({"en, ''", "pl, 'few, many'", "ru, 'few, many'", "ar, 'few, many, two, zero'", "ja, ''", "fr, ''", "es, ''",
+            "it, ''", "pt, ''", "he, 'two'"})
     void bundlePluralsAreCheckedAgainstTheLocalesOwnCategories(String locale, String missing) {
         TestSites.write(templates, "messages/" + locale + ".yaml", "cookies.duration.days: \"{n, plural, one {# x} other {# y}}\"\n");
         List<Finding> findings = ParityChecker.bundlePlurals(MessageBundle.read(locale, templates.resolve("messages/" + locale + ".yaml")));
