@@ -92,4 +92,10 @@ abstract class AbstractPrivacySiteMojo extends AbstractMojo {
     static String summary(List<Finding> findings) {
         return SiteSettings.summary(findings);
     }
+
+    /** What a failed goal did to its output directory: nothing, whether a site was there (it stays) or not. */
+    static String untouched(java.io.File outputDirectory) {
+        return outputDirectory.exists() ? "the previous output in " + outputDirectory + " was left as it was"
+                : "nothing was written to " + outputDirectory;
+    }
 }

@@ -116,7 +116,7 @@ public class CheckMojo extends AbstractRenderingMojo {
             log(result.findings().stream().filter(f -> !failing.contains(f)).toList());
             throw new MojoFailureException("Privacy site check failed: " + summary(result.findings())
                     + (strict ? " (strict: warnings count)" : "")
-                    + (outputDirectory == null ? "" : "; the previous output in " + outputDirectory + " was left as it was")
+                    + (outputDirectory == null ? "" : "; " + untouched(outputDirectory))
                     + System.lineSeparator() + SiteSettings.lines(failing));
         }
         log(result.findings());

@@ -75,7 +75,7 @@ public class GenerateMojo extends AbstractRenderingMojo {
             List<Finding> errors = e.findings().stream().filter(Finding::isError).toList();
             log(e.findings().stream().filter(f -> !f.isError()).toList());
             throw new MojoFailureException("The privacy site has errors (" + summary(e.findings())
-                    + "); the previous output in " + outputDirectory + " was left as it was:" + System.lineSeparator()
+                    + "); " + untouched(outputDirectory) + ":" + System.lineSeparator()
                     + SiteSettings.lines(errors));
         }
         if (result.upToDate()) {
