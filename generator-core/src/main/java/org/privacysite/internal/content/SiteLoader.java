@@ -199,16 +199,28 @@ public final class SiteLoader {
                 continue;
             }
             if (!sameLocale(candidate, locale)) {
-                boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
-                findings.add(Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale
-                        + "' has no UI texts of its own; its pages show " + (own ? "the " + candidate + " texts of templates/messages/"
-                        + file.getFileName() : "the built-in " + candidate + " texts") + " (CLDR parents: "
-                        + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1)) + "); add templates/messages/"
-                        + locale + ".yaml for texts of its own"));
+                findings.add(fallback(theme, config, locale, candidate, file,
+                        "CLDR parents: " + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1))));
             }
             return file;
         }
+        // A macrolanguage without texts of its own takes those of the first of its CLDR children (no: nb, Bokmål).
+        for (Map.Entry<String, java.nio.file.Path> bundle : theme.files("messages").entrySet()) {
+            String child = bundle.getKey().replaceFirst("\\.yaml$", "");
+            if (!child.equals(bundle.getKey()) && LocaleFallback.chain(child).contains(locale)) {
+                findings.add(fallback(theme, config, locale, child, bundle.getValue(), "a CLDR child of " + locale));
+                return bundle.getValue();
+            }
+        }
         return theme.file("messages/" + locale + ".yaml"); // none: parity reports the missing file
+    }
+
+    /** The warning that {@code locale}'s pages show the texts of {@code shown}, from {@code file}, which is {@code relation}. */
+    private static Finding fallback(Theme theme, SiteConfig config, String locale, String shown, java.nio.file.Path file, String relation) {
+        boolean own = theme.overrideDirectory() != null && file.startsWith(theme.overrideDirectory());
+        return Finding.of(config.locationOf(locale), BundleRules.FALLBACK, "locale '" + locale + "' has no UI texts of its own; its pages show "
+                + (own ? "the " + shown + " texts of templates/messages/" + file.getFileName() : "the built-in " + shown + " texts")
+                + " (" + relation + "); add templates/messages/" + locale + ".yaml for texts of its own");
     }
 
     /**

@@ -29,7 +29,8 @@ public final class BundleRules {
             "templates/messages/de.yaml:12:1: message 'footer.contact' uses arguments [mail] but the en source uses [email]");
 
     public static final Rule FALLBACK = Rule.warning("bundle.fallback", "UI texts of a parent locale",
-            "A locale without UI texts of its own shows those of its nearest CLDR parent (es-MX shows es, zh-TW shows zh-Hant):"
+            "A locale without UI texts of its own shows those of its nearest CLDR parent (es-MX shows es, zh-TW shows zh-Hant),"
+                    + " or, when none has texts, of its first CLDR child (no shows nb, Norwegian Bokmål):"
                     + " the right language, but perhaps not the words or spelling its readers expect.",
             "Add templates/messages/<locale>.yaml with the locale's own texts, or list the parent locale in site.yaml instead.",
             "content/site.yaml:4:14: locale 'es-MX' has no UI texts of its own; its pages show the built-in es texts (CLDR parents: es-419, es)");

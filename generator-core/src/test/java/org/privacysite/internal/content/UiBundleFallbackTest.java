@@ -67,6 +67,17 @@ class UiBundleFallbackTest {
     }
 
     @Test
+    void norwegianWithoutTextsOfItsOwnShowsTheBuiltInBokmalTextsOfItsCldrChildWithAWarning() {
+        Site site = site("en, no");
+
+        assertEquals(builtIn("nb"), site.ui().get("no").file().toString());
+        Finding norwegian = fallbacks(site).get("no");
+        assertEquals("locale 'no' has no UI texts of its own; its pages show the built-in nb texts (a CLDR child of no);"
+                + " add templates/messages/no.yaml for texts of its own", norwegian.message());
+        assertTrue(site.findings().stream().noneMatch(f -> f.isError() && f.ruleId().startsWith("bundle.")), site.findings()::toString);
+    }
+
+    @Test
     void regionalChineseAndOtherRegionalLocalesFindTheBuiltInTextsOfTheirCldrParents() {
         Site site = site("en, zh-CN, zh-SG, zh-TW, zh-HK, pt-BR, fr-CA, de-AT");
 
