@@ -39,9 +39,9 @@ import org.privacysite.internal.pdf.PdfFonts;
 import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.XliffRules;
+import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.xliff.XliffExporter;
 import org.privacysite.internal.xliff.XliffImporter;
-import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.theme.Theme;
 
 /**
