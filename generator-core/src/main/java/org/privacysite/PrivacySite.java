@@ -488,16 +488,7 @@ public final class PrivacySite {
         try {
             Site site = loader(executor).load(contentDirectory, theme);
             SiteConfig config = site.config();
-            if (!config.targetLocales().contains(locale)) {
-                throw new ConfigurationException(Finding.of(config.location(), ConfigRules.LOCALE,
-                        "'" + locale + "' is not a translation locale of this site (translations: "
-                                + String.join(", ", config.targetLocales()) + ")"));
-            }
-            if (!config.documents().contains(document)) {
-                throw new ConfigurationException(Finding.of(config.location(), ConfigRules.DOCUMENT,
-                        "'" + document + "' is not a document of this site ("
-                                + ClosestName.knownOrClosest(document, config.documents(), "documents") + ")"));
-            }
+            checkTranslation(config, locale, List.of(document));
             Page source = site.sourcePage(document);
             Page translation = site.page(locale, document);
             if (source == null || translation == null) {

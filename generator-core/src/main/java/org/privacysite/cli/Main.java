@@ -83,13 +83,9 @@ public final class Main implements Callable<Integer> {
      */
     static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
-        String named = commandName(args);
-        boolean known = named != null && COMMANDS.stream().anyMatch(command -> names(command).contains(named));
-        for (Class<?> command : COMMANDS) {
-            if (!known || names(command).contains(named)) {
-                commandLine.addSubcommand(command);
-            }
-        }
+        String name = commandName(args);
+        java.util.List<Class<?>> named = COMMANDS.stream().filter(command -> names(command).contains(name)).toList();
+        (named.isEmpty() ? COMMANDS : named).forEach(commandLine::addSubcommand);
         return commandLine;
     }
 

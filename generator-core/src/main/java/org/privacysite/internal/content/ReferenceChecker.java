@@ -14,7 +14,6 @@ import org.privacysite.internal.rules.XrefRules;
 import org.privacysite.internal.spelling.ClosestName;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.messages.IcuMessage;
-import org.privacysite.internal.spelling.ClosestName;
 
 /**
  * Checks that what a page refers to exists: every ICU argument is a known fact of a fitting type,
