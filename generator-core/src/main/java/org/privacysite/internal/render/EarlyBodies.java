@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,12 +24,8 @@ import org.privacysite.internal.content.PageKey;
  */
 final class EarlyBodies implements AutoCloseable {
 
-    /** A page's body as HTML with placeholders, and the (document, key) pair of each placeholder by index. */
-    record Body(String html, List<String[]> references) {
-    }
-
     /** A body in the file ({@code html} null) or, without a file, in the heap. */
-    private record Kept(long offset, int length, String html, List<String[]> references) {
+    private record Kept(long offset, int length, String html) {
     }
 
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
@@ -69,39 +64,39 @@ final class EarlyBodies implements AutoCloseable {
         return new EarlyBodies(false, 0, null);
     }
 
-    /** Keeps {@code body} for {@code page}, unless there is no room for it. */
-    void put(PageKey page, Body body) {
+    /** Keeps {@code html}, the body of {@code page}, unless there is no room for it. */
+    void put(PageKey page, String html) {
         if (!keeps) {
             return;
         }
         FileChannel channel = channel();
         if (channel != null) {
-            byte[] utf8 = body.html().getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
             long offset = end.getAndAdd(utf8.length);
             try {
                 write(channel, ByteBuffer.wrap(utf8), offset);
-                kept.put(page, new Kept(offset, utf8.length, null, body.references()));
+                kept.put(page, new Kept(offset, utf8.length, null));
                 return;
             } catch (IOException e) {
                 return; // the disk is full, say: the page is rendered again from its tree
             }
         }
-        if (room.addAndGet(-body.html().length()) < 0) {
-            room.addAndGet(body.html().length());
+        if (room.addAndGet(-html.length()) < 0) {
+            room.addAndGet(html.length());
             return;
         }
-        kept.put(page, new Kept(0, 0, body.html(), body.references()));
+        kept.put(page, new Kept(0, 0, html));
     }
 
     /** The body kept for {@code page}, no longer kept; null when there is none. */
-    Body take(PageKey page) {
+    String take(PageKey page) {
         Kept body = kept.remove(page);
         if (body == null) {
             return null;
         }
         if (body.html() != null) {
             room.addAndGet(body.html().length());
-            return new Body(body.html(), body.references());
+            return body.html();
         }
         FileChannel channel = file;
         if (channel == null) {
@@ -117,7 +112,7 @@ final class EarlyBodies implements AutoCloseable {
         } catch (IOException e) {
             return null; // rendered again from its tree
         }
-        return new Body(new String(bytes.array(), StandardCharsets.UTF_8), body.references());
+        return new String(bytes.array(), StandardCharsets.UTF_8);
     }
 
     private static void write(FileChannel channel, ByteBuffer bytes, long offset) throws IOException {

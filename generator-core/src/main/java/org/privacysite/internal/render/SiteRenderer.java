@@ -269,13 +269,19 @@ public final class SiteRenderer {
      * parsed again. Thread-safe.
      */
     public void renderEarly(Page page) {
-        List<String[]> references = new ArrayList<>();
+        int[] labels = {0};
+        boolean[] marked = {false};
         ClauseReferences real = references(page.locale(), page.document());
         ClauseReferences placeholders = new ClauseReferences() {
             @Override
             public String label(String document, String key) {
-                references.add(new String[] {document, key});
-                return "\uFDD0" + (references.size() - 1) + "\uFDD1";
+                labels[0]++;
+                String documentPart = document == null ? "" : document;
+                String keyPart = key == null ? "" : key;
+                marked[0] |= hasMarks(documentPart) || hasMarks(keyPart);
+                // The reference rides in the HTML, which waits in a file: held in the heap, the references of a
+                // 50,000-page site were about 100 MB at the end of the parse, when the heap is fullest.
+                return LABEL_OPEN + documentPart + LABEL_BETWEEN + keyPart + LABEL_CLOSE;
             }
 
             @Override
@@ -284,10 +290,19 @@ public final class SiteRenderer {
             }
         };
         String html = BodyRenderer.render(bodyContext(page, page.locale(), placeholders));
-        if (count(html, '\uFDD0') != references.size()) {
-            return; // the text itself has the placeholder character: render it the usual way
+        if (marked[0] || count(html, LABEL_OPEN) != labels[0]) {
+            return; // the text itself has a placeholder character: render it the usual way
         }
-        early.put(new PageKey(page.locale(), page.document()), new EarlyBodies.Body(html, List.copyOf(references)));
+        early.put(new PageKey(page.locale(), page.document()), html);
+    }
+
+    /** Noncharacters, which no page shows, around a cross-reference's document and clause key in an early body. */
+    private static final char LABEL_OPEN = '\uFDD0';
+    private static final char LABEL_BETWEEN = '\uFDD2';
+    private static final char LABEL_CLOSE = '\uFDD1';
+
+    private static boolean hasMarks(String text) {
+        return text.indexOf(LABEL_OPEN) >= 0 || text.indexOf(LABEL_BETWEEN) >= 0 || text.indexOf(LABEL_CLOSE) >= 0;
     }
 
     private static int count(String text, char c) {
@@ -300,20 +315,21 @@ public final class SiteRenderer {
 
     /** The early body of an own page, with its labels filled in; null when there is none. */
     private String earlyBody(String locale, String document) {
-        EarlyBodies.Body body = early.take(new PageKey(locale, document));
-        if (body == null) {
+        String html = early.take(new PageKey(locale, document));
+        if (html == null) {
             return null;
         }
         ClauseReferences references = references(locale, document);
-        String html = body.html();
-        StringBuilder filled = new StringBuilder(html.length() + body.references().size() * 16);
+        StringBuilder filled = new StringBuilder(html.length() + 256);
         org.commonmark.renderer.html.HtmlWriter writer = new org.commonmark.renderer.html.HtmlWriter(filled);
         int from = 0;
-        for (int at = html.indexOf('\uFDD0'); at >= 0; at = html.indexOf('\uFDD0', from)) {
-            int end = html.indexOf('\uFDD1', at);
+        for (int at = html.indexOf(LABEL_OPEN); at >= 0; at = html.indexOf(LABEL_OPEN, from)) {
+            int between = html.indexOf(LABEL_BETWEEN, at);
+            int end = html.indexOf(LABEL_CLOSE, between);
             filled.append(html, from, at);
-            String[] reference = body.references().get(Integer.parseInt(html, at + 1, end, 10));
-            writer.text(references.label(reference[0], reference[1])); // escaped as BodyRenderer escapes text
+            String target = between == at + 1 ? null : html.substring(at + 1, between);
+            String key = end == between + 1 ? null : html.substring(between + 1, end);
+            writer.text(references.label(target, key)); // escaped as BodyRenderer escapes text
             from = end + 1;
         }
         return filled.append(html, from, html.length()).toString();
