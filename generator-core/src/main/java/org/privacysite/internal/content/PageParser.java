@@ -161,7 +161,7 @@ public final class PageParser {
                 ? withTextHashes(collector.clauses, text) : List.copyOf(collector.clauses);
         collector.findings.addAll(Placeholders.find(where, text));
         return new Page(locale, document, file, frontMatter, clauses,
-                List.copyOf(collector.links), List.copyOf(collector.argumentUses), List.copyOf(collector.cookieTables),
+                PackedUses.links(file, collector.links), PackedUses.argumentUses(file, collector.argumentUses), List.copyOf(collector.cookieTables),
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
     }
 

@@ -78,6 +78,20 @@ class ReferenceCheckerTest {
         assertTrue(finding.message().contains("company"), "suggests the known facts: " + finding);
     }
 
+    /** Writers often keep a paragraph on one line: a fact or link thousands of characters in keeps its column. */
+    @Test
+    void unknownFactAndClauseFarAlongAOneLineParagraph() {
+        String before = "We process your data lawfully. ".repeat(100); // 3,100 characters
+        page("en", "privacy", "## Contact {#contact}\n\n" + before + "Write to {compnay} today.\n\n" + before + "See [](#retention).\n");
+        List<Finding> findings = check();
+        assertEquals(2, findings.size(), findings::toString);
+        assertEquals(content.resolve("en/privacy.md").toString() + ":8:" + (before.length() + 10), findings.get(0).location().file()
+                + ":" + findings.get(0).location().line() + ":" + findings.get(0).location().column(), findings::toString);
+        assertEquals("xref.unknown-clause", findings.get(1).ruleId(), findings::toString);
+        assertEquals(10, findings.get(1).location().line(), findings::toString);
+        assertEquals(before.length() + 5, findings.get(1).location().column(), findings::toString);
+    }
+
     @Test
     void unknownFactOnAContinuationLineOfAMessage() {
         page("en", "privacy", "## Contact {#contact}\n\nWe are {company}.\nWrite to {compnay} today.\n");
