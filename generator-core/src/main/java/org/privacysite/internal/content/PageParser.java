@@ -28,6 +28,7 @@ import org.commonmark.parser.Parser;
 import org.privacysite.Finding;
 import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
+import org.privacysite.internal.concurrent.Interner;
 import org.privacysite.internal.messages.IcuMessage;
 import org.privacysite.internal.messages.IcuSyntaxException;
 import org.privacysite.internal.rules.ContentRules;
@@ -58,10 +59,9 @@ public final class PageParser {
 
     /**
      * The one copy of each clause key, clause number and link target: every locale repeats them (a 10,000-page
-     * site: about 700,000 copies, 40 MB kept in the page summaries to the end). Bounded as {@link #shared} says.
+     * site: about 700,000 copies, 40 MB kept in the page summaries to the end).
      */
-    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int SHARED_LIMIT = 65_536;
+    private final Interner<String> shared = new Interner<>(65_536);
 
     /** A parser that gives every page's clauses their text hashes. */
     public PageParser() {
@@ -120,7 +120,7 @@ public final class PageParser {
         int bodyStart = text.indexOf('\n', close);
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body, this::shared);
+        Collector collector = new Collector(where, countLines(text, bodyStart < 0 ? text.length() : bodyStart + 1), body, shared::intern);
         root.accept(collector);
         collector.mergeMessages(root);
         return root;
@@ -153,7 +153,7 @@ public final class PageParser {
 
         FrontMatter frontMatter = frontMatter(YamlReader.readMap(where, yaml, 1));
         Document root = (Document) markdown.parse(body);
-        Collector collector = new Collector(where, bodyLineOffset, body, this::shared);
+        Collector collector = new Collector(where, bodyLineOffset, body, shared::intern);
         checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
@@ -163,24 +163,6 @@ public final class PageParser {
         return new Page(locale, document, file, frontMatter, clauses,
                 PackedUses.links(file, collector.links), PackedUses.argumentUses(file, collector.argumentUses), List.copyOf(collector.cookieTables),
                 new PageBody(root, reparse), bodyLineOffset, List.copyOf(collector.findings));
-    }
-
-    /**
-     * The one copy of {@code text} among the pages this parser parsed (null stays null). A long-running preview
-     * parses text after text: beyond the limit it starts afresh rather than keep every key ever typed.
-     */
-    private String shared(String text) {
-        if (text == null) {
-            return null;
-        }
-        String known = shared.putIfAbsent(text, text);
-        if (known != null) {
-            return known;
-        }
-        if (shared.size() > SHARED_LIMIT) {
-            shared.clear();
-        }
-        return text;
     }
 
     private static List<Clause> withTextHashes(List<Clause> clauses, String text) {

@@ -20,6 +20,7 @@ import org.privacysite.Finding;
 import org.privacysite.Rule;
 import org.privacysite.Location;
 import org.privacysite.ProgressListener;
+import org.privacysite.internal.concurrent.Interner;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.progress.StageProgress;
 import org.privacysite.internal.render.RenderedPage;
@@ -109,6 +110,8 @@ public final class LinkChecker {
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<PoolAtDepth, Boolean> cleanPools = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One copy of each element id: every language's page of a document has the same clause ids. */
+    private final Interner<String> sharedIds = new Interner<>(65_536);
     /**
      * The name of the {@code <meta>} element that stands for repeated parts in the markup parsed for
      * a page: a void element that HTML allows in the head as in the body, where the parts go.
@@ -398,7 +401,7 @@ public final class LinkChecker {
         boolean onePlace = walk.alternates.stream().allMatch(alternate -> alternate.location() == first);
         Location alternatesAt = onePlace ? first : null;
         List<Location> alternateLocations = onePlace ? null : walk.alternates.stream().map(Alternate::location).toList();
-        return new PageScan(path, walk.ids, walk.canonical, alternateSet(walk.alternates), alternatesAt, alternateLocations,
+        return new PageScan(path, IdSet.of(walk.ids, sharedIds::intern), walk.canonical, alternateSet(walk.alternates), alternatesAt, alternateLocations,
                 walk.xDefault, walk.noindex, location(path, document.head()), fragmentLinks, external, walk.findings);
     }
 

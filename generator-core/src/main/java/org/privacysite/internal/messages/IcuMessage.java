@@ -9,6 +9,8 @@ import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.MessagePattern.ArgType;
 import com.ibm.icu.text.MessagePattern.Part;
 
+import org.privacysite.internal.concurrent.Interner;
+
 /**
  * A piece of text in ICU MessageFormat syntax, parsed once. Writers need no ICU quoting: an apostrophe
  * is a literal apostrophe (French {@code l'adresse}, {@code d'{company}}); a brace as text is written
@@ -229,18 +231,10 @@ public final class IcuMessage {
      */
     @SuppressWarnings("unchecked")
     private static <T> T shared(T value) {
-        Object known = SHARED.putIfAbsent(value, value);
-        if (known != null) {
-            return (T) known;
-        }
-        if (SHARED.size() > SHARED_LIMIT) {
-            SHARED.clear();
-        }
-        return value;
+        return (T) SHARED.intern(value);
     }
 
-    private static final java.util.Map<Object, Object> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int SHARED_LIMIT = 16_384;
+    private static final Interner<Object> SHARED = new Interner<>(16_384);
 
     private static List<Segment> segments(MessagePattern parsed, String pattern, String source, int[] toSource) {
         List<Segment> segments = new ArrayList<>();
