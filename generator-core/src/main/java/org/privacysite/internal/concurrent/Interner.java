@@ -23,7 +23,11 @@ public final class Interner<T> {
         if (value == null) {
             return null;
         }
-        T known = copies.putIfAbsent(value, value);
+        T known = copies.get(value); // almost always there: a lookup takes no lock, putIfAbsent may
+        if (known != null) {
+            return known;
+        }
+        known = copies.putIfAbsent(value, value);
         if (known != null) {
             return known;
         }
