@@ -1,20 +1,12 @@
 package org.privacysite.internal.audit;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * Visits the pages in three passes (no choice, "Reject all", "Accept all"), each in a fresh browser, and
@@ -57,7 +49,7 @@ public final class Auditor {
                     + "check the address");
         }
         if (settings.sitemap() != null) {
-            pages.addAll(sitemapPages(origin));
+            pages.addAll(SitemapPages.read(settings, reachability, origin));
         }
         List<SeenCookie> cookies = new ArrayList<>();
         List<SeenStorage> storage = new ArrayList<>();
@@ -142,77 +134,6 @@ public final class Auditor {
     private static String page(URI uri) {
         String page = sameOriginPage(uri.toString(), Origins.of(uri));
         return page == null ? uri.toString() : page;
-    }
-
-    /**
-     * The sitemap's pages, as paths on the audited origin. A sitemap index (a big site's sitemap is split into
-     * parts) names other sitemaps: they are read in order, also as paths on the audited origin (nothing is fetched
-     * from another), until there are pages enough for the audit.
-     */
-    List<String> sitemapPages(String origin) {
-        URI sitemap = settings.sitemap();
-        if (!Origins.of(sitemap).equals(origin)) {
-            throw new AuditFailure("the sitemap " + sitemap + " is on another origin than " + origin
-                    + "; give the sitemap of the audited site");
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.pageTimeout()).build();
-        org.jsoup.nodes.Document root = Jsoup.parse(fetch(client, sitemap, origin, null), "", Parser.xmlParser());
-        List<String> pages = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        addPages(root.select("url > loc"), origin, pages, seen);
-        Set<String> read = new HashSet<>();
-        for (Element loc : root.select("sitemapindex > sitemap > loc")) {
-            if (pages.size() >= settings.maxPages()) {
-                break; // the audit visits no more: the other parts are not fetched
-            }
-            String part = onOrigin(loc.text(), origin);
-            if (part != null && read.add(part)) {
-                Element partRoot = Jsoup.parse(fetch(client, URI.create(part), origin, sitemap), "", Parser.xmlParser());
-                addPages(partRoot.select("url > loc"), origin, pages, seen); // an index in an index is not followed
-            }
-        }
-        return pages;
-    }
-
-    /** The pages of {@code locs} not seen yet, as paths on {@code origin}. */
-    private static void addPages(List<Element> locs, String origin, List<String> pages, Set<String> seen) {
-        for (Element loc : locs) {
-            String page = onOrigin(loc.text(), origin);
-            page = page == null ? null : sameOriginPage(page, origin);
-            if (page != null && seen.add(page)) {
-                pages.add(page);
-            }
-        }
-    }
-
-    /** The path of the address {@code listed} on {@code origin}; null when it is no URL. */
-    private static String onOrigin(String listed, String origin) {
-        try {
-            URI uri = URI.create(listed.trim());
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return origin + path;
-        } catch (IllegalArgumentException e) {
-            return null; // an entry that is no URL is nothing to read
-        }
-    }
-
-    /** The text of the sitemap at {@code address}, named by the sitemap index {@code index} (null for the one given). */
-    private String fetch(HttpClient client, URI address, String origin, URI index) {
-        String named = index == null ? "" : " (named by " + index + ")";
-        reachability.check(address, origin);
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(address).timeout(settings.pageTimeout()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AuditFailure("the sitemap " + address + named + " answered with HTTP status " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new AuditFailure("cannot read the sitemap " + address + named + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditFailure("the audit was interrupted", e);
-        }
     }
 
     private static String quoted(List<String> names) {

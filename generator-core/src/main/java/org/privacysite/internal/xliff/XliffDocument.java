@@ -158,6 +158,11 @@ record XliffDocument(Location file, Location root, String sourceLanguage, String
             int line = locator == null ? 1 : locator.getLineNumber();
             if (depth++ == 0) {
                 root = fileLocation.at(line, 1);
+                if ("xliff".equals(localName) && uri.startsWith("urn:oasis:names:tc:xliff:document:1.")) {
+                    throw new NotXliff("the file is XLIFF " + uri.substring(uri.lastIndexOf(':') + 1) + ", an older version than the XLIFF 2.0"
+                            + " that export-translation writes; in the CAT tool, save the translation in the format of the file"
+                            + " it was given (XLIFF 2.0), or export the language again and translate that file");
+                }
                 if (!NAMESPACE.equals(uri) || !"xliff".equals(localName)) {
                     throw new NotXliff("the file is XML but not XLIFF 2: its root element is <" + qName + ">"
                             + (uri.isEmpty() ? "" : " in the namespace " + uri) + ", not <xliff> in " + NAMESPACE);

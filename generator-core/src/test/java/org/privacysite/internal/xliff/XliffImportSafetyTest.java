@@ -71,6 +71,14 @@ class XliffImportSafetyTest {
         Path content = SampleSite.copyContent(temp.resolve("content"));
         assertEquals("xliff.not-xliff", refused(content, "<html><body>hello</body></html>").ruleId());
         assertEquals("xliff.not-xliff", refused(content, "this is not XML at all").ruleId());
+        // What a CAT tool set to its older default writes: say which version, and what to send instead.
+        Finding older = refused(content, "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+                + "<file source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\" original=\"privacy\"><body>"
+                + "<trans-unit id=\"privacy.dpo.0\"><source>Data Protection Officer</source><target>Délégué</target></trans-unit>"
+                + "</body></file></xliff>");
+        assertEquals("xliff.not-xliff", older.ruleId());
+        assertTrue(older.message().startsWith("the file is XLIFF 1.2, an older version than the XLIFF 2.0"), older.message());
+        assertEquals(2, older.location().line(), older::toString);
         Finding language = refused(content, "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" "
                 + "trgLang=\"es\"><file id=\"privacy\"><unit id=\"privacy.dpo.0\"><segment><source>Data Protection Officer</source>"
                 + "<target>Delegado</target></segment></unit></file></xliff>");
