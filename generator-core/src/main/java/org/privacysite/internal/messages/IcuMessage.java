@@ -81,8 +81,18 @@ public final class IcuMessage {
      * @throws IcuSyntaxException with the index in {@code source} of the '{' that opens the broken argument
      */
     public static IcuMessage parse(String source) {
-        int[] toSource = new int[source.length() * 3 + 1];
-        String pattern = toPattern(source, toSource);
+        int[] toSource;
+        String pattern;
+        if (needsQuoting(source)) {
+            toSource = new int[source.length() * 3 + 1];
+            pattern = toPattern(source, toSource);
+        } else { // most text: the pattern is the text, each index its own (toPattern's loop was 3.5% of a 10k check)
+            toSource = new int[source.length() + 1];
+            for (int i = 0; i < toSource.length; i++) {
+                toSource[i] = i;
+            }
+            pattern = source;
+        }
         MessagePattern parsed;
         try {
             parsed = new MessagePattern(pattern);
@@ -136,6 +146,12 @@ public final class IcuMessage {
         toSource[at + 1] = from;
         toSource[at + 2] = from;
         pattern.append('\'').append(brace).append('\'');
+    }
+
+    /** Whether {@link #toPattern} changes {@code source}: it has an apostrophe, a backslash or a brace marked as text. */
+    private static boolean needsQuoting(String source) {
+        return source.indexOf('\'') >= 0 || source.indexOf('\\') >= 0 || source.indexOf(LITERAL_OPEN) >= 0
+                || source.indexOf(LITERAL_CLOSE) >= 0;
     }
 
     private static boolean isBrace(char c) {

@@ -131,22 +131,18 @@ class SiteRenderTest {
     /** The placeholder character in the text itself: that body is rendered from its tree, the text kept as written. */
     @Test
     void textWithThePlaceholderCharacterIsRenderedFromItsTree() throws IOException {
-        String written = "This policy applies wherever you live \uFDD0privacy\uFDD2rights\uFDD1.";
-        Path content = SampleSite.copyContent(tmp.resolve("placeholder-content"), "en/privacy.md",
-                "This policy applies wherever you live.", written);
-        Path target = tmp.resolve("placeholder-site");
-        build(content, realTemplates(), target, 2);
-        String page = Files.readString(target.resolve("en/privacy/index.html"));
-        assertTrue(page.contains(written), "the text as written");
-        assertTrue(page.contains(">Section 9</a> describes your rights"), "labels filled in: " + page.substring(page.indexOf("wherever you live")));
+        assertWrittenAsItIsWithLabels("placeholder", "This policy applies wherever you live \uFDD0privacy\uFDD2rights\uFDD1.");
     }
 
     @Test
     void textWithOnlyTheClosingPlaceholderCharactersKeepsThemAndItsLabels() throws IOException {
-        String written = "This policy applies wherever you live \uFDD2rights\uFDD1.";
-        Path content = SampleSite.copyContent(tmp.resolve("closing-content"), "en/privacy.md",
+        assertWrittenAsItIsWithLabels("closing", "This policy applies wherever you live \uFDD2rights\uFDD1.");
+    }
+
+    private void assertWrittenAsItIsWithLabels(String name, String written) throws IOException {
+        Path content = SampleSite.copyContent(tmp.resolve(name + "-content"), "en/privacy.md",
                 "This policy applies wherever you live.", written);
-        Path target = tmp.resolve("closing-site");
+        Path target = tmp.resolve(name + "-site");
         build(content, realTemplates(), target, 2);
         String page = Files.readString(target.resolve("en/privacy/index.html"));
         assertTrue(page.contains(written), "the text as written");
