@@ -270,7 +270,7 @@ public final class SiteRenderer {
      */
     public void renderEarly(Page page) {
         int[] labels = {0};
-        boolean[] marked = {false};
+        boolean[] altered = {false}; // a reference that would not come back from the HTML as it went in
         ClauseReferences real = references(page.locale(), page.document());
         ClauseReferences placeholders = new ClauseReferences() {
             @Override
@@ -278,7 +278,7 @@ public final class SiteRenderer {
                 labels[0]++;
                 String documentPart = document == null ? "" : document;
                 String keyPart = key == null ? "" : key;
-                marked[0] |= hasMarks(documentPart) || hasMarks(keyPart);
+                altered[0] |= !asIs(documentPart) || !asIs(keyPart);
                 // The reference rides in the HTML, which waits in a file: held in the heap, the references of a
                 // 50,000-page site were about 100 MB at the end of the parse, when the heap is fullest.
                 return LABEL_OPEN + documentPart + LABEL_BETWEEN + keyPart + LABEL_CLOSE;
@@ -290,7 +290,7 @@ public final class SiteRenderer {
             }
         };
         String html = BodyRenderer.render(bodyContext(page, page.locale(), placeholders));
-        if (marked[0] || count(html, LABEL_OPEN) != labels[0]) {
+        if (altered[0] || count(html, LABEL_OPEN) != labels[0]) {
             return; // the text itself has a placeholder character: render it the usual way
         }
         early.put(new PageKey(page.locale(), page.document()), html);
@@ -301,8 +301,22 @@ public final class SiteRenderer {
     private static final char LABEL_BETWEEN = '\uFDD2';
     private static final char LABEL_CLOSE = '\uFDD1';
 
-    private static boolean hasMarks(String text) {
-        return text.indexOf(LABEL_OPEN) >= 0 || text.indexOf(LABEL_BETWEEN) >= 0 || text.indexOf(LABEL_CLOSE) >= 0;
+    /**
+     * Whether {@code text} comes back from the early body as it went in: no placeholder character, and nothing
+     * that the HTML writer escapes (a mistyped key such as {@code #a&b}, which the check reports).
+     */
+    private static boolean asIs(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case LABEL_OPEN, LABEL_BETWEEN, LABEL_CLOSE, '&', '<', '>', '"' -> {
+                    return false;
+                }
+                default -> {
+                    // kept as it is
+                }
+            }
+        }
+        return true;
     }
 
     private static int count(String text, char c) {
