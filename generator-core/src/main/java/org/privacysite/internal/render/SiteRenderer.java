@@ -728,11 +728,9 @@ public final class SiteRenderer {
     /** hreflang alternates: only locales that really have the document in their language. */
     private List<PageView.LinkView> alternates(String document, String root) {
         List<PageView.LinkView> alternates = new ArrayList<>();
-        for (String locale : config.locales()) {
-            if (ownPage(locale, document) != null) {
-                alternates.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
-                        root + locale + "/" + document + "/", url(locale, document), false));
-            }
+        for (String locale : ownLocales(document)) {
+            alternates.add(new PageView.LinkView(locale, ui.get(locale).languageName(),
+                    root + locale + "/" + document + "/", url(locale, document), false));
         }
         return alternates;
     }
@@ -756,18 +754,26 @@ public final class SiteRenderer {
         List<Map<String, Object>> urls = new ArrayList<>();
         for (String document : config.documents()) {
             List<PageView.LinkView> alternates = alternates(document, "");
-            for (String locale : config.locales()) {
-                Page page = ownPage(locale, document);
-                if (page != null) {
-                    page = pageOrFallback(locale, document);
-                    urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
-                            "alternates", alternates, "xDefault", url(config.sourceLocale(), document)));
-                }
+            for (String locale : ownLocales(document)) {
+                Page page = pageOrFallback(locale, document);
+                urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
+                        "alternates", alternates, "xDefault", url(config.sourceLocale(), document)));
             }
         }
         Sitemap plan = sitemapPlan();
         plan.write(urls, Map.of("baseUrl", config.baseUrl(), "sourceLocale", config.sourceLocale()), templates, out);
         return plan;
+    }
+
+    /** The languages with a page of their own of {@code document} (not a fallback), in site order: its alternates and sitemap URLs. */
+    private List<String> ownLocales(String document) {
+        List<String> locales = new ArrayList<>();
+        for (String locale : config.locales()) {
+            if (ownPage(locale, document) != null) {
+                locales.add(locale);
+            }
+        }
+        return locales;
     }
 
     /**
@@ -777,10 +783,7 @@ public final class SiteRenderer {
     private Sitemap sitemapPlan() {
         List<Integer> entries = new ArrayList<>();
         for (String document : config.documents()) {
-            int languages = 0;
-            for (String locale : config.locales()) {
-                languages += ownPage(locale, document) != null ? 1 : 0;
-            }
+            int languages = ownLocales(document).size();
             for (int i = 0; i < languages; i++) {
                 entries.add(languages + 2);
             }
