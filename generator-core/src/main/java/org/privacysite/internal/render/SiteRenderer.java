@@ -754,7 +754,8 @@ public final class SiteRenderer {
         List<Map<String, Object>> urls = new ArrayList<>();
         for (String document : config.documents()) {
             List<PageView.LinkView> alternates = alternates(document, "");
-            for (String locale : ownLocales(document)) {
+            for (PageView.LinkView alternate : alternates) { // the own pages, one URL each
+                String locale = alternate.locale();
                 Page page = pageOrFallback(locale, document);
                 urls.add(Map.of("loc", url(locale, document), "lastmod", page.frontMatter().updated().toString(),
                         "alternates", alternates, "xDefault", url(config.sourceLocale(), document)));
