@@ -140,6 +140,21 @@ class BuildCacheTest {
         assertTrue(Files.readString(out.resolve("en/privacy/index.html")).contains("Cookies and similar things"));
     }
 
+
+    /** A page taken from the cache still switches off what its headings switch off, though its clauses are not read. */
+    @Test
+    void aRuleSetInTheHeadingOfAnUnchangedPageStillApplies() throws IOException {
+        edit("fr/privacy.md", "## Conservation des données {#retention}", "## Conservation des données {#retention parity.stale=off}");
+        assertSameAsClean();
+        edit("en/privacy.md", "We keep personal data only", "We keep personal data strictly only");
+
+        CheckResult result = assertSameAsClean();
+
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("parity.stale") && f.location().file().toString().endsWith("de/privacy.md")),
+                "the German translation is stale: " + result.findings());
+        assertTrue(result.findings().stream().noneMatch(f -> f.ruleId().equals("parity.stale") && f.location().file().toString().endsWith("fr/privacy.md")
+                && "retention".equals(f.clause())), "the French heading switches it off: " + result.findings());
+    }
     @Test
     void aFactChange() throws IOException {
         edit("site.yaml", "breachNotificationHours: 72", "breachNotificationHours: 48");

@@ -19,7 +19,7 @@ import org.privacysite.internal.output.InputFingerprint;
 final class CacheFile {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
 
     /** A file of the output as the previous build published it: reused while its size and modification time are unchanged. */

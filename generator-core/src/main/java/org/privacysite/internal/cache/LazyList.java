@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A list read from the cache when first used: a restored page's links and ICU arguments are read only by
- * the checks of changed pages, so most pages never decode them. Thread-safe; unmodifiable.
+ * A list read from the cache when first used: a restored page's clauses, links and ICU arguments are read
+ * only by the checks of changed pages and of pages they link to, so most pages never decode them (a
+ * one-clause edit of a 10k site: 28 pages' clauses). Thread-safe; unmodifiable.
  */
 final class LazyList<T> extends AbstractList<T> {
 

@@ -54,6 +54,20 @@ final class PageCodec {
             out.writeText(key);
             writeLocation(out, home, location);
         });
+        out.writeBoolean(page.setsRules());
+        CacheOutput clauses = out.another(); // read only when asked for (LazyList): most restored pages never are
+        writeClauses(clauses, home, page);
+        out.writeVar(clauses.size());
+        clauses.appendTo(out);
+        CacheOutput uses = out.another();
+        writeUses(uses, home, page);
+        out.writeVar(uses.size());
+        uses.appendTo(out);
+        out.writeVar(page.bodyLineOffset());
+        writeFindings(out, home, page.findings());
+    }
+
+    private static void writeClauses(CacheOutput out, Path home, Page page) {
         out.writeVar(page.clauses().size());
         for (Clause clause : page.clauses()) {
             out.writeText(clause.key());
@@ -70,12 +84,6 @@ final class PageCodec {
             writeLocation(out, home, clause.location());
             out.writeString(clause.textHash()); // one per clause: not worth a number
         }
-        CacheOutput uses = out.another(); // read only when asked for (LazyList)
-        writeUses(uses, home, page);
-        out.writeVar(uses.size());
-        uses.appendTo(out);
-        out.writeVar(page.bodyLineOffset());
-        writeFindings(out, home, page.findings());
     }
 
     private static void writeUses(CacheOutput out, Path home, Page page) {
@@ -121,6 +129,19 @@ final class PageCodec {
         }
         FrontMatter front = new FrontMatter(title, description, effective, updated, Map.copyOf(values), frontLocation,
                 Map.copyOf(locations));
+        boolean setsRules = in.readBoolean();
+        CacheInput clausesInput = in.slice(in.readVar());
+        List<Clause> clauses = new LazyList<>(() -> readClauses(clausesInput, file));
+        int length = in.readVar();
+        CacheInput usesInput = in.slice(length);
+        LazyList<Object> uses = new LazyList<>(() -> readUses(usesInput, file));
+        int bodyLineOffset = in.readVar();
+        List<Finding> findings = readFindings(in, file);
+        return new Page(locale, document, file, front, clauses, part(uses, 0, ClauseLink.class),
+                part(uses, 1, ArgumentUse.class), part(uses, 2, CookieTableUse.class), body, bodyLineOffset, findings, setsRules);
+    }
+
+    private static List<Clause> readClauses(CacheInput in, Path file) {
         List<Clause> clauses = new ArrayList<>();
         for (int i = in.readVar(); i > 0; i--) {
             String key = in.readText();
@@ -137,13 +158,7 @@ final class PageCodec {
             Location location = readLocation(in, file);
             clauses.add(new Clause(key, level, number, clauseTitle, parent, location, in.readString(), local, Map.copyOf(clauseRules)));
         }
-        int length = in.readVar();
-        CacheInput usesInput = in.slice(length);
-        LazyList<Object> uses = new LazyList<>(() -> readUses(usesInput, file));
-        int bodyLineOffset = in.readVar();
-        List<Finding> findings = readFindings(in, file);
-        return new Page(locale, document, file, front, List.copyOf(clauses), part(uses, 0, ClauseLink.class),
-                part(uses, 1, ArgumentUse.class), part(uses, 2, CookieTableUse.class), body, bodyLineOffset, findings);
+        return clauses;
     }
 
     /** The {@code index}-th of the lists {@link #readUses} reads, read with them when first used. */

@@ -16,10 +16,20 @@ import org.privacysite.Finding;
  * @param parsedBody     the tree, held weakly (see {@link PageBody})
  * @param bodyLineOffset lines before the Markdown body (the front matter), to turn node positions into file lines
  * @param findings problems found while parsing (errors block the build)
+ * @param setsRules      whether a clause heading sets a rule's level (known without reading the clauses,
+ *                       which a page restored from the build cache reads only when asked for)
  */
 public record Page(String locale, String document, Path file, FrontMatter frontMatter, List<Clause> clauses,
                    List<ClauseLink> links, List<ArgumentUse> argumentUses, List<CookieTableUse> cookieTables,
-                   PageBody parsedBody, int bodyLineOffset, List<Finding> findings) {
+                   PageBody parsedBody, int bodyLineOffset, List<Finding> findings, boolean setsRules) {
+
+    /** A page whose {@link #setsRules} is read from its clauses. */
+    public Page(String locale, String document, Path file, FrontMatter frontMatter, List<Clause> clauses,
+                List<ClauseLink> links, List<ArgumentUse> argumentUses, List<CookieTableUse> cookieTables,
+                PageBody parsedBody, int bodyLineOffset, List<Finding> findings) {
+        this(locale, document, file, frontMatter, clauses, links, argumentUses, cookieTables, parsedBody, bodyLineOffset,
+                findings, clauses.stream().anyMatch(clause -> !clause.rules().isEmpty()));
+    }
 
     /** The Markdown tree (parsed again if memory pressure dropped it). */
     public Document body() {

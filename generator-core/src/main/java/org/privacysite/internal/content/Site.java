@@ -39,17 +39,7 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
         // A HashMap, not Map.copyOf: the immutable map's open addressing probed long runs of PageKeys
         // (1.3% of a 10k check's samples went to PageKey.equals).
         return new Site(config, contentDirectory, theme, List.copyOf(pages), ui, texts, consent,
-                List.copyOf(findings), java.util.Collections.unmodifiableMap(index), pages.stream().filter(Site::setsRules).toList());
-    }
-
-    /** Whether a clause heading of {@code page} sets a rule's level. */
-    private static boolean setsRules(Page page) {
-        for (Clause clause : page.clauses()) {
-            if (!clause.rules().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+                List.copyOf(findings), java.util.Collections.unmodifiableMap(index), pages.stream().filter(Page::setsRules).toList());
     }
 
     /** This site with {@code page} parsed anew: it replaces the page of the same file and its findings. */
@@ -68,7 +58,7 @@ public record Site(SiteConfig config, Path contentDirectory, Theme theme, List<P
             }
             Page kept = existing == previous ? page : existing; // the same object: comparing 10,000 paths took a while
             updated.add(kept);
-            if (kept == page ? setsRules(page) : sets) {
+            if (kept == page ? page.setsRules() : sets) {
                 updatedSettingPages.add(kept);
             }
         }

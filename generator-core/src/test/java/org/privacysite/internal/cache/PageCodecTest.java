@@ -40,9 +40,10 @@ class PageCodecTest {
                     parser.unparsedBody(page.file(), hash));
 
             assertEquals(List.of(page.locale(), page.document(), page.file(), page.frontMatter(), page.clauses(), page.links(),
-                            page.argumentUses(), page.cookieTables(), page.bodyLineOffset(), page.findings()),
+                            page.argumentUses(), page.cookieTables(), page.bodyLineOffset(), page.findings(), page.setsRules()),
                     List.of(restored.locale(), restored.document(), restored.file(), restored.frontMatter(), restored.clauses(),
-                            restored.links(), restored.argumentUses(), restored.cookieTables(), restored.bodyLineOffset(), restored.findings()));
+                            restored.links(), restored.argumentUses(), restored.cookieTables(), restored.bodyLineOffset(), restored.findings(),
+                            restored.setsRules()));
             assertTrue(restored.parsedBody().isRestored());
             assertFalse(page.parsedBody().isRestored());
             assertEquals(org.commonmark.renderer.html.HtmlRenderer.builder().build().render(page.body()),
