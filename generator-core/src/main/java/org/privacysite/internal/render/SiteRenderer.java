@@ -205,7 +205,7 @@ public final class SiteRenderer {
         });
         // An edit of a policy changes no file name, bundle or fact: the preview's rebuild takes them as they were
         // (at 10,000 pages, listing the files and formatting 20 language names again was a fifth of a rebuild).
-        this.templateLinks = new TemplateLinks(site.theme(), before != null ? before.templateLinks.files() : files(),
+        this.templateLinks = new TemplateLinks(site.theme(), before != null ? before.templateLinks.files() : listFiles(),
                 config.locales(), config.documents(), this::pageOrFallback);
         this.integrity = integrity;
         this.menus.putAll(menus);
@@ -809,7 +809,12 @@ public final class SiteRenderer {
      * relative and with '/': what a link check needs to know before the pages are rendered.
      */
     public java.util.Set<String> files() {
-        java.util.Set<String> files = new java.util.TreeSet<>(List.of("index.html",
+        return templateLinks.files();
+    }
+
+    /** {@link #files}, listed once per site (unordered: they are only looked up). */
+    private java.util.Set<String> listFiles() {
+        java.util.Set<String> files = new java.util.HashSet<>(List.of("index.html",
                 HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
         files.addAll(sitemapPlan().files());
         for (String locale : config.locales()) {
@@ -824,7 +829,7 @@ public final class SiteRenderer {
             files.addAll(new HistoryPages(this, history).paths());
         }
         site.theme().files(ASSETS).keySet().forEach(name -> files.add(ASSETS + "/" + name));
-        return files;
+        return java.util.Set.copyOf(files); // which the link checker's Set.copyOf takes as it is
     }
 
     /** Waits for every job, so none still writes when the caller cleans up, then reports the first failure. */
