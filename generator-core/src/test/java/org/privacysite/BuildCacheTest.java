@@ -140,7 +140,6 @@ class BuildCacheTest {
         assertTrue(Files.readString(out.resolve("en/privacy/index.html")).contains("Cookies and similar things"));
     }
 
-
     /** A page taken from the cache still switches off what its headings switch off, though its clauses are not read. */
     @Test
     void aRuleSetInTheHeadingOfAnUnchangedPageStillApplies() throws IOException {
@@ -155,6 +154,7 @@ class BuildCacheTest {
         assertTrue(result.findings().stream().noneMatch(f -> f.ruleId().equals("parity.stale") && f.location().file().toString().endsWith("fr/privacy.md")
                 && "retention".equals(f.clause())), "the French heading switches it off: " + result.findings());
     }
+
     @Test
     void aFactChange() throws IOException {
         edit("site.yaml", "breachNotificationHours: 72", "breachNotificationHours: 48");

@@ -55,16 +55,18 @@ final class PageCodec {
             writeLocation(out, home, location);
         });
         out.writeBoolean(page.setsRules());
-        CacheOutput clauses = out.another(); // read only when asked for (LazyList): most restored pages never are
-        writeClauses(clauses, home, page);
-        out.writeVar(clauses.size());
-        clauses.appendTo(out);
-        CacheOutput uses = out.another();
-        writeUses(uses, home, page);
-        out.writeVar(uses.size());
-        uses.appendTo(out);
+        writeLazyPart(out, part -> writeClauses(part, home, page));
+        writeLazyPart(out, part -> writeUses(part, home, page));
         out.writeVar(page.bodyLineOffset());
         writeFindings(out, home, page.findings());
+    }
+
+    /** A part of the record read only when asked for (LazyList), after its length: most restored pages never are. */
+    private static void writeLazyPart(CacheOutput out, java.util.function.Consumer<CacheOutput> writer) {
+        CacheOutput part = out.another();
+        writer.accept(part);
+        out.writeVar(part.size());
+        part.appendTo(out);
     }
 
     private static void writeClauses(CacheOutput out, Path home, Page page) {
@@ -132,8 +134,7 @@ final class PageCodec {
         boolean setsRules = in.readBoolean();
         CacheInput clausesInput = in.slice(in.readVar());
         List<Clause> clauses = new LazyList<>(() -> readClauses(clausesInput, file));
-        int length = in.readVar();
-        CacheInput usesInput = in.slice(length);
+        CacheInput usesInput = in.slice(in.readVar());
         LazyList<Object> uses = new LazyList<>(() -> readUses(usesInput, file));
         int bodyLineOffset = in.readVar();
         List<Finding> findings = readFindings(in, file);
