@@ -24,6 +24,21 @@ public final class IcuMessage {
     /** One argument: {@code {name}}, {@code {name, type, ...}}. Keywords are the plural/select cases. */
     public record Argument(String name, String type, Set<String> keywords, int index) {
 
+        // Written out, as PageKey's (see there): a record's own equals and hashCode are slow under C1. Same hash.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Argument that && index == that.index && java.util.Objects.equals(name, that.name)
+                    && java.util.Objects.equals(type, that.type) && java.util.Objects.equals(keywords, that.keywords);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = java.util.Objects.hashCode(name);
+            hash = 31 * hash + java.util.Objects.hashCode(type);
+            hash = 31 * hash + java.util.Objects.hashCode(keywords);
+            return 31 * hash + Integer.hashCode(index);
+        }
+
         /**
          * This argument without its place in the text (index -1): one shared instance for all its
          * uses, for summaries that keep the place as a {@code Location} of their own.

@@ -143,4 +143,18 @@ class IcuMessageTest {
         IcuSyntaxException e = assertThrows(IcuSyntaxException.class, () -> IcuMessage.parse("We are {company, nmber}."));
         assertEquals(7, e.index());
     }
+
+    @Test
+    void theSameArgumentInTwoMessagesIsEqualOnlyWithoutItsPlace() {
+        IcuMessage.Argument first = IcuMessage.parse("For {days, plural, one {# day} other {# days}}.").arguments().get(0);
+        IcuMessage.Argument second = IcuMessage.parse("Kept {days, plural, one {# day} other {# days}}.").arguments().get(0);
+        IcuMessage.Argument otherCases = IcuMessage.parse("For {days, plural, other {# days}}.").arguments().get(0);
+
+        assertFalse(first.equals(second)); // written at another place
+        assertEquals(first.placeless(), second.placeless());
+        assertEquals(first.placeless().hashCode(), second.placeless().hashCode());
+        assertFalse(first.placeless().equals(otherCases.placeless()));
+        assertFalse(first.placeless().equals(new IcuMessage.Argument("days", "select", first.keywords(), -1)));
+        assertFalse(first.placeless().equals(new IcuMessage.Argument("hours", "plural", first.keywords(), -1)));
+    }
 }

@@ -1,0 +1,29 @@
+package org.privacysite.internal.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** A page key, with its hand-written equals and hashCode, finds its page from a key made of other strings. */
+class PageKeyTest {
+
+    @Test
+    void anEqualKeyOfOtherStringsFindsThePage() {
+        Map<PageKey, String> pages = new HashMap<>();
+        pages.put(new PageKey("fr", "privacy"), "fr/privacy.md");
+        pages.put(new PageKey("privacy", "fr"), "swapped");
+        PageKey asked = new PageKey(new String("fr"), new String("privacy"));
+
+        assertEquals("fr/privacy.md", pages.get(asked));
+        assertEquals(new PageKey("fr", "privacy").hashCode(), asked.hashCode());
+        assertNotEquals(new PageKey("fr", "privacy"), new PageKey("fr", "cookies"));
+        assertNotEquals(new PageKey("fr", "privacy"), new PageKey("de", "privacy"));
+        assertNull(pages.get(new PageKey("fr", null)));
+        assertEquals(new PageKey(null, null), new PageKey(null, null));
+    }
+}
