@@ -50,6 +50,8 @@ public final class CachedBuild {
 
     private final List<InputFingerprint.HashedFiles> inputs;
     private final long hashedAt;
+    /** Each published file's identity (device and inode), as {@link #outputIntact} found it: {@link #reuse} compares with it. */
+    private final Map<String, Object> publishedKeys = new ConcurrentHashMap<>();
 
     CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt,
                 java.util.concurrent.Executor executor) {
@@ -315,7 +317,7 @@ public final class CachedBuild {
                     if (!spareSite) {
                         link(from.resolve(path), staging.resolve(path), folders);
                     } else {
-                        reuse(from.resolve(path), staging.resolve(path));
+                        reuse(from.resolve(path), staging.resolve(path), publishedKeys.get(path));
                     }
                 }
             }, executor));
@@ -339,9 +341,13 @@ public final class CachedBuild {
         }
     }
 
-    private static void reuse(Path source, Path target) {
+    /**
+     * {@code target} as the published {@code source}; {@code publishedKey} is the source's identity when known (one
+     * file status fewer for each unchanged file; see {@code SiteLoader.policyFile}), else null.
+     */
+    private static void reuse(Path source, Path target, Object publishedKey) {
         try {
-            BasicFileAttributes published = Files.readAttributes(source, BasicFileAttributes.class);
+            Object published = publishedKey != null ? publishedKey : Files.readAttributes(source, BasicFileAttributes.class).fileKey();
             BasicFileAttributes staged = null;
             try {
                 staged = Files.readAttributes(target, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
@@ -349,7 +355,7 @@ public final class CachedBuild {
                 Files.createDirectories(target.getParent());
             }
             if (staged != null) {
-                if (published.fileKey() != null && published.fileKey().equals(staged.fileKey())) {
+                if (published != null && published.equals(staged.fileKey())) {
                     return; // the spare site holds this very file
                 }
                 Files.delete(target);
@@ -378,14 +384,17 @@ public final class CachedBuild {
         for (int start = 0; start < files.size(); start += slice) {
             List<Map.Entry<String, CacheFile.OutputFile>> part = files.subList(start, Math.min(files.size(), start + slice));
             slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> part.stream()
-                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue())), executor));
+                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue(), file.getKey())), executor));
         }
         return !files.isEmpty() && slices.stream().allMatch(java.util.concurrent.CompletableFuture::join);
     }
 
-    private static boolean unchanged(Path file, CacheFile.OutputFile recorded) {
+    private boolean unchanged(Path file, CacheFile.OutputFile recorded, String path) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.fileKey() != null) {
+                publishedKeys.put(path, attributes.fileKey());
+            }
             return attributes.isRegularFile() && attributes.size() == recorded.size()
                     && attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == recorded.modified();
         } catch (IOException e) {

@@ -96,8 +96,10 @@ public final class InputFingerprint {
                 continue;
             }
             List<Path> files;
-            try (Stream<Path> walk = java.nio.file.Files.walk(directory)) {
-                files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+            // The walk's own look at each file decides (one file status, not two); a link is followed, as before.
+            try (Stream<Path> walk = java.nio.file.Files.find(directory, Integer.MAX_VALUE, (file, attributes) ->
+                    attributes.isRegularFile() || attributes.isSymbolicLink() && java.nio.file.Files.isRegularFile(file))) {
+                files = walk.sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the sources to fingerprint them", e);
             }
