@@ -1,5 +1,6 @@
 package org.privacysite.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,11 +64,25 @@ class LauncherIT {
     void theZipShipsTheLauncherBesideTheJar() throws IOException {
         assertTrue(Files.isExecutable(launcher()), "bin/privacy-site is executable");
         assertTrue(Files.isRegularFile(distribution().resolve("lib/privacy-site.jar")));
+        assertTrue(Files.isRegularFile(distribution().resolve("lib/privacy-site-theme.jar")));
         Path zip = distribution().getParent().getParent().resolve(distribution().getFileName() + "-dist.zip");
         try (ZipFile file = new ZipFile(zip.toFile())) {
             String base = distribution().getFileName() + "/";
             assertTrue(file.getEntry(base + "bin/privacy-site") != null, "the zip has the launcher");
             assertTrue(file.getEntry(base + "lib/privacy-site.jar") != null, "the zip has the jar");
+            assertTrue(file.getEntry(base + "lib/privacy-site-theme.jar") != null, "the zip has the theme's jar");
+        }
+        // The theme's jar holds the theme alone, as the CLI jar has it (the launcher reads it first).
+        try (ZipFile theme = new ZipFile(distribution().resolve("lib/privacy-site-theme.jar").toFile());
+             ZipFile cli = new ZipFile(distribution().resolve("lib/privacy-site.jar").toFile())) {
+            List<String> files = theme.stream().filter(entry -> !entry.isDirectory()).map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> !name.startsWith("META-INF/")).toList();
+            assertTrue(files.contains("org/privacysite/theme/layout.ftlh"), files.toString());
+            for (String name : files) {
+                assertTrue(name.startsWith("org/privacysite/theme/"), name);
+                assertArrayEquals(cli.getInputStream(cli.getEntry(name)).readAllBytes(),
+                        theme.getInputStream(theme.getEntry(name)).readAllBytes(), name);
+            }
         }
     }
 
@@ -289,7 +304,8 @@ class LauncherIT {
 
         Run run = run(Map.of("JAVA_HOME", javaHome.toString()), "--version");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(Files.readString(marker).contains("-jar " + distribution().resolve("lib/privacy-site.jar")), Files.readString(marker));
+        assertTrue(Files.readString(marker).contains("-cp " + distribution().resolve("lib/privacy-site-theme.jar") + ":"
+                + distribution().resolve("lib/privacy-site.jar") + " org.privacysite.cli.Main"), Files.readString(marker));
 
         Run broken = run(Map.of("JAVA_HOME", temp.resolve("no-jdk").toString()), "--version");
         assertEquals(Main.USAGE, broken.exitCode());
