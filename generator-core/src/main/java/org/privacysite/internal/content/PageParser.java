@@ -50,6 +50,8 @@ public final class PageParser {
     private static final Pattern HEADING_KEY = Pattern.compile("\\s*\\{#([^}]*)\\}\\s*$");
     private static final Pattern RULE_SETTING = Pattern.compile("([a-z][a-z-]*(?:\\.[a-z0-9]+(?:-[a-z0-9]+)*)+)=(error|warning|off)");
     private static final Pattern CLAUSE_LINK = Pattern.compile("(?:([a-z0-9][a-z0-9-]*)\\.md)?(?:#(.+))?");
+    /** Between a heading's key and its rule settings: compiled once, not per heading as {@code String.split} would. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -306,7 +308,7 @@ public final class PageParser {
                 }
             }
             String marks = stripKey(heading);
-            String[] words = marks == null ? new String[0] : marks.split("\\s+");
+            String[] words = marks == null ? new String[0] : SPACES.split(marks);
             String key = marks == null ? null : shared.apply(words[0]);
             String title = titleText(heading).trim();
             if (heading.getLevel() == 1) {
