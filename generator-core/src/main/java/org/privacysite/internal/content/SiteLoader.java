@@ -27,6 +27,7 @@ import org.privacysite.internal.rules.ConfigRules;
 import org.privacysite.internal.rules.ContentRules;
 import org.privacysite.internal.rules.ParityRules;
 import org.privacysite.internal.rules.SourceRules;
+import org.privacysite.internal.source.SourceFiles;
 import org.privacysite.internal.theme.Theme;
 
 /**
@@ -253,12 +254,9 @@ public final class SiteLoader {
      */
     private static Boolean policyFile(Path file) {
         try {
-            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+            java.nio.file.attribute.BasicFileAttributes look = Files.readAttributes(file,
                     java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isRegularFile()) {
-                return false;
-            }
-            return attributes.isSymbolicLink() && Files.isRegularFile(file) ? true : null;
+            return SourceFiles.isRegularFile(file, look) ? look.isSymbolicLink() : null;
         } catch (java.io.IOException e) {
             return null;
         }

@@ -97,8 +97,8 @@ public final class InputFingerprint {
             }
             List<Path> files;
             // The walk's own look at each file decides (one file status, not two); a link is followed, as before.
-            try (Stream<Path> walk = java.nio.file.Files.find(directory, Integer.MAX_VALUE, (file, attributes) ->
-                    attributes.isRegularFile() || attributes.isSymbolicLink() && java.nio.file.Files.isRegularFile(file))) {
+            try (Stream<Path> walk = java.nio.file.Files.find(directory, Integer.MAX_VALUE,
+                    org.privacysite.internal.source.SourceFiles::isRegularFile)) {
                 files = walk.sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the sources to fingerprint them", e);

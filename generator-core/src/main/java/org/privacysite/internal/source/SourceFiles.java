@@ -14,10 +14,18 @@ import org.privacysite.Location;
 import org.privacysite.PrivacySiteException;
 import org.privacysite.internal.rules.SourceRules;
 
-/** Reads a source file as strict UTF-8 text with a single kind of line ending. */
+/** Reads a source file as strict UTF-8 text with a single kind of line ending, and tells what is a source file. */
 public final class SourceFiles {
 
     private SourceFiles() {
+    }
+
+    /**
+     * Whether {@code file} is a regular file or a link to one, from {@code look}, its attributes read without following
+     * links (as a directory walk reads them): only a link costs a second file status.
+     */
+    public static boolean isRegularFile(Path file, java.nio.file.attribute.BasicFileAttributes look) {
+        return look.isRegularFile() || look.isSymbolicLink() && Files.isRegularFile(file);
     }
 
     /**
