@@ -1,33 +1,45 @@
 package org.privacysite.internal.cache;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what {@link CacheOutput} wrote, text by its number in the file's {@link StringTable}. A read past
  * the end, a length that cannot be or a number the table does not have is a {@link DamagedCache}: the
- * cache is rebuilt, never trusted.
+ * cache is rebuilt, never trusted. The bytes may be the cache file mapped into memory: they are read with
+ * absolute gets only, so that any number of readers share one buffer.
  */
 final class CacheInput {
 
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private int at;
     private final int end;
     private final StringTable strings;
 
     CacheInput(byte[] bytes, int offset, int length) {
-        this(bytes, offset, length, StringTable.empty());
+        this(ByteBuffer.wrap(bytes), offset, length, StringTable.empty());
     }
 
-    CacheInput(byte[] bytes, int offset, int length, StringTable strings) {
+    private CacheInput(ByteBuffer bytes, int offset, int length, StringTable strings) {
         this.bytes = bytes;
         this.at = offset;
         this.end = offset + length;
         this.strings = strings;
     }
 
+    /** Everything of {@code bytes} (from 0 to its limit), its text in no table. */
+    static CacheInput of(ByteBuffer bytes) {
+        return new CacheInput(bytes, 0, bytes.limit(), StringTable.empty());
+    }
+
+    /** A whole record, its text in {@code strings}. */
+    static CacheInput of(ByteBuffer record, StringTable strings) {
+        return new CacheInput(record, 0, record.limit(), strings);
+    }
+
     /** A whole record, its text in {@code strings}. */
     static CacheInput of(byte[] record, StringTable strings) {
-        return new CacheInput(record, 0, record.length, strings);
+        return of(ByteBuffer.wrap(record), strings);
     }
 
     /** What {@link CacheOutput#writeVar} wrote. */
@@ -49,17 +61,17 @@ final class CacheInput {
         return number == 0 ? null : strings.get(number - 1);
     }
 
-    /** The next {@code length} bytes, copied. */
-    byte[] readRaw(int length) {
+    /** The next {@code length} bytes, not copied (positioned at 0, limited to {@code length}). */
+    ByteBuffer readRaw(int length) {
         need(length);
-        byte[] value = java.util.Arrays.copyOfRange(bytes, at, at + length);
+        ByteBuffer value = bytes.slice(at, length);
         at += length;
         return value;
     }
 
     int readInt() {
         need(4);
-        int value = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+        int value = bytes.getInt(at); // big-endian, as CacheOutput writes it
         at += 4;
         return value;
     }
@@ -70,7 +82,7 @@ final class CacheInput {
 
     int readByte() {
         need(1);
-        return bytes[at++] & 0xff;
+        return bytes.get(at++) & 0xff;
     }
 
     boolean readBoolean() {
@@ -83,20 +95,26 @@ final class CacheInput {
             return null;
         }
         need(length);
-        String text = new String(bytes, at, length, StandardCharsets.UTF_8);
+        String text = utf8(bytes, at, length);
         at += length;
         return text;
     }
 
+    /** What {@link CacheOutput#writeBytes} wrote, copied: for small values such as hashes. */
     byte[] readBytes() {
-        int length = readInt();
-        if (length == -1) {
+        ByteBuffer value = readRecord();
+        if (value == null) {
             return null;
         }
-        need(length);
-        byte[] value = java.util.Arrays.copyOfRange(bytes, at, at + length);
-        at += length;
-        return value;
+        byte[] copy = new byte[value.limit()];
+        value.get(0, copy);
+        return copy;
+    }
+
+    /** What {@link CacheOutput#writeBytes} wrote, not copied: a record of the cache file. */
+    ByteBuffer readRecord() {
+        int length = readInt();
+        return length == -1 ? null : readRaw(length);
     }
 
     /** The next {@code length} bytes, not copied, for a reader of their own. */
@@ -115,5 +133,15 @@ final class CacheInput {
         if (length < 0 || length > end - at) {
             throw new DamagedCache("a record ends before its data");
         }
+    }
+
+    /** {@code length} bytes of {@code bytes} from {@code from}, decoded as UTF-8. */
+    static String utf8(ByteBuffer bytes, int from, int length) {
+        if (bytes.hasArray()) {
+            return new String(bytes.array(), bytes.arrayOffset() + from, length, StandardCharsets.UTF_8);
+        }
+        byte[] copy = new byte[length];
+        bytes.get(from, copy);
+        return new String(copy, StandardCharsets.UTF_8);
     }
 }

@@ -118,6 +118,24 @@ final class CacheOutput {
         writeRaw(value, 0, value.length);
     }
 
+    /** Length, then the record's bytes (from 0 to its limit); null as -1. */
+    void writeBytes(java.nio.ByteBuffer record) {
+        if (record == null) {
+            writeInt(-1);
+            return;
+        }
+        writeInt(record.limit());
+        writeRaw(record);
+    }
+
+    /** The bytes of {@code value} from 0 to its limit. */
+    void writeRaw(java.nio.ByteBuffer value) {
+        int length = value.limit();
+        room(length);
+        value.get(0, bytes, size, length);
+        size += length;
+    }
+
     void writeRaw(byte[] value, int offset, int length) {
         room(length);
         System.arraycopy(value, offset, bytes, size, length);
@@ -130,6 +148,11 @@ final class CacheOutput {
 
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    /** The bytes written, as a record of the cache file. */
+    java.nio.ByteBuffer toRecord() {
+        return java.nio.ByteBuffer.wrap(toByteArray());
     }
 
     private void room(int more) {

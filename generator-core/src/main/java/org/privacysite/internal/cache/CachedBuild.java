@@ -2,6 +2,7 @@ package org.privacysite.internal.cache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class CachedBuild {
     private final Set<PageKey> changed = new LinkedHashSet<>();
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     private volatile String fullBecause;
-    private Map<String, byte[]> linkRecords = Map.of();
+    private Map<String, ByteBuffer> linkRecords = Map.of();
     private StringTable strings;
 
     private final List<InputFingerprint.HashedFiles> inputs;
@@ -126,7 +127,7 @@ public final class CachedBuild {
         PageParser parser = new PageParser();
         return (locale, document) -> {
             PageKey page = new PageKey(locale, document);
-            byte[] record = previous.pages().get(page);
+            ByteBuffer record = previous.pages().get(page);
             if (record == null || changed.contains(page)) {
                 return null;
             }
@@ -150,7 +151,7 @@ public final class CachedBuild {
         }
         for (PageKey page : changed) {
             Page parsed = site.page(page.locale(), page.document());
-            if (parsed == null || !Arrays.equals(PageCodec.structure(parsed), previous.structures().get(page))) {
+            if (parsed == null || !ByteBuffer.wrap(PageCodec.structure(parsed)).equals(previous.structures().get(page))) {
                 startOver(page.locale() + "/" + page.document() + ".md changed its title, dates or clauses, which other pages show");
                 return false;
             }
@@ -174,7 +175,7 @@ public final class CachedBuild {
             PageKey pageKey = new PageKey(page.locale(), page.document());
             List<Finding> found = checked.get(pageKey);
             if (found == null) {
-                byte[] record = previous.references().get(pageKey);
+                ByteBuffer record = previous.references().get(pageKey);
                 found = cache.codec().readFindings(CacheInput.of(record, previous.strings()), page.file());
             }
             all.put(pageKey, found);
@@ -200,7 +201,7 @@ public final class CachedBuild {
         for (String document : site.config().documents()) {
             List<Finding> fresh = checked.get(document);
             if (fresh == null) {
-                byte[] record = previous.parity().get(document);
+                ByteBuffer record = previous.parity().get(document);
                 fresh = cache.codec().readFindings(CacheInput.of(record, previous.strings()), null);
             }
             all.put(document, fresh);
@@ -230,7 +231,7 @@ public final class CachedBuild {
     /** The ids of a page of the last build, for the fragment links of the pages checked now; null for no such page. */
     public Function<String, Set<String>> cachedIds() {
         return path -> ids.computeIfAbsent(path, ignored -> {
-            byte[] record = previous.links().get(path);
+            ByteBuffer record = previous.links().get(path);
             if (record == null) {
                 return Set.of();
             }
@@ -246,10 +247,10 @@ public final class CachedBuild {
      * canonical or hreflang links): then this build {@linkplain #startOver starts over}.
      */
     public List<Finding> links(Map<String, LinkChecker.PageFindings> checked) {
-        Map<String, byte[]> records = new TreeMap<>();
+        Map<String, ByteBuffer> records = new TreeMap<>();
         if (incremental()) {
             for (Map.Entry<String, LinkChecker.PageFindings> page : checked.entrySet()) {
-                byte[] before = previous.links().get(page.getKey());
+                ByteBuffer before = previous.links().get(page.getKey());
                 if (before == null || !Arrays.equals(LinkRecord.face(page.getValue().face()), LinkRecord.faceOf(before))) {
                     startOver(page.getKey() + " now has other ids or hreflang links, which other pages' links depend on");
                     return null;
@@ -262,13 +263,13 @@ public final class CachedBuild {
             LinkChecker.PageFindings found = page.getValue();
             List<Finding> alternates = found.alternates();
             if (incremental()) { // checked against the pages it names by the last build: they show the same
-                byte[] before = records.get(page.getKey());
+                ByteBuffer before = records.get(page.getKey());
                 CacheInput in = CacheInput.of(before, strings());
                 alternates = LinkRecord.readFindings(in, cache.codec()).get(1);
             }
             records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec(), strings()));
         }
-        for (byte[] record : records.values()) {
+        for (ByteBuffer record : records.values()) {
             List<List<Finding>> both = LinkRecord.readFindings(CacheInput.of(record, strings()), cache.codec());
             findings.addAll(both.get(0));
             findings.addAll(both.get(1));
@@ -412,10 +413,10 @@ public final class CachedBuild {
         Set<String> written = new HashSet<>();
         pagesToRender(site).forEach(page -> written.add(page.outputPath()));
         try {
-            Map<PageKey, byte[]> referenceRecords = new LinkedHashMap<>();
+            Map<PageKey, ByteBuffer> referenceRecords = new LinkedHashMap<>();
             Map<PageKey, byte[]> sources = new LinkedHashMap<>();
-            Map<PageKey, byte[]> structures = new LinkedHashMap<>();
-            Map<PageKey, byte[]> pages = new LinkedHashMap<>();
+            Map<PageKey, ByteBuffer> structures = new LinkedHashMap<>();
+            Map<PageKey, ByteBuffer> pages = new LinkedHashMap<>();
             for (Page page : site.pages()) {
                 PageKey pageKey = new PageKey(page.locale(), page.document());
                 byte[] source = key.policies().get(pageKey);
@@ -428,20 +429,20 @@ public final class CachedBuild {
                     pages.put(pageKey, previous.pages().get(pageKey));
                     referenceRecords.put(pageKey, previous.references().get(pageKey));
                 } else {
-                    structures.put(pageKey, PageCodec.structure(page));
+                    structures.put(pageKey, ByteBuffer.wrap(PageCodec.structure(page)));
                     CacheOutput found = new CacheOutput(strings());
                     cache.codec().writeFindings(found, page.file(), references.get(pageKey));
-                    referenceRecords.put(pageKey, found.toByteArray());
+                    referenceRecords.put(pageKey, found.toRecord());
                     CacheOutput record = new CacheOutput(strings());
                     cache.codec().write(record, page);
-                    pages.put(pageKey, record.toByteArray());
+                    pages.put(pageKey, record.toRecord());
                 }
             }
-            Map<String, byte[]> parityRecords = new LinkedHashMap<>();
+            Map<String, ByteBuffer> parityRecords = new LinkedHashMap<>();
             parity.forEach((document, findings) -> {
                 CacheOutput record = new CacheOutput(strings());
                 cache.codec().writeFindings(record, null, findings);
-                parityRecords.put(document, record.toByteArray());
+                parityRecords.put(document, record.toRecord());
             });
             return cache.writeAside(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
                     linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));

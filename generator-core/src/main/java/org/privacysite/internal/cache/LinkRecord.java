@@ -16,7 +16,7 @@ final class LinkRecord {
     private LinkRecord() {
     }
 
-    static byte[] write(LinkChecker.PageFindings found, List<Finding> alternates, PageCodec codec, StringTable strings) {
+    static java.nio.ByteBuffer write(LinkChecker.PageFindings found, List<Finding> alternates, PageCodec codec, StringTable strings) {
         CacheOutput out = new CacheOutput(strings);
         out.writeBytes(face(found.face()));
         codec.writeFindings(out, null, found.own());
@@ -24,7 +24,7 @@ final class LinkRecord {
         Set<String> ids = found.face() == null ? Set.of() : found.face().ids();
         out.writeVar(ids.size());
         ids.forEach(out::writeText);
-        return out.toByteArray();
+        return out.toRecord();
     }
 
     /** What other pages see of a page, hashed; the site's own record has none. */
@@ -44,8 +44,8 @@ final class LinkRecord {
         return Digests.sha256(out.toByteArray());
     }
 
-    static byte[] faceOf(byte[] record) {
-        return new CacheInput(record, 0, record.length).readBytes(); // the face is no text of the table
+    static byte[] faceOf(java.nio.ByteBuffer record) {
+        return CacheInput.of(record).readBytes(); // the face is no text of the table
     }
 
     /** The own findings, then the hreflang findings. */
