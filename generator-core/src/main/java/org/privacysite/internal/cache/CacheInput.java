@@ -117,6 +117,15 @@ final class CacheInput {
         return length == -1 ? null : readRaw(length);
     }
 
+    /** Passes over what {@link CacheOutput#writeBytes} wrote. */
+    void skipBytes() {
+        int length = readInt();
+        if (length != -1) {
+            need(length);
+            at += length;
+        }
+    }
+
     /** The next {@code length} bytes, not copied, for a reader of their own. */
     CacheInput slice(int length) {
         need(length);

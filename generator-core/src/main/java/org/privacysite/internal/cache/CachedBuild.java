@@ -247,7 +247,8 @@ public final class CachedBuild {
      * canonical or hreflang links): then this build {@linkplain #startOver starts over}.
      */
     public List<Finding> links(Map<String, LinkChecker.PageFindings> checked) {
-        Map<String, ByteBuffer> records = new TreeMap<>();
+        // In path order: the previous build's records are (it wrote this map), and a checked page is one of them.
+        Map<String, ByteBuffer> records = incremental() ? new LinkedHashMap<>(previous.links()) : new TreeMap<>();
         if (incremental()) {
             for (Map.Entry<String, LinkChecker.PageFindings> page : checked.entrySet()) {
                 ByteBuffer before = previous.links().get(page.getKey());
@@ -256,7 +257,6 @@ public final class CachedBuild {
                     return null;
                 }
             }
-            records.putAll(previous.links());
         }
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, LinkChecker.PageFindings> page : checked.entrySet()) {

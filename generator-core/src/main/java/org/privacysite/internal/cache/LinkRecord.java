@@ -50,7 +50,7 @@ final class LinkRecord {
 
     /** The own findings, then the hreflang findings. */
     static List<List<Finding>> readFindings(CacheInput in, PageCodec codec) {
-        in.readBytes();
+        in.skipBytes(); // the face
         List<Finding> own = codec.readFindings(in, null);
         return List.of(own, codec.readFindings(in, null));
     }

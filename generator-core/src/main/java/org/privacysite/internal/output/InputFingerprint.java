@@ -99,12 +99,15 @@ public final class InputFingerprint {
             // The walk's own look at each file decides (one file status, not two); a link is followed, as before.
             try (Stream<Path> walk = java.nio.file.Files.find(directory, Integer.MAX_VALUE,
                     org.privacysite.internal.source.SourceFiles::isRegularFile)) {
-                files = walk.sorted().toList();
+                files = walk.toList(); // in any order: the hashes are sorted by name below
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the sources to fingerprint them", e);
             }
             // In slices: one task per file would cost more than hashing a small policy.
-            List<String> names = files.stream().map(file -> directory.relativize(file).toString().replace('\\', '/')).toList();
+            // The walk's paths are the directory's with the name resolved against it: its text, cut (relativize costs more).
+            String base = directory.toString();
+            int prefix = base.isEmpty() || base.endsWith(directory.getFileSystem().getSeparator()) ? base.length() : base.length() + 1;
+            List<String> names = files.stream().map(file -> file.toString().substring(prefix).replace('\\', '/')).toList();
             Stamp[] stamps = new Stamp[files.size()];
             int which = index;
             List<CompletableFuture<List<byte[]>>> slices = new ArrayList<>();

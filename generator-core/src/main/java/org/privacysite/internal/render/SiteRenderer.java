@@ -814,8 +814,8 @@ public final class SiteRenderer {
 
     /** {@link #files}, listed once per site (unordered: they are only looked up). */
     private java.util.Set<String> listFiles() {
-        java.util.Set<String> files = new java.util.HashSet<>(List.of("index.html",
-                HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
+        // A list, hashed once by Set.copyOf (which keeps one of any duplicates): a hash set first hashed every path twice.
+        List<String> files = new ArrayList<>(List.of("index.html", HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
         files.addAll(sitemapPlan().files());
         for (String locale : config.locales()) {
             for (String document : config.documents()) {

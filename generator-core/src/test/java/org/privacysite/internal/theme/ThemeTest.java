@@ -73,4 +73,29 @@ class ThemeTest {
     void theBuiltInThemesIdentityIsAHashOfItsFiles() {
         assertTrue(Theme.builtInIdentity().matches("[0-9a-f]{16}"), Theme.builtInIdentity());
     }
+
+    /** In a jar the identity comes from the jar's directory (CRC-32 and size), not the files' bytes: it must still see a change. */
+    @Test
+    void aThemeJarWithAnotherTemplateOfTheSameSizeHasAnotherIdentity() throws IOException {
+        String before = identityOfJar("before.jar", "<p>${title}</p>");
+        assertEquals(before, identityOfJar("again.jar", "<p>${title}</p>"));
+        assertFalse(before.equals(identityOfJar("after.jar", "<b>${title}</b>")));
+        Path folder = write("folder/" + Theme.RESOURCES + "/layout.ftlh", "<p>${title}</p>").getParent();
+        assertTrue(Theme.identity(folder).matches("[0-9a-f]{16}"));
+    }
+
+    private String identityOfJar(String name, String layout) throws IOException {
+        Path jar = own.resolve(name);
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(Theme.RESOURCES + "/layout.ftlh"));
+            out.write(layout.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry(Theme.RESOURCES + "/assets/site.css"));
+            out.write("body { margin: 0 }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            return Theme.identity(zip.getPath("/" + Theme.RESOURCES));
+        }
+    }
 }
