@@ -340,11 +340,14 @@ final class SitePipeline {
     static List<Path> overrides(Site site) {
         List<Path> overrides = new ArrayList<>(site.theme().overridden());
         Path own = site.theme().overrideDirectory();
+        java.util.function.Predicate<String> builtIn = locale -> Files.isRegularFile(Theme.builtInDirectory().resolve("messages/" + locale + ".yaml"));
         for (Map.Entry<String, MessageBundle> ui : site.ui().entrySet()) {
             Path file = ui.getValue().file();
-            boolean replacesBuiltIn = LocaleFallback.chain(ui.getKey()).stream()
-                    .anyMatch(locale -> Files.isRegularFile(Theme.builtInDirectory().resolve("messages/" + locale + ".yaml")));
-            if (own != null && file.startsWith(own) && !overrides.contains(file) && replacesBuiltIn) {
+            if (own == null || !file.startsWith(own) || overrides.contains(file)) {
+                continue;
+            }
+            // The locale itself first: its CLDR chain (ICU data) is only needed for a locale the theme has under another name.
+            if (builtIn.test(ui.getKey()) || LocaleFallback.chain(ui.getKey()).stream().anyMatch(builtIn)) {
                 overrides.add(file);
             }
         }

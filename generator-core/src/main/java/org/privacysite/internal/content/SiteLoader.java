@@ -194,6 +194,10 @@ public final class SiteLoader {
      * nearest CLDR parent that has one, the site's own before the built-in at each step (es-MX: es-419, then es).
      */
     static java.nio.file.Path uiFile(Theme theme, String locale, SiteConfig config, List<Finding> findings) {
+        java.nio.file.Path own = bundleFile(theme, locale);
+        if (Files.isRegularFile(own)) {
+            return own; // the chain's first step: its CLDR data (ICU's list of locales, likely subtags) is not needed
+        }
         List<String> chain = LocaleFallback.chain(locale);
         for (String candidate : chain) {
             java.nio.file.Path file = bundleFile(theme, candidate);

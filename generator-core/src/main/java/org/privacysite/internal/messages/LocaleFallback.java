@@ -21,12 +21,15 @@ import com.ibm.icu.util.ULocale;
  */
 public final class LocaleFallback {
 
-    /** CLDR's parentLocales (supplementalData.xml) as ICU ships them, child to parent: es_MX → es_419. */
-    private static final Map<String, String> PARENTS = parents();
+    /** CLDR's data for the chain, read when a chain is first asked for (a site whose locales all have texts never asks). */
+    private static final class Cldr {
+        /** CLDR's parentLocales (supplementalData.xml) as ICU ships them, child to parent: es_MX → es_419. */
+        static final Map<String, String> PARENTS = parents();
 
-    /** The locales ICU has data for, by name (zh_Hans_CN, de_AT). */
-    private static final Set<String> ICU_LOCALES = java.util.Arrays.stream(ULocale.getAvailableLocales())
-            .map(ULocale::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        /** The locales ICU has data for, by name (zh_Hans_CN, de_AT). */
+        static final Set<String> ICU_LOCALES = java.util.Arrays.stream(ULocale.getAvailableLocales())
+                .map(ULocale::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     private LocaleFallback() {
     }
@@ -107,13 +110,13 @@ public final class LocaleFallback {
             return locale;
         }
         ULocale scripted = new ULocale.Builder().setLocale(locale).setScript(likely).build();
-        boolean namedWithScript = ICU_LOCALES.contains(scripted.getName()) && !ICU_LOCALES.contains(locale.getName());
+        boolean namedWithScript = Cldr.ICU_LOCALES.contains(scripted.getName()) && !Cldr.ICU_LOCALES.contains(locale.getName());
         return namedWithScript || !likely.equals(defaultScript(locale.getLanguage())) ? scripted : locale;
     }
 
     /** CLDR's parent of {@code locale}, or null for root. */
     private static ULocale parent(ULocale locale) {
-        String listed = PARENTS.get(locale.getName());
+        String listed = Cldr.PARENTS.get(locale.getName());
         if (listed != null) {
             return listed.equals("root") ? null : new ULocale(listed);
         }
