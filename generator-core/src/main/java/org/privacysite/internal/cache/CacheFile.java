@@ -58,14 +58,34 @@ final class CacheFile {
     }
 
     static void write(Path file, Contents contents) throws IOException {
-        long estimate = 1024L + 64L * (contents.stamps().size() + contents.files().size()) + 32L * contents.strings().size();
-        for (ByteBuffer record : contents.pages().values()) {
-            estimate += record.limit() + 200;
+        Files.createDirectories(file.getParent());
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            CacheOutput header = new CacheOutput();
+            header.writeRaw(MAGIC, 0, MAGIC.length);
+            header.writeInt(FORMAT);
+            header.writeString(contents.generator());
+            long lengthAt = header.size();
+            header.writeInt(0); // the records' length, known once they are written
+            writeFully(channel, header.toByteArray(), -1);
+            CacheOutput body = CacheOutput.streaming(channel);
+            writeRecords(body, contents);
+            body.finish();
+            if (body.written() > Integer.MAX_VALUE - 64) {
+                throw new IOException("the cache would be larger than a cache file can be");
+            }
+            CacheOutput trailer = new CacheOutput();
+            trailer.writeInt(body.crc());
+            writeFully(channel, trailer.toByteArray(), -1);
+            CacheOutput length = new CacheOutput();
+            length.writeInt((int) body.written());
+            writeFully(channel, length.toByteArray(), lengthAt);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        for (ByteBuffer record : contents.links().values()) {
-            estimate += record.limit() + 64;
-        }
-        CacheOutput body = new CacheOutput((int) Math.min(Integer.MAX_VALUE - 64, estimate));
+    }
+
+    private static void writeRecords(CacheOutput body, Contents contents) {
         body.writeString(contents.inputs());
         body.writeString(contents.output());
         contents.strings().write(body);
@@ -95,18 +115,17 @@ final class CacheFile {
             body.writeLong(input.stamp().inode());
             body.writeBytes(input.hash());
         });
-        CacheOutput header = new CacheOutput();
-        header.writeRaw(MAGIC, 0, MAGIC.length);
-        header.writeInt(FORMAT);
-        header.writeString(contents.generator());
-        header.writeInt(body.size());
-        CacheOutput trailer = new CacheOutput();
-        trailer.writeInt(body.crc());
-        Files.createDirectories(file.getParent());
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
-            header.writeTo(out);
-            body.writeTo(out);
-            trailer.writeTo(out);
+    }
+
+    /** {@code bytes} at {@code position} of the file, or after what was written (-1). */
+    private static void writeFully(java.nio.channels.FileChannel channel, byte[] bytes, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (position < 0) {
+                channel.write(buffer);
+            } else {
+                channel.write(buffer, position + buffer.position());
+            }
         }
     }
 

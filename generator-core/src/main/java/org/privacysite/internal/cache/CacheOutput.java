@@ -13,6 +13,10 @@ final class CacheOutput {
     private byte[] bytes;
     private int size;
     private final StringTable strings;
+    /** Where a file's bytes go as they come, or null: then they are kept (a record). */
+    private final java.nio.channels.WritableByteChannel sink;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    private long sent;
 
     CacheOutput() {
         this(256);
@@ -29,8 +33,44 @@ final class CacheOutput {
     }
 
     private CacheOutput(int capacity, StringTable strings) {
+        this(capacity, strings, null);
+    }
+
+    private CacheOutput(int capacity, StringTable strings, java.nio.channels.WritableByteChannel sink) {
         bytes = new byte[Math.max(16, capacity)];
         this.strings = strings;
+        this.sink = sink;
+    }
+
+    /**
+     * Bytes that go to {@code sink} a {@link #SLICE} at a time as they are written, never held whole (a 10k site's
+     * cache file is 25 MB, which a buffer of its size made the heap zero and the kernel map page by page); the CRC-32C
+     * and size cover them all. {@link #finish} sends the last ones.
+     */
+    static CacheOutput streaming(java.nio.channels.WritableByteChannel sink) {
+        return new CacheOutput(SLICE, StringTable.empty(), sink);
+    }
+
+    /** Sends what a {@link #streaming} output holds still. */
+    void finish() {
+        send();
+    }
+
+    private void send() {
+        send(java.nio.ByteBuffer.wrap(bytes, 0, size));
+        size = 0;
+    }
+
+    private void send(java.nio.ByteBuffer value) {
+        crc.update(value.duplicate());
+        sent += value.remaining();
+        try {
+            while (value.hasRemaining()) {
+                sink.write(value);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code value} in one byte from -64 to 63, two to 8191, and so on (zigzag, then 7 bits a byte). */
@@ -48,16 +88,6 @@ final class CacheOutput {
         writeVar(text == null ? 0 : strings.number(text) + 1);
     }
 
-    /**
-     * The bytes written, without copying them, in slices: a file's stream copies each write into a native
-     * buffer of its size, which the JDK keeps for the thread (one write of a 10k site's cache: 67 MB more RSS).
-     */
-    void writeTo(java.io.OutputStream out) throws java.io.IOException {
-        for (int at = 0; at < size; at += SLICE) {
-            out.write(bytes, at, Math.min(SLICE, size - at));
-        }
-    }
-
     /** The bytes a file read or write moves at once, here and in {@link CacheFile#read}. */
     static final int SLICE = 1 << 20;
 
@@ -71,11 +101,14 @@ final class CacheOutput {
         out.writeRaw(bytes, 0, size);
     }
 
-    /** The CRC-32C of the bytes written. */
+    /** The CRC-32C of the bytes written ({@link #finish finished}, for a streaming output). */
     int crc() {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes, 0, size);
-        return (int) crc.getValue();
+        if (sink != null) {
+            return (int) crc.getValue();
+        }
+        java.util.zip.CRC32C all = new java.util.zip.CRC32C();
+        all.update(bytes, 0, size);
+        return (int) all.getValue();
     }
 
     void writeInt(int value) {
@@ -131,6 +164,11 @@ final class CacheOutput {
     /** The bytes of {@code value} from 0 to its limit. */
     void writeRaw(java.nio.ByteBuffer value) {
         int length = value.limit();
+        if (sink != null && length > bytes.length) {
+            send();
+            send(value.slice(0, length));
+            return;
+        }
         room(length);
         value.get(0, bytes, size, length);
         size += length;
@@ -142,8 +180,14 @@ final class CacheOutput {
         size += length;
     }
 
+    /** How many bytes are held: all those written, but for a {@link #streaming} output (see {@link #written}). */
     int size() {
         return size;
+    }
+
+    /** How many bytes were written, those sent included. */
+    long written() {
+        return sent + size;
     }
 
     byte[] toByteArray() {
@@ -156,6 +200,9 @@ final class CacheOutput {
     }
 
     private void room(int more) {
+        if (sink != null && size + more > bytes.length && size > 0) {
+            send();
+        }
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
