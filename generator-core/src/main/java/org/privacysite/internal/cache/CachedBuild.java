@@ -270,9 +270,7 @@ public final class CachedBuild {
             records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec(), strings()));
         }
         for (ByteBuffer record : records.values()) {
-            List<List<Finding>> both = LinkRecord.readFindings(CacheInput.of(record, strings()), cache.codec());
-            findings.addAll(both.get(0));
-            findings.addAll(both.get(1));
+            LinkRecord.addFindings(CacheInput.of(record, strings()), cache.codec(), findings);
         }
         linkRecords = records;
         return findings;

@@ -242,8 +242,12 @@ final class PageCodec {
     }
 
     List<Finding> readFindings(CacheInput in, Path home) {
+        int count = in.readVar();
+        if (count <= 0) {
+            return List.of(); // most pages: read for every page of an incremental build
+        }
         List<Finding> findings = new ArrayList<>();
-        for (int i = in.readVar(); i > 0; i--) {
+        for (int i = count; i > 0; i--) {
             Location location = readLocation(in, home);
             String id = in.readText();
             Rule rule = rules.apply(id).orElseThrow(() -> new DamagedCache("the rule " + id + " is unknown to this generator"));

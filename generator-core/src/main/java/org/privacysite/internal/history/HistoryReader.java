@@ -76,13 +76,13 @@ public final class HistoryReader {
         Map<String, DocumentHistory> documents = new LinkedHashMap<>();
         LocalDate today = today(asOf, sourceDateEpoch, git.lastCommit(), config);
         for (String document : config.documents()) {
+            NavigableMap<LocalDate, Page> source = versions(site, config.sourceLocale(), document, recorded, parser);
+            if (source.size() < 2) {
+                continue; // a single version: nothing to archive or compare (nor the translations' versions to read)
+            }
             Map<String, NavigableMap<LocalDate, Page>> pages = new LinkedHashMap<>();
             for (String locale : config.locales()) {
-                pages.put(locale, versions(site, locale, document, recorded, parser));
-            }
-            NavigableMap<LocalDate, Page> source = pages.get(config.sourceLocale());
-            if (source.size() < 2) {
-                continue; // a single version: nothing to archive or compare
+                pages.put(locale, locale.equals(config.sourceLocale()) ? source : versions(site, locale, document, recorded, parser));
             }
             List<LocalDate> dates = List.copyOf(source.keySet());
             LocalDate inForce = today == null ? source.lastKey()
