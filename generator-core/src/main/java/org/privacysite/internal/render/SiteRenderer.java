@@ -814,7 +814,7 @@ public final class SiteRenderer {
 
     /** {@link #files}, listed once per site (unordered: they are only looked up). */
     private java.util.Set<String> listFiles() {
-        // A list, hashed once by Set.copyOf (which keeps one of any duplicates): a hash set first hashed every path twice.
+        // A list, which Set.copyOf dedupes (into a hash set, then its own): a hash set here hashed every path once more.
         List<String> files = new ArrayList<>(List.of("index.html", HostingHeaders.HEADERS_FILE, HostingHeaders.NGINX_FILE));
         files.addAll(sitemapPlan().files());
         for (String locale : config.locales()) {
