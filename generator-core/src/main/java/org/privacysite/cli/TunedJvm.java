@@ -64,6 +64,13 @@ final class TunedJvm {
     static final List<String> BATCH_HEAP = List.of("-Xms256m", "-Xmn64m", "-XX:MaxTenuringThreshold=1",
             "-XX:MinHeapFreeRatio=20");
 
+    /**
+     * After {@link #BATCH_HEAP}, in an incremental check: what survives a young collection there is the pages restored
+     * from the cache, which live to the end, so it is promoted at once instead of copied once more first (10k edit: young
+     * pauses about 230 -> 190 ms, the collector's CPU 0.46 -> 0.37 s, three pairs).
+     */
+    static final String INCREMENTAL_PROMOTION = "-XX:MaxTenuringThreshold=0";
+
     /** The user's options that size the heap themselves: then {@link #BATCH_HEAP} is left to them. */
     static boolean sizesHeap(List<String> options) {
         return options.stream().anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-Xms")
@@ -308,6 +315,9 @@ final class TunedJvm {
             command.add(incremental ? INCREMENTAL_GC : BATCH_GC);
             if (!sizesHeap(options)) {
                 command.addAll(BATCH_HEAP);
+                if (incremental) {
+                    command.add(INCREMENTAL_PROMOTION);
+                }
             }
             if (hugePagesOnRequest() && !incremental) {
                 command.add(HUGE_PAGES); // in an incremental run, finding huge pages costs the kernel more than they save

@@ -82,6 +82,7 @@ class TunedJvmTest {
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_GC + "\""), "the batch collector");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_GC + "\""), "the incremental check's collector");
         assertTrue(script.contains("flags=\"$flags " + String.join(" ", TunedJvm.BATCH_HEAP) + "\""), "the batch heap");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_PROMOTION + "\""), "the incremental check's promotion");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
         assertTrue(script.contains("head -n " + TunedJvm.LARGE_SITE + " ") && script.contains("-lt " + TunedJvm.LARGE_SITE + " "),
