@@ -20,7 +20,7 @@ import org.privacysite.internal.output.InputFingerprint;
 final class CacheFile {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 

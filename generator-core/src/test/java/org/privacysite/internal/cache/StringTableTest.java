@@ -42,6 +42,36 @@ class StringTableTest {
         assertEquals(6, third.size(), "each string once");
     }
 
+    /** The index kept in the file finds the strings read, also once the table has outgrown it and it is made anew. */
+    @Test
+    void stringsReadAreFoundAgainAsTheTableGrows() {
+        StringTable table = StringTable.empty();
+        CacheOutput first = new CacheOutput(table);
+        for (int i = 0; i < 5; i++) {
+            first.writeText("clause-" + i);
+        }
+        for (int round = 1; round <= 3; round++) {
+            table = reread(table);
+            int before = table.size();
+            CacheOutput record = new CacheOutput(table);
+            for (int i = 0; i < before; i++) {
+                record.writeText("clause-" + i); // every string read: found, not added
+            }
+            assertEquals(before, table.size(), "round " + round + ": no string twice");
+            for (int i = before; i < before * 3; i++) {
+                record.writeText("clause-" + i);
+            }
+            assertEquals(before * 3, table.size());
+        }
+        StringTable last = reread(table);
+        CacheOutput again = new CacheOutput(last);
+        again.writeText("clause-100");
+        again.writeText("clause-0");
+        assertEquals(table.size(), last.size(), "each string found by an index made anew as the table grew");
+        CacheInput in = CacheInput.of(again.toByteArray(), last);
+        assertEquals(List.of("clause-100", "clause-0"), List.of(in.readText(), in.readText()));
+    }
+
     @Test
     void aNumberTheTableDoesNotHaveIsDamage() {
         StringTable table = StringTable.empty();
