@@ -235,9 +235,9 @@ public final class SiteLoader {
      */
     private static java.nio.file.Path bundleFile(Theme theme, String candidate) {
         java.nio.file.Path file = theme.file("messages/" + candidate + ".yaml");
-        String other = LocaleFallback.otherSpelling(candidate);
         java.nio.file.Path own = theme.overrideDirectory();
-        if (own != null && other != null && !file.startsWith(own)) {
+        String other = own == null || file.startsWith(own) ? null : LocaleFallback.otherSpelling(candidate); // CLDR data: only if needed
+        if (other != null) {
             java.nio.file.Path ownOther = own.resolve("messages/" + other + ".yaml");
             if (Files.isRegularFile(ownOther)) {
                 return ownOther;
