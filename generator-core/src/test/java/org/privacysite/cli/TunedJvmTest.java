@@ -62,6 +62,8 @@ class TunedJvmTest {
         for (String flag : TunedJvm.BATCH_HEAP) {
             assertTrue(command.indexOf(flag) > 0 && command.indexOf(flag) < users, command::toString);
         }
+        assertTrue(command.indexOf(TunedJvm.BATCH_PROMOTION) > 0 && command.indexOf(TunedJvm.BATCH_PROMOTION) < users, command::toString);
+        assertFalse(command.contains(TunedJvm.INCREMENTAL_PROMOTION), "a full run promotes at the second collection: " + command);
         assertTrue(command.indexOf(TunedJvm.QUICK_JIT) > 0 && command.indexOf(TunedJvm.QUICK_JIT) < users,
                 "a site this size builds with C1 only: " + command);
         assertEquals(TunedJvm.hugePagesOnRequest(), command.contains(TunedJvm.HUGE_PAGES), "huge pages where the kernel gives them");
@@ -82,6 +84,7 @@ class TunedJvmTest {
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_GC + "\""), "the batch collector");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_GC + "\""), "the incremental check's collector");
         assertTrue(script.contains("flags=\"$flags " + String.join(" ", TunedJvm.BATCH_HEAP) + "\""), "the batch heap");
+        assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_PROMOTION + "\""), "the batch promotion");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_PROMOTION + "\""), "the incremental check's promotion");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
