@@ -67,7 +67,7 @@ final class CacheFile {
             header.writeString(contents.generator());
             long lengthAt = header.size();
             header.writeInt(0); // the records' length, known once they are written
-            writeFully(channel, header.toByteArray(), -1);
+            writeFully(channel, header.toByteArray());
             CacheOutput body = CacheOutput.streaming(channel);
             writeRecords(body, contents);
             body.finish();
@@ -76,10 +76,10 @@ final class CacheFile {
             }
             CacheOutput trailer = new CacheOutput();
             trailer.writeInt(body.crc());
-            writeFully(channel, trailer.toByteArray(), -1);
+            writeFully(channel, trailer.toByteArray());
             CacheOutput length = new CacheOutput();
             length.writeInt((int) body.written());
-            writeFully(channel, length.toByteArray(), lengthAt);
+            writeFully(channel.position(lengthAt), length.toByteArray());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -117,15 +117,11 @@ final class CacheFile {
         });
     }
 
-    /** {@code bytes} at {@code position} of the file, or after what was written (-1). */
-    private static void writeFully(java.nio.channels.FileChannel channel, byte[] bytes, long position) throws IOException {
+    /** {@code bytes} at the channel's position. */
+    private static void writeFully(java.nio.channels.FileChannel channel, byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
-            if (position < 0) {
-                channel.write(buffer);
-            } else {
-                channel.write(buffer, position + buffer.position());
-            }
+            channel.write(buffer);
         }
     }
 
@@ -133,7 +129,8 @@ final class CacheFile {
      * The bytes of {@code file}: mapped into memory, outside the heap, so that its records need neither a
      * copy nor the collector's copying (an edit of a 10k site: 25 MB read and 19 MB of records copied out,
      * most of the young collections' work). Not on Windows, where a mapped file cannot be replaced, as the next
-     * cache is; there it is read {@link CacheOutput#SLICE} at a time (see {@link CacheOutput#writeTo}).
+     * cache is; there it is read {@link CacheOutput#SLICE} at a time (a read of the whole file would have the JDK
+     * copy it through a native buffer of its size, which it keeps for the thread).
      */
     private static ByteBuffer contentsOf(Path file) throws IOException {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {

@@ -270,7 +270,7 @@ public final class CachedBuild {
             records.put(page.getKey(), LinkRecord.write(found, alternates, cache.codec(), strings()));
         }
         for (ByteBuffer record : records.values()) {
-            LinkRecord.addFindings(CacheInput.of(record, strings()), cache.codec(), findings);
+            LinkRecord.readFindings(CacheInput.of(record, strings()), cache.codec()).forEach(findings::addAll);
         }
         linkRecords = records;
         return findings;

@@ -55,13 +55,6 @@ final class LinkRecord {
         return List.of(own, codec.readFindings(in, null));
     }
 
-    /** The own findings, then the hreflang findings, added to {@code findings}. */
-    static void addFindings(CacheInput in, PageCodec codec, List<Finding> findings) {
-        in.skipBytes(); // the face
-        findings.addAll(codec.readFindings(in, null));
-        findings.addAll(codec.readFindings(in, null));
-    }
-
     static void skipFindings(CacheInput in, PageCodec codec) {
         readFindings(in, codec);
     }

@@ -149,7 +149,8 @@ final class StringTable {
             if (read < 0 || read >= decoded.length) {
                 throw new DamagedCache("the string index names string " + read + " of " + decoded.length);
             }
-            if (sameBytes(start(read), start(read + 1), utf8)) {
+            int from = start(read);
+            if (bytes.slice(from, start(read + 1) - from).equals(ByteBuffer.wrap(utf8))) {
                 numbers.put(text, read);
                 return read;
             }
@@ -158,18 +159,6 @@ final class StringTable {
         added.add(text);
         numbers.put(text, number);
         return number;
-    }
-
-    private boolean sameBytes(int from, int to, byte[] utf8) {
-        if (to - from != utf8.length) {
-            return false;
-        }
-        for (int i = 0; i < utf8.length; i++) {
-            if (bytes.get(from + i) != utf8[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int hash(ByteBuffer bytes, int from, int to) {

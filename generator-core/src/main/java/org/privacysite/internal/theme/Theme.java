@@ -142,40 +142,36 @@ public final class Theme {
         }
     }
 
-    /** The hash of the theme files below {@code root}, a folder or a folder of a jar's file system (tests). */
-    static String identity(Path root) {
-        return BuiltInIdentity.identity(root);
-    }
-
     /** The built-in theme's hash, computed when a build stamp first needs it (a plain check or a preview never does). */
     private static final class BuiltInIdentity {
         static final String VALUE = identity(BuiltIn.ROOT);
+    }
 
-        private static String identity(Path root) {
-            SortedMap<String, Path> files = new TreeMap<>();
-            list(root, files);
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                // In a jar, each file's CRC-32 and size from the jar's directory stand for its bytes: reading and
-                // hashing all of them (270 KB) took 20-40 ms of every build or check --out's start, in code C1 compiles.
-                boolean zipped = root.getFileSystem().supportedFileAttributeViews().contains("zip");
-                for (Map.Entry<String, Path> file : files.entrySet()) {
-                    digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    digest.update((byte) 0);
-                    if (zipped) {
-                        Map<String, Object> entry = Files.readAttributes(file.getValue(), "zip:crc,size");
-                        digest.update((entry.get("crc") + ":" + entry.get("size")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    } else {
-                        digest.update(Files.readAllBytes(file.getValue()));
-                    }
-                    digest.update((byte) 0);
+    /** The hash of the theme files below {@code root}, a folder or a folder of a jar's file system. */
+    static String identity(Path root) {
+        SortedMap<String, Path> files = new TreeMap<>();
+        list(root, files);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // In a jar, each file's CRC-32 and size from the jar's directory stand for its bytes: reading and
+            // hashing all of them (270 KB) took 20-40 ms of every build or check --out's start, in code C1 compiles.
+            boolean zipped = root.getFileSystem().supportedFileAttributeViews().contains("zip");
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                if (zipped) {
+                    Map<String, Object> entry = Files.readAttributes(file.getValue(), "zip:crc,size");
+                    digest.update((entry.get("crc") + ":" + entry.get("size")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } else {
+                    digest.update(Files.readAllBytes(file.getValue()));
                 }
-                return HexFormat.of().formatHex(digest.digest(), 0, 8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the built-in theme", e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+                digest.update((byte) 0);
             }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in theme", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }
