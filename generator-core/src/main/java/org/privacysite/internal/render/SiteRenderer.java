@@ -56,7 +56,10 @@ public final class SiteRenderer {
     private final Map<String, UiMessages> texts = new HashMap<>();
     private final SecurityPolicy security;
     private final TemplateFacts facts;
-    private final TemplateLinks templateLinks;
+    /** The files a template may link to when known before (see the constructor's {@code files}), else null. */
+    private final java.util.Set<String> knownFiles;
+    /** Made when first asked for: the file list depends on the pages, the history and the PDFs this renderer has. */
+    private volatile TemplateLinks templateLinks;
     private final Map<String, String> integrity;
     /** The rendered menu entries per locale: the menu repeats on every page, only its current entry differs. */
     private final Map<String, Entries> menus = new java.util.concurrent.ConcurrentHashMap<>();
@@ -154,21 +157,19 @@ public final class SiteRenderer {
     public SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, int sitemapEntries) {
         this(site, executor, sourcePositions, new TemplateEngine(site.theme()), Map.of(),
                 SecurityPolicy.of(site, List.of()), AssetIntegrity.of(site.theme().files(ASSETS)),
-                EarlyBodies.kept(), SiteHistory.none(List.of()), null, sitemapEntries);
+                EarlyBodies.kept(), SiteHistory.none(List.of()), null, sitemapEntries, null, null);
     }
 
+    /**
+     * @param before a renderer of the same site, bundles and theme, whose UI texts still hold (before an edit of policy
+     *               pages only, or before the pages were parsed); or null. Making them again took 70 ms of every check.
+     * @param files  the files of the site when they are those of {@code before} (an edit of policy pages only), else null
+     */
     private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
                          Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
                          EarlyBodies early, SiteHistory history,
-                         org.privacysite.internal.pdf.PdfEdition pdfs, int sitemapEntries) {
-        this(site, executor, sourcePositions, templates, menus, security, integrity, early, history, pdfs, sitemapEntries, null);
-    }
-
-    /** @param before a renderer of the same site before an edit of policy pages only, whose UI texts and file list still hold; or null */
-    private SiteRenderer(Site site, ExecutorService executor, boolean sourcePositions, TemplateEngine templates,
-                         Map<String, Entries> menus, SecurityPolicy security, Map<String, String> integrity,
-                         EarlyBodies early, SiteHistory history,
-                         org.privacysite.internal.pdf.PdfEdition pdfs, int sitemapEntries, SiteRenderer before) {
+                         org.privacysite.internal.pdf.PdfEdition pdfs, int sitemapEntries, SiteRenderer before,
+                         java.util.Set<String> files) {
         this.site = site;
         this.sitemapEntries = sitemapEntries;
         this.history = history;
@@ -203,10 +204,7 @@ public final class SiteRenderer {
                 }
             }
         });
-        // An edit of a policy changes no file name, bundle or fact: the preview's rebuild takes them as they were
-        // (at 10,000 pages, listing the files and formatting 20 language names again was a fifth of a rebuild).
-        this.templateLinks = new TemplateLinks(site.theme(), before != null ? before.templateLinks.files() : listFiles(),
-                config.locales(), config.documents(), this::pageOrFallback);
+        this.knownFiles = files;
         this.integrity = integrity;
         this.menus.putAll(menus);
         this.languageItems = templates.has(LANGUAGE_ITEM);
@@ -214,10 +212,12 @@ public final class SiteRenderer {
         if (before != null) {
             ui.putAll(before.ui);
             texts.putAll(before.texts);
-            return;
         }
         String source = config.sourceLocale();
         for (String locale : config.locales()) {
+            if (ui.containsKey(locale)) {
+                continue; // kept from the renderer before (a pseudo-locale added since is not)
+            }
             LocaleFormatter formatter = new LocaleFormatter(locale);
             ui.put(locale, new UiMessages(List.of(site.ui().get(locale), site.ui().get(source)), formatter, config.facts()));
             texts.put(locale, new UiMessages(List.of(site.texts().get(locale), site.texts().get(source)), formatter, config.facts()));
@@ -231,7 +231,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forEdited(Site edited, boolean titlesChanged) {
         return new SiteRenderer(edited, executor, sourcePositions, templates, titlesChanged ? Map.of() : menus,
-                security, integrity, EarlyBodies.none(), history, pdfs, sitemapEntries, this);
+                security, integrity, EarlyBodies.none(), history, pdfs, sitemapEntries, this, files());
     }
 
     /**
@@ -241,7 +241,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer forParsedSite(Site site) {
         return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
-                pdfs, sitemapEntries);
+                pdfs, sitemapEntries, this, null);
     }
 
     /**
@@ -251,7 +251,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer withHistory(SiteHistory history) {
         return new SiteRenderer(site, executor, sourcePositions, templates, Map.of(), security, integrity, early, history,
-                pdfs, sitemapEntries);
+                pdfs, sitemapEntries, this, null);
     }
 
     /**
@@ -260,7 +260,7 @@ public final class SiteRenderer {
      */
     public SiteRenderer withPdfs(org.privacysite.internal.pdf.PdfEdition edition) {
         return new SiteRenderer(site, executor, sourcePositions, templates, menus, security, integrity, early, history,
-                edition, sitemapEntries);
+                edition, sitemapEntries, this, null);
     }
 
     /**
@@ -368,7 +368,7 @@ public final class SiteRenderer {
         jobs.add(executor.submit(() -> writeSitemap(out)));
         jobs.add(executor.submit(() -> {
             String index = templates.render("index.ftlh", indexModel());
-            templateLinks.check("index.html", index, null);
+            templateLinks().check("index.html", index, null);
             out.text("index.html", index);
         }));
         jobs.add(executor.submit(() -> copyAssets(out)));
@@ -472,7 +472,7 @@ public final class SiteRenderer {
         }
         String path = new PageKey(locale, document).outputPath();
         RenderedPage rendered = renderPage(model, repeated).withBody(body);
-        templateLinks.check(path, rendered);
+        templateLinks().check(path, rendered);
         out.page(path, rendered);
         if (pdf) {
             model.put("fontFamilies", pdfs.fontFamilies(locale));
@@ -484,7 +484,7 @@ public final class SiteRenderer {
 
     /** A template's link to a page the site does not have fails the build, as a template error does. */
     private void failOnTemplateLinks() {
-        List<org.privacysite.Finding> broken = templateLinks.findings();
+        List<org.privacysite.Finding> broken = templateLinks().findings();
         if (!broken.isEmpty()) {
             throw new PrivacySiteException(broken);
         }
@@ -809,7 +809,21 @@ public final class SiteRenderer {
      * relative and with '/': what a link check needs to know before the pages are rendered.
      */
     public java.util.Set<String> files() {
-        return templateLinks.files();
+        return templateLinks().files();
+    }
+
+    private TemplateLinks templateLinks() {
+        TemplateLinks links = templateLinks;
+        if (links == null) {
+            synchronized (this) {
+                links = templateLinks;
+                if (links == null) {
+                    templateLinks = links = new TemplateLinks(site.theme(), knownFiles != null ? knownFiles : listFiles(),
+                            config.locales(), config.documents(), this::pageOrFallback);
+                }
+            }
+        }
+        return links;
     }
 
     /** {@link #files}, listed once per site (unordered: they are only looked up). */

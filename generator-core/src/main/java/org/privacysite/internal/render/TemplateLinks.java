@@ -196,7 +196,8 @@ final class TemplateLinks {
     private Map<Path, List<String>> sources() {
         Map<Path, List<String>> read = sources;
         if (read == null) {
-            Map<Path, List<String>> all = new java.util.TreeMap<>();
+            // By name: the built-in theme's files may be in a jar's file system, whose paths do not compare with the site's.
+            Map<Path, List<String>> all = new java.util.TreeMap<>(java.util.Comparator.comparing(Path::toString));
             try {
                 // The file that serves each template name: the site's own, else the built-in theme's.
                 for (Path file : theme.files("").values()) {

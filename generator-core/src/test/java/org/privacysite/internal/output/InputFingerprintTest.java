@@ -32,4 +32,30 @@ class InputFingerprintTest {
         Files.writeString(shared.resolve("cookies.md"), "# Cookies, changed");
         assertNotEquals(before, InputFingerprint.of("1.0", root));
     }
+
+    @Test
+    void filesInNestedFoldersAreFoundOnceEachWithTheirStampWhileDanglingLinksAreNot() throws IOException {
+        Path templates = temp.resolve("templates");
+        Files.createDirectories(templates.resolve("partials/deeper"));
+        Files.writeString(templates.resolve("layout.ftlh"), "<html>");
+        Files.writeString(templates.resolve("partials/menu.ftlh"), "<nav>");
+        Files.writeString(templates.resolve("partials/deeper/item.ftlh"), "<li>");
+        for (int i = 0; i < 100; i++) { // more entries than one slice of a folder holds
+            Files.writeString(templates.resolve("partials/part" + i + ".ftlh"), "<p>" + i);
+        }
+        Files.createSymbolicLink(templates.resolve("gone.ftlh"), temp.resolve("missing.ftlh"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            InputFingerprint.HashedFiles hashed = InputFingerprint.hash(pool, (directory, path, stamp) -> null, templates).get(0);
+
+            assertEquals(103, hashed.hashes().size());
+            assertEquals(hashed.hashes().keySet(), hashed.stamps().keySet());
+            assertEquals(Set.of("layout.ftlh", "partials/menu.ftlh", "partials/deeper/item.ftlh"),
+                    Set.copyOf(hashed.hashes().keySet().stream().filter(name -> !name.contains("/part")).toList()));
+            assertEquals(Files.size(templates.resolve("partials/deeper/item.ftlh")), hashed.stamps().get("partials/deeper/item.ftlh").size());
+            assertEquals(InputFingerprint.of("1.0", templates), InputFingerprint.of("1.0", InputFingerprint.hash(pool, templates)));
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
