@@ -267,13 +267,21 @@ final class SitePipeline {
     private LinkChecker renderAndScan(Loaded loaded, SiteOutput publish, Collection<PageKey> only) {
         Site site = loaded.site();
         SiteRenderer renderer = loaded.renderer();
-        Map<String, Path> sources = new HashMap<>();
-        for (String locale : site.config().locales()) {
-            for (String document : site.config().documents()) {
-                Page shown = renderer.pageOrFallback(locale, document); // the source's for a fallback page
-                if (shown != null) {
-                    sources.put(new PageKey(locale, document).outputPath(), shown.file());
+        // The Markdown file of each page scanned, for the places of its findings: the source's for a fallback page.
+        Collection<PageKey> scanned = only;
+        if (scanned == null) {
+            scanned = new ArrayList<>();
+            for (String locale : site.config().locales()) {
+                for (String document : site.config().documents()) {
+                    scanned.add(new PageKey(locale, document));
                 }
+            }
+        }
+        Map<String, Path> sources = new HashMap<>();
+        for (PageKey page : scanned) {
+            Page shown = renderer.pageOrFallback(page.locale(), page.document());
+            if (shown != null) {
+                sources.put(page.outputPath(), shown.file());
             }
         }
         // Progress is reported by the render stage: each page is checked right after it is rendered.
