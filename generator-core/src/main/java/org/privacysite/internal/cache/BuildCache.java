@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.privacysite.Rule;
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.output.InputFingerprint;
 
 /**
@@ -61,19 +62,25 @@ public final class BuildCache {
      * else that decides the output, as for the build stamp.
      */
     public CachedBuild start(java.util.concurrent.Executor executor, String salt, Path... directories) {
-        CacheFile.Contents previous = read();
         long hashedAt = System.currentTimeMillis();
+        // The input files are looked at (a file status each) on the executor while the cache file is read on this thread.
+        java.util.concurrent.CompletableFuture<List<InputFingerprint.Listing>> listing = InputFingerprint.list(executor, directories);
+        CacheFile.Contents previous = read();
+        // So is the published output, whether it is as the last build left it.
+        CachedBuild.PublishedOutput published = CachedBuild.lookAtOutput(this, previous, executor);
         InputFingerprint.KnownHashes known = (directory, path, stamp) -> {
             CacheFile.InputFile before = previous == null ? null : previous.stamps().get(directory + ":" + path);
             return before != null && before.stamp().equals(stamp) ? before.hash() : null;
         };
-        List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, known, directories);
-        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, hashedAt, executor);
+        List<InputFingerprint.HashedFiles> inputs = InputFingerprint.hash(executor, known, Jobs.joined(listing));
+        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, hashedAt, published);
     }
 
     /** A build of {@code inputs}, hashed already (tests). */
     CachedBuild start(List<InputFingerprint.HashedFiles> inputs, String salt) {
-        return new CachedBuild(this, CacheKey.of(inputs, salt), read(), inputs, System.currentTimeMillis(), Runnable::run);
+        CacheFile.Contents previous = read();
+        return new CachedBuild(this, CacheKey.of(inputs, salt), previous, inputs, System.currentTimeMillis(),
+                CachedBuild.lookAtOutput(this, previous, Runnable::run));
     }
 
     private CacheFile.Contents read() {

@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.privacysite.Finding;
+import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.content.Page;
 import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.content.PageParser;
@@ -51,23 +52,24 @@ public final class CachedBuild {
 
     private final List<InputFingerprint.HashedFiles> inputs;
     private final long hashedAt;
-    /** Each published file's identity (device and inode), as {@link #outputIntact} found it: {@link #reuse} compares with it. */
-    private final Map<String, Object> publishedKeys = new ConcurrentHashMap<>();
+    /** Each published file's identity (device and inode), as {@link #lookAtOutput} found it: {@link #reuse} compares with it. */
+    private final Map<String, Object> publishedKeys;
 
     CachedBuild(BuildCache cache, CacheKey key, CacheFile.Contents previous, List<InputFingerprint.HashedFiles> inputs, long hashedAt,
-                java.util.concurrent.Executor executor) {
+                PublishedOutput published) {
         this.cache = cache;
         this.key = key;
         this.previous = previous;
         this.inputs = inputs;
         this.hashedAt = hashedAt;
+        this.publishedKeys = published.keys();
         if (previous == null) {
             fullBecause = "there is no cache of an earlier build";
         } else if (!previous.inputs().equals(key.inputs())) {
             fullBecause = "more than policy texts changed (configuration, bundles, templates, file names or the generator)";
         } else if (!previous.output().equals(cache.output().toString())) {
             fullBecause = "the cache is of another output directory";
-        } else if (!outputIntact(executor)) {
+        } else if (!Jobs.joined(published.intact())) {
             fullBecause = "the previous output is not as the last build left it";
         } else {
             for (PageKey page : previous.pages().keySet()) {
@@ -374,8 +376,19 @@ public final class CachedBuild {
         }
     }
 
-    /** Whether every file of the previous output is as the last build wrote it (size and modification time). */
-    private boolean outputIntact(java.util.concurrent.Executor executor) {
+    /** The previous output as {@link #lookAtOutput} looks at it: whether it is intact, and each file's identity. */
+    record PublishedOutput(java.util.concurrent.CompletableFuture<Boolean> intact, Map<String, Object> keys) {
+    }
+
+    /**
+     * Starts looking on {@code executor} whether every file of the previous output is as the last build wrote it (size
+     * and modification time), while the inputs are hashed; not at all when {@code previous} is of no build of this output.
+     */
+    static PublishedOutput lookAtOutput(BuildCache cache, CacheFile.Contents previous, java.util.concurrent.Executor executor) {
+        Map<String, Object> keys = new ConcurrentHashMap<>();
+        if (previous == null || previous.files().isEmpty() || !previous.output().equals(cache.output().toString())) {
+            return new PublishedOutput(java.util.concurrent.CompletableFuture.completedFuture(false), keys);
+        }
         Path from = cache.output();
         List<Map.Entry<String, CacheFile.OutputFile>> files = List.copyOf(previous.files().entrySet());
         List<java.util.concurrent.CompletableFuture<Boolean>> slices = new ArrayList<>();
@@ -383,16 +396,17 @@ public final class CachedBuild {
         for (int start = 0; start < files.size(); start += slice) {
             List<Map.Entry<String, CacheFile.OutputFile>> part = files.subList(start, Math.min(files.size(), start + slice));
             slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> part.stream()
-                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue(), file.getKey())), executor));
+                    .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue(), file.getKey(), keys)), executor));
         }
-        return !files.isEmpty() && slices.stream().allMatch(java.util.concurrent.CompletableFuture::join);
+        return new PublishedOutput(java.util.concurrent.CompletableFuture.allOf(slices.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(done -> slices.stream().allMatch(java.util.concurrent.CompletableFuture::join)), keys);
     }
 
-    private boolean unchanged(Path file, CacheFile.OutputFile recorded, String path) {
+    private static boolean unchanged(Path file, CacheFile.OutputFile recorded, String path, Map<String, Object> keys) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (attributes.fileKey() != null) {
-                publishedKeys.put(path, attributes.fileKey());
+                keys.put(path, attributes.fileKey());
             }
             return attributes.isRegularFile() && attributes.size() == recorded.size()
                     && attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) == recorded.modified();

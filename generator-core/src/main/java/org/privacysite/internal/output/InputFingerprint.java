@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import org.privacysite.internal.concurrent.Jobs;
+
 /**
  * A hash of everything a build reads (every file under the content and templates directories, and
  * the generator's version), stored in the output so an unchanged site is not rendered again. It is
@@ -82,48 +84,79 @@ public final class InputFingerprint {
 
     /** Like {@link #hash(Executor, Path...)}, taking from {@code known} (if not null) the hashes of files whose stamp it knows. */
     public static List<HashedFiles> hash(Executor executor, KnownHashes known, Path... directories) {
+        return hash(executor, known, Jobs.joined(list(executor, directories)));
+    }
+
+    /**
+     * Every regular file of {@code directories} (none for a missing one) with its stamp, listed on {@code executor}:
+     * what {@link #hash(Executor, KnownHashes, List)} hashes. Apart, so that a build cache is read meanwhile.
+     */
+    public static CompletableFuture<List<Listing>> list(Executor executor, Path... directories) {
+        List<CompletableFuture<Listing>> listings = new ArrayList<>();
+        for (Path directory : directories) {
+            listings.add(directory == null || !java.nio.file.Files.isDirectory(directory)
+                    ? CompletableFuture.completedFuture(new Listing(directory, List.of()))
+                    : walk(directory, "", executor).thenApply(files -> new Listing(directory, files)));
+        }
+        return CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new))
+                .thenApply(done -> listings.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** The files of {@code listings} hashed, in slices on {@code executor}, each taken from {@code known} (if not null) when it knows its stamp. */
+    public static List<HashedFiles> hash(Executor executor, KnownHashes known, List<Listing> listings) {
         List<HashedFiles> all = new ArrayList<>();
-        for (int index = 0; index < directories.length; index++) {
-            Path directory = directories[index];
-            if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
-                all.add(new HashedFiles(directory, Collections.emptySortedMap(), java.util.Map.of()));
-                continue;
-            }
+        for (int index = 0; index < listings.size(); index++) {
+            List<Found> files = listings.get(index).files();
             int which = index;
-            List<Found> found = joined(walk(directory, "", executor, (name, file, stamp) -> {
-                byte[] hash = known == null || stamp == null ? null : known.hash(which, name, stamp);
-                return hash != null ? hash : hashOf(file);
-            }));
+            List<CompletableFuture<byte[][]>> slices = new ArrayList<>();
+            int slice = Math.max(16, files.size() / 64); // one task per file would cost more than hashing a small policy
+            for (int from = 0; from < files.size(); from += slice) {
+                List<Found> part = files.subList(from, Math.min(files.size(), from + slice));
+                slices.add(CompletableFuture.supplyAsync(() -> {
+                    byte[][] hashes = new byte[part.size()][];
+                    for (int i = 0; i < hashes.length; i++) {
+                        Found file = part.get(i);
+                        hashes[i] = known == null || file.stamp() == null ? null : known.hash(which, file.name(), file.stamp());
+                        if (hashes[i] == null) {
+                            hashes[i] = hashOf(file.path());
+                        }
+                    }
+                    return hashes;
+                }, executor));
+            }
             SortedMap<String, byte[]> hashes = new TreeMap<>();
             java.util.Map<String, Stamp> stamped = new java.util.HashMap<>();
-            for (Found file : found) {
-                hashes.put(file.name(), file.hash());
-                if (known != null && file.stamp() != null) {
-                    stamped.put(file.name(), file.stamp());
+            int at = 0;
+            for (CompletableFuture<byte[][]> part : slices) {
+                for (byte[] hash : Jobs.joined(part)) {
+                    Found file = files.get(at++);
+                    hashes.put(file.name(), hash);
+                    if (known != null && file.stamp() != null) {
+                        stamped.put(file.name(), file.stamp());
+                    }
                 }
             }
-            all.add(new HashedFiles(directory, Collections.unmodifiableSortedMap(hashes), java.util.Collections.unmodifiableMap(stamped)));
+            all.add(new HashedFiles(listings.get(index).directory(), Collections.unmodifiableSortedMap(hashes),
+                    java.util.Collections.unmodifiableMap(stamped)));
         }
         return List.copyOf(all);
     }
 
-    /** A regular file found by {@link #walk}: its name below the walked directory (with '/'), stamp (or null) and hash. */
-    private record Found(String name, Stamp stamp, byte[] hash) {
+    /** The regular files of one directory, as {@link #list} found them. */
+    public record Listing(Path directory, List<Found> files) {
     }
 
-    /** How {@link #walk} hashes a file it found. */
-    @FunctionalInterface
-    private interface Hasher {
-        byte[] hash(String name, Path file, Stamp stamp);
+    /** A regular file found by {@link #walk}: its name below the walked directory (with '/'), path and stamp (or null). */
+    public record Found(String name, Path path, Stamp stamp) {
     }
 
     /**
-     * Every regular file below {@code folder}, and every link to one (a link to a folder is not followed), hashed on
+     * Every regular file below {@code folder}, and every link to one (a link to a folder is not followed), found on
      * {@code executor}: one file status for each entry, which both tells a file from a folder and is its stamp (the
      * directory walk of java.nio, and then the stamp, took two; 10,000 of them on one thread were 0.15 s of each edit).
      * Each folder's entries are looked at in slices, its subfolders walked as they are found.
      */
-    private static CompletableFuture<List<Found>> walk(Path folder, String prefix, Executor executor, Hasher hasher) {
+    private static CompletableFuture<List<Found>> walk(Path folder, String prefix, Executor executor) {
         List<Path> entries = new ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> listing = java.nio.file.Files.newDirectoryStream(folder)) {
             listing.forEach(entries::add);
@@ -141,9 +174,9 @@ public final class InputFingerprint {
                     String name = prefix + entry.getFileName();
                     Look look = Look.of(entry);
                     if (look.folder()) {
-                        below.add(walk(entry, name + "/", executor, hasher));
+                        below.add(walk(entry, name + "/", executor));
                     } else if (look.file()) {
-                        files.add(new Found(name, look.stamp(), hasher.hash(name, entry, look.stamp())));
+                        files.add(new Found(name, entry, look.stamp()));
                     }
                 }
                 return below.isEmpty() ? CompletableFuture.completedFuture(files) : joinedAsync(files, below);
@@ -197,17 +230,6 @@ public final class InputFingerprint {
             } catch (IOException e) {
                 return new Look(false, false, null);
             }
-        }
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
         }
     }
 
