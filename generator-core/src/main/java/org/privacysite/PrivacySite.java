@@ -242,9 +242,10 @@ public final class PrivacySite {
             return new Started(build, InputFingerprint.of(salt, build.inputs()));
         }, SitePipeline::startAlongside);
         while (true) {
-            PageContents contents = new PageContents();
+            PageContents contents = new PageContents(true); // what it reads is kept in the cache, for the next run's parity check
             SitePipeline.Loaded loaded = pipeline.load(true, contents, () -> Jobs.joined(starting).build().restorer(contentDirectory));
             CachedBuild cached = Jobs.joined(starting).build();
+            contents.takeUnread(cached.unreadContents());
             Site site = loaded.site();
             if (cached.incremental() && loaded.history().published()) {
                 cached.startOver("the site publishes the history of its policies");
@@ -287,7 +288,7 @@ public final class PrivacySite {
                 if (pages != null) {
                     // The cache is written aside while the unchanged files are linked in, and put in place once published.
                     CompletableFuture<BuildCache.SavedCache> saving = CompletableFuture.supplyAsync(
-                            () -> cached.save(site, references, byDocument, staging), SitePipeline::startAlongside);
+                            () -> cached.save(site, references, byDocument, contents::written, staging), SitePipeline::startAlongside);
                     cached.reuseOutput(staging, written, spareSite, executor);
                     saved.set(Jobs.joined(saving));
                 }
@@ -315,7 +316,7 @@ public final class PrivacySite {
                 // After a full build, the next incremental one's spare site is made while the cache is written.
                 CompletableFuture<Void> spare = CompletableFuture.runAsync(() -> OutputDirectory.makeSpare(outputDirectory),
                         SitePipeline::startAlongside);
-                saved.set(cached.save(site, references, parityKept.get(), outputDirectory.toAbsolutePath().normalize()));
+                saved.set(cached.save(site, references, parityKept.get(), contents::written, outputDirectory.toAbsolutePath().normalize()));
                 Jobs.joined(spare);
             }
             if (saved.get() != null) {

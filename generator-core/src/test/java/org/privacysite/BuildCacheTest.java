@@ -93,6 +93,24 @@ class BuildCacheTest {
     }
 
     /**
+     * The parity check of an edited source compares it with its translations' clause contents as the cache kept them
+     * (not parsed again): what it finds, and where in each translation, is what a clean check finds.
+     */
+    @Test
+    void anEditedSourceIsComparedWithTheTranslationsClauseContentsTheCacheKeeps() throws IOException {
+        edit("en/privacy.md", "{product} is not directed at children.", "{product} is not directed at children; {company} checks this.");
+
+        CheckResult added = assertSameAsClean();
+
+        assertTrue(added.findings().stream().anyMatch(f -> f.ruleId().equals("parity.argument-missing")
+                && f.location().file().toString().endsWith("fr/privacy.md") && f.location().line() > 0), added.findings().toString());
+        edit("en/privacy.md", "; {company} checks this.", ".");
+        CheckResult undone = assertSameAsClean();
+        assertTrue(undone.findings().stream().noneMatch(f -> f.ruleId().equals("parity.argument-missing")), undone.findings().toString());
+        assertEquals(List.of(), warnings);
+    }
+
+    /**
      * A full build leaves a spare copy of the site beside it, of the published files themselves (hard links), so
      * that the first incremental build after it need not link every file (10,000 at 10k pages) before publishing.
      */

@@ -20,7 +20,7 @@ import org.privacysite.internal.output.InputFingerprint;
 final class CacheFile {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 
@@ -47,11 +47,12 @@ final class CacheFile {
      * @param files      every file of the published output but the build stamp
      * @param stamps     the input files, by the index of their directory, ':' and their path
      * @param references each page's reference findings (cross-references, facts, cookie tables)
+     * @param contents   each page's clause contents for the parity check ({@code PageContents.written}), empty for none
      */
     record Contents(String generator, String inputs, String output, StringTable strings, Map<PageKey, byte[]> sources,
                     Map<PageKey, ByteBuffer> structures, Map<PageKey, ByteBuffer> pages, Map<String, ByteBuffer> links,
                     Map<String, ByteBuffer> parity, Map<String, OutputFile> files, Map<String, InputFile> stamps,
-                    Map<PageKey, ByteBuffer> references) {
+                    Map<PageKey, ByteBuffer> references, Map<PageKey, ByteBuffer> contents) {
     }
 
     private CacheFile() {
@@ -97,6 +98,7 @@ final class CacheFile {
             body.writeBytes(contents.structures().get(page.getKey()));
             body.writeBytes(page.getValue());
             body.writeBytes(contents.references().get(page.getKey()));
+            body.writeBytes(contents.contents().getOrDefault(page.getKey(), ByteBuffer.allocate(0)));
         }
         writeMap(body, contents.links());
         writeMap(body, contents.parity());
@@ -204,12 +206,14 @@ final class CacheFile {
         Map<PageKey, ByteBuffer> structures = new LinkedHashMap<>();
         Map<PageKey, ByteBuffer> pages = new LinkedHashMap<>();
         Map<PageKey, ByteBuffer> references = new java.util.HashMap<>();
+        Map<PageKey, ByteBuffer> contents = new java.util.HashMap<>();
         for (int i = records.readInt(); i > 0; i--) {
             PageKey key = new PageKey(records.readString(), records.readString());
             sources.put(key, records.readBytes());
             structures.put(key, records.readRecord());
             pages.put(key, records.readRecord());
             references.put(key, records.readRecord());
+            contents.put(key, records.readRecord());
         }
         Map<String, ByteBuffer> links = readMap(records);
         Map<String, ByteBuffer> parity = readMap(records);
@@ -226,7 +230,8 @@ final class CacheFile {
         if (!records.atEnd()) {
             throw new DamagedCache("its records end early");
         }
-        return new Contents(generator, inputs, output, strings, sources, structures, pages, links, parity, files, stamps, references);
+        return new Contents(generator, inputs, output, strings, sources, structures, pages, links, parity, files, stamps, references,
+                contents);
     }
 
     private static Map<String, ByteBuffer> readMap(CacheInput in) {

@@ -185,6 +185,20 @@ public final class CachedBuild {
         return all;
     }
 
+    /**
+     * For {@code PageContents.takeUnread}: the clause contents the cache keeps of each unchanged page (null for a page it
+     * keeps none of, and in a full build), so that the parity check of a changed source need not parse its translations.
+     */
+    public Function<PageKey, ByteBuffer> unreadContents() {
+        if (!incremental()) {
+            return page -> null;
+        }
+        return page -> {
+            ByteBuffer kept = changed.contains(page) ? null : previous.contents().get(page);
+            return kept == null || !kept.hasRemaining() ? null : kept;
+        };
+    }
+
     /** The documents whose parity is checked again: those with a changed page (all of them in a full build). */
     public Set<String> documentsToCheck(Site site) {
         Set<String> documents = new LinkedHashSet<>();
@@ -421,7 +435,8 @@ public final class CachedBuild {
      * of the last {@link #links} call. It becomes the cache by {@link BuildCache.SavedCache#putInPlace} once the site
      * is published; null when nothing could be written.
      */
-    public BuildCache.SavedCache save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity, Path output) {
+    public BuildCache.SavedCache save(Site site, Map<PageKey, List<Finding>> references, Map<String, List<Finding>> parity,
+                                      Function<PageKey, byte[]> contents, Path output) {
         Set<String> written = new HashSet<>();
         pagesToRender(site).forEach(page -> written.add(page.outputPath()));
         try {
@@ -429,6 +444,7 @@ public final class CachedBuild {
             Map<PageKey, byte[]> sources = new LinkedHashMap<>();
             Map<PageKey, ByteBuffer> structures = new LinkedHashMap<>();
             Map<PageKey, ByteBuffer> pages = new LinkedHashMap<>();
+            Map<PageKey, ByteBuffer> clauseContents = new java.util.HashMap<>();
             for (Page page : site.pages()) {
                 PageKey pageKey = new PageKey(page.locale(), page.document());
                 byte[] source = key.policies().get(pageKey);
@@ -436,6 +452,12 @@ public final class CachedBuild {
                     return null; // a page that is no file of the content directory: nothing to key it by
                 }
                 sources.put(pageKey, source);
+                byte[] read = contents.apply(pageKey); // read in this run: a changed page's, or one the cache had none of
+                ByteBuffer kept = read != null ? ByteBuffer.wrap(read) : incremental() && page.parsedBody().isRestored()
+                        ? previous.contents().get(pageKey) : null;
+                if (kept != null) {
+                    clauseContents.put(pageKey, kept);
+                }
                 if (incremental() && page.parsedBody().isRestored()) {
                     structures.put(pageKey, previous.structures().get(pageKey));
                     pages.put(pageKey, previous.pages().get(pageKey));
@@ -457,7 +479,8 @@ public final class CachedBuild {
                 parityRecords.put(document, record.toRecord());
             });
             return cache.writeAside(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
-                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords));
+                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords,
+                    clauseContents));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
             return null;

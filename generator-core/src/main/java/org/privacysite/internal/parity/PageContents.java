@@ -1,5 +1,6 @@
 package org.privacysite.internal.parity;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.privacysite.Finding;
 import org.privacysite.internal.concurrent.Jobs;
 import org.privacysite.internal.content.Page;
+import org.privacysite.internal.content.PageKey;
 import org.privacysite.internal.messages.PseudoLocale;
 
 /**
@@ -42,6 +44,34 @@ public final class PageContents {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<Path, Compared> checked = new ConcurrentHashMap<>();
     private volatile Settings settings;
+    /** Whether the contents read are kept as bytes ({@link #written}) for a build cache; they outlive {@link #clear}. */
+    private final boolean keepWritten;
+    private final Map<PageKey, byte[]> written = new ConcurrentHashMap<>();
+    /** The contents of pages not read in this run, as a build cache kept them (null: none); see {@link #takeUnread}. */
+    private volatile java.util.function.Function<PageKey, ByteBuffer> unread = page -> null;
+
+    /** Contents read for the parity check alone. */
+    public PageContents() {
+        this(false);
+    }
+
+    /** @param keepWritten whether each page's contents are also kept as bytes, for a build cache ({@link #written}) */
+    public PageContents(boolean keepWritten) {
+        this.keepWritten = keepWritten;
+    }
+
+    /**
+     * Takes the contents of each page not read in this run from {@code unread} (the bytes {@link #written} gave a
+     * build cache for the same text, or null), instead of parsing the page again.
+     */
+    public void takeUnread(java.util.function.Function<PageKey, ByteBuffer> unread) {
+        this.unread = unread;
+    }
+
+    /** The contents of {@code page} as bytes, if they were read in this run and kept; else null. */
+    public byte[] written(PageKey page) {
+        return written.get(page);
+    }
 
     /** From now on, compares each translation read after its source at once (the site's source locale and facts). */
     public void checkAsRead(String sourceLocale, Map<String, Object> facts) {
@@ -54,6 +84,7 @@ public final class PageContents {
             return;
         }
         Map<String, ClauseContent> contents = ClauseContent.of(page);
+        keep(page, contents);
         Settings site = settings;
         if (site == null) {
             byFile.put(page.file(), contents);
@@ -91,7 +122,32 @@ public final class PageContents {
         return compared != null && compared.translation() == translation && compared.source() == source ? compared : null;
     }
 
-    /** Forgets every page's contents and findings, once the parity check has read them. */
+    /** {@code page}'s contents: as a build cache kept them, else read from its Markdown tree (and then kept). */
+    private Map<String, ClauseContent> contentsOf(Page page) {
+        PageKey key = new PageKey(page.locale(), page.document());
+        ByteBuffer kept = unread.apply(key);
+        if (kept != null) {
+            try {
+                return ClauseContentCodec.read(kept, page);
+            } catch (IllegalArgumentException e) {
+                // not as written: read from the page instead
+            }
+        }
+        Map<String, ClauseContent> contents = ClauseContent.of(page);
+        keep(page, contents);
+        return contents;
+    }
+
+    private void keep(Page page, Map<String, ClauseContent> contents) {
+        if (keepWritten) {
+            byte[] bytes = ClauseContentCodec.write(contents, page);
+            if (bytes != null) {
+                written.put(new PageKey(page.locale(), page.document()), bytes);
+            }
+        }
+    }
+
+    /** Forgets every page's contents and findings, once the parity check has read them (not those {@link #written}). */
     public void clear() {
         byFile.clear();
         sources.clear();
@@ -108,7 +164,7 @@ public final class PageContents {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (Page page : pages) {
             if (!byFile.containsKey(page.file()) && compared(page, sourcePage.apply(page.document())) == null) {
-                reads.add(CompletableFuture.runAsync(() -> byFile.put(page.file(), ClauseContent.of(page)), executor));
+                reads.add(CompletableFuture.runAsync(() -> byFile.put(page.file(), contentsOf(page)), executor));
             }
         }
         reads.forEach(Jobs::joined);
