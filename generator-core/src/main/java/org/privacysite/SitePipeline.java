@@ -227,7 +227,7 @@ final class SitePipeline {
                     PdfEdition.sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")), "privacy-site " + Version.current())
                     .checkFonts(loaded.site().config().locales()));
         }
-        return renderer.render(staging, settings.progress());
+        return renderer.renderOnce(SiteOutput.directory(staging), settings.progress());
     }
 
     /**
@@ -295,6 +295,18 @@ final class SitePipeline {
             }
 
             @Override
+            public Path streamed(String path, Streamed content) {
+                Path file = publish == null ? null : publish.streamed(path, content);
+                if (file != null) {
+                    links.accept(path, file); // read back from the published file, never held whole
+                    return file;
+                }
+                // The check alone (or an output that keeps no file): the link check reads it whole, as the other files.
+                links.accept(path, content.whole());
+                return null;
+            }
+
+            @Override
             public void page(String path, RenderedPage page) {
                 links.accept(path, page);
                 if (publish != null) {
@@ -316,7 +328,7 @@ final class SitePipeline {
             }
         };
         if (only == null) {
-            renderer.render(output, settings.progress());
+            renderer.renderOnce(output, settings.progress());
         } else {
             renderer.renderPages(only, output);
         }

@@ -113,6 +113,28 @@ class CheckTest {
         assertEquals(1, withRule(result, "links.sitemap-entry").size(), result.findings().toString());
     }
 
+    /**
+     * With an output the sitemap is written piece by piece and the link check reads it back from the file (a sitemap of
+     * 25 MB is never held whole): it finds what the check alone finds, and nothing is published.
+     */
+    @Test
+    void theSitemapReadBackFromTheWrittenFileIsCheckedAsTheCheckAloneChecksIt() throws IOException {
+        Path templates = temp.resolve("templates");
+        SampleSite.copyTemplates(templates);
+        Path sitemap = templates.resolve("sitemap.ftlx");
+        Files.writeString(sitemap, Files.readString(sitemap)
+                .replace("<#list urls as url>", "<#list urls?filter(u -> !u.loc?contains(\"/fr/\")) as url>")
+                .replace("</urlset>", "  <url><loc>https://privacy.kestrelvpn.example/xx/nothing/</loc></url>\n</urlset>"));
+        PrivacySite site = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build();
+        Path out = temp.resolve("published");
+        CheckResult published = site.checkAndBuild(out, false);
+
+        assertEquals(2, withRule(published, "links.sitemap-missing").size(), published.findings().toString());
+        assertEquals(1, withRule(published, "links.sitemap-entry").size(), published.findings().toString());
+        assertEquals(site.check().findings(), published.findings());
+        assertFalse(Files.exists(out.resolve("sitemap.xml")), "a site with errors is not published");
+    }
+
     /** A custom sitemap template that writes broken XML is reported where the XML breaks, not as a crash. */
     @Test
     void aSitemapThatIsNotWellFormedXmlIsReportedAtItsLine() throws IOException {
@@ -120,7 +142,10 @@ class CheckTest {
         SampleSite.copyTemplates(templates);
         Path sitemap = templates.resolve("sitemap.ftlx");
         Files.writeString(sitemap, Files.readString(sitemap).replace("</urlset>", "<url><loc>x</url>\n</urlset>"));
-        CheckResult result = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build().check();
+        PrivacySite site = PrivacySite.builder().contentDirectory(SampleSite.content()).templatesDirectory(templates).build();
+        assertEquals(site.check().findings(), site.checkAndBuild(temp.resolve("published"), false).findings(),
+                "read back from the written file, the XML breaks at the same place");
+        CheckResult result = site.check();
 
         List<Finding> broken = withRule(result, "links.sitemap-xml");
         assertEquals(1, broken.size(), result.findings().toString());

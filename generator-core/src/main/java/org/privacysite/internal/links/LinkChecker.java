@@ -1,7 +1,10 @@
 package org.privacysite.internal.links;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +113,10 @@ public final class LinkChecker {
     private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<PoolAtDepth, Boolean> cleanPools = new java.util.concurrent.ConcurrentHashMap<>();
-    /** One copy of each element id: every language's page of a document has the same clause ids. */
+    /**
+     * One copy of each element id and of each address linking to another page's fragment: every language's
+     * page of a document has the same clause ids and cross-references.
+     */
     private final Interner<String> sharedIds = new Interner<>(65_536);
     /**
      * The name of the {@code <meta>} element that stands for repeated parts in the markup parsed for
@@ -182,7 +188,16 @@ public final class LinkChecker {
             scans.put(path, scan(path, content, List.of(), List.of()));
             scanned.step();
         } else if (path.equals(Sitemap.FILE) || Sitemap.partNumber(path) > 0) {
-            sitemaps.put(path, readSitemap(path, content));
+            sitemaps.put(path, readSitemap(path, new java.io.StringReader(content)));
+        }
+    }
+
+    /** A sitemap file of the site as it was rendered, read from {@code file}, where it was written. Thread-safe. */
+    public void accept(String path, Path file) {
+        try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            sitemaps.put(path, readSitemap(path, reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " back", e);
         }
     }
 
@@ -221,16 +236,30 @@ public final class LinkChecker {
         scanned.step();
     }
 
-    /** A pool of repeated parts and the depth of the pages that show them, by the pool's identity. */
-    private record PoolAtDepth(List<String> pool, int depth) {
+    /**
+     * A pool of repeated parts and the depth of the pages that show them, by the pool's identity. Held weakly:
+     * a pool the renderer let go (a locale's menu, once its pages are written) need not stay for this.
+     */
+    private static final class PoolAtDepth extends java.lang.ref.WeakReference<List<String>> {
+        private final int depth;
+        private final int hash;
+
+        PoolAtDepth(List<String> pool, int depth) {
+            super(pool);
+            this.depth = depth;
+            this.hash = System.identityHashCode(pool) * 31 + depth;
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof PoolAtDepth that && that.pool == pool && that.depth == depth;
+            List<String> pool = get();
+            return other instanceof PoolAtDepth that && that.hash == hash && that.depth == depth && pool != null
+                    && that.get() == pool;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(pool) * 31 + depth;
+            return hash;
         }
     }
 
@@ -621,7 +650,8 @@ public final class LinkChecker {
             return Optional.empty();
         }
         if (!target.equals(path)) {
-            fragmentLinks.add(new FragmentLink(url, target, fragment, location(path, element)));
+            // Held to the end, and pages repeat the same addresses: one copy of each (27 MB at 50,000 pages).
+            fragmentLinks.add(new FragmentLink(sharedIds.intern(url), target, fragment, location(path, element)));
             return Optional.empty();
         }
         return ownIds.contains(fragment) ? Optional.empty() : Optional.of(finding(path, element, LinkRules.FRAGMENT,
@@ -816,7 +846,7 @@ public final class LinkChecker {
         return name != null && Sitemap.partNumber(name) > 0 ? name : null;
     }
 
-    private static SitemapFile readSitemap(String path, String content) {
+    private static SitemapFile readSitemap(String path, java.io.Reader content) {
         try {
             return listed(path, content);
         } catch (javax.xml.stream.XMLStreamException e) {
@@ -833,12 +863,12 @@ public final class LinkChecker {
      * {@code <sitemap>} below a {@code <sitemapindex>}. Read as a stream (the JDK's StAX): at 10k pages the sitemap
      * has 23 MB, and jsoup's XML tree of it took twice as long, on a worker, while the pages render.
      */
-    private static SitemapFile listed(String path, String sitemap) throws javax.xml.stream.XMLStreamException {
+    private static SitemapFile listed(String path, java.io.Reader sitemap) throws javax.xml.stream.XMLStreamException {
         // The JDK's own parser, not whichever StAX library is on the class path (Okapi brings Woodstox): same messages everywhere.
         javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newDefaultFactory();
         factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new java.io.StringReader(sitemap));
+        javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(sitemap);
         List<String> urls = new ArrayList<>();
         List<IndexEntry> parts = null;
         int depth = 0;

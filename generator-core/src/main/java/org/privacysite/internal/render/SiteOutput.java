@@ -16,8 +16,41 @@ import java.nio.file.StandardOpenOption;
  */
 public interface SiteOutput {
 
+    /** The most a single write hands to the kernel (see {@link #directory}). */
+    int WRITE_SLICE = 1 << 20;
+
     /** A rendered text file at {@code path} (relative, with '/'). */
     void text(String path, String content);
+
+    /**
+     * Text written piece by piece, for a file too large to hold as one string (a sitemap of 25 MB: held whole,
+     * with the copies made on the way, each of them pushed the collector into full collections at 50,000 pages).
+     * It carries no source positions.
+     */
+    @FunctionalInterface
+    interface Streamed {
+        void writeTo(java.io.Writer out) throws IOException;
+
+        /** The text held whole, as one string. */
+        default String whole() {
+            java.io.StringWriter whole = new java.io.StringWriter();
+            try {
+                writeTo(whole);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter throws none
+            }
+            return whole.toString();
+        }
+    }
+
+    /**
+     * A rendered text file at {@code path}, written piece by piece by {@code content}. Returns the file it went to,
+     * for a reader to read back, or null when it went to none (by default: held whole and given to {@link #text}).
+     */
+    default Path streamed(String path, Streamed content) {
+        text(path, content.whole());
+        return null;
+    }
 
     /** A rendered page at {@code path}. */
     default void page(String path, RenderedPage page) {
@@ -51,16 +84,35 @@ public interface SiteOutput {
                 write(path, content);
             }
 
+            @Override
+            public Path streamed(String path, Streamed content) {
+                Path file = root.resolve(path);
+                try {
+                    Files.createDirectories(file.getParent());
+                    try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                            Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+                        content.writeTo(out);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file, e);
+                }
+                return file;
+            }
+
             private void write(String path, byte[] content) {
                 Path file = root.resolve(path);
                 try {
                     Files.createDirectories(file.getParent());
-                    // One write call: Files.write hands a page to the kernel in 8 KB pieces.
+                    // One write call for a page: Files.write hands it to the kernel in 8 KB pieces. A large file
+                    // (a 25 MB sitemap part) goes a slice at a time: the JDK copies each write through a native
+                    // buffer of its size and keeps that buffer for the thread to the end of the run.
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                        ByteBuffer bytes = ByteBuffer.wrap(content);
-                        while (bytes.hasRemaining()) {
-                            channel.write(bytes);
+                        for (int from = 0; from < content.length; from += WRITE_SLICE) {
+                            ByteBuffer bytes = ByteBuffer.wrap(content, from, Math.min(WRITE_SLICE, content.length - from));
+                            while (bytes.hasRemaining()) {
+                                channel.write(bytes);
+                            }
                         }
                     }
                 } catch (IOException e) {

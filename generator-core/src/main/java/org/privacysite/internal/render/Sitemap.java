@@ -93,14 +93,14 @@ public final class Sitemap {
      */
     void write(List<Map<String, Object>> urls, Map<String, Object> site, TemplateEngine templates, SiteOutput out) {
         if (!split()) {
-            out.text(FILE, templates.render("sitemap.ftlx", model("urls", urls, site)));
+            out.streamed(FILE, writer -> templates.render("sitemap.ftlx", model("urls", urls, site), writer));
             return;
         }
         String baseUrl = String.valueOf(site.get("baseUrl"));
         List<Map<String, Object>> index = new ArrayList<>();
         for (int number = 1; number <= parts(); number++) {
             List<Map<String, Object>> part = urls.subList(starts[number - 1], starts[number]);
-            out.text(part(number), templates.render("sitemap.ftlx", model("urls", part, site)));
+            out.streamed(part(number), writer -> templates.render("sitemap.ftlx", model("urls", part, site), writer));
             String lastmod = "";
             for (Map<String, Object> url : part) {
                 String date = String.valueOf(url.get("lastmod"));

@@ -123,6 +123,28 @@ class SitemapSplitTest {
         }
     }
 
+    /**
+     * A build or check renders once: each locale's menus are let go as soon as its pages are written (a 100-locale
+     * site held 55 MB of them to the end), and the files are the same. The preview's renderer keeps them for its edits.
+     */
+    @Test
+    void renderingOnceLetsEachLocalesMenusGoAndWritesTheSameFiles() throws IOException {
+        SiteRenderer once = new SiteRenderer(site, executor, false);
+        List<String> menuBefore = once.menu("fr", "privacy", "../../").pool();
+        Path out = temp.resolve("once");
+        Files.createDirectories(out);
+        once.renderOnce(SiteOutput.directory(out), org.privacysite.ProgressListener.NONE);
+        assertEquals(SiteRenderTest.snapshot(whole), SiteRenderTest.snapshot(out));
+        assertTrue(menuBefore != once.menu("fr", "privacy", "../../").pool(), "the French menu was let go, and is made again");
+
+        SiteRenderer kept = new SiteRenderer(site, executor, false);
+        List<String> keptBefore = kept.menu("fr", "privacy", "../../").pool();
+        Path preview = temp.resolve("kept");
+        Files.createDirectories(preview);
+        kept.render(preview);
+        assertTrue(keptBefore == kept.menu("fr", "privacy", "../../").pool(), "the preview's renderer keeps its menus");
+    }
+
     /** The preview's rebuild writes the sitemap the same way, and removes parts a smaller sitemap no longer has. */
     @Test
     void thePreviewsRebuildWritesThePartsAndRemovesStaleOnes() throws IOException {
