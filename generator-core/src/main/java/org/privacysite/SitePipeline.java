@@ -366,8 +366,7 @@ final class SitePipeline {
             if (own == null || !file.startsWith(own) || overrides.contains(file)) {
                 continue;
             }
-            // The locale itself first: its CLDR chain (ICU data) is only needed for a locale the theme has under another name.
-            if (builtIn.test(ui.getKey()) || LocaleFallback.chain(ui.getKey()).stream().anyMatch(builtIn)) {
+            if (LocaleFallback.first(ui.getKey(), builtIn) != null) {
                 overrides.add(file);
             }
         }

@@ -196,19 +196,13 @@ public final class SiteLoader {
      * nearest CLDR parent that has one, the site's own before the built-in at each step (es-MX: es-419, then es).
      */
     static java.nio.file.Path uiFile(Theme theme, String locale, SiteConfig config, List<Finding> findings) {
-        java.nio.file.Path own = bundleFile(theme, locale);
-        if (Files.isRegularFile(own)) {
-            return own; // the chain's first step: its CLDR data (ICU's list of locales, likely subtags) is not needed
-        }
-        List<String> chain = LocaleFallback.chain(locale);
-        for (String candidate : chain) {
-            java.nio.file.Path file = bundleFile(theme, candidate);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            if (!sameLocale(candidate, locale)) {
-                findings.add(fallback(theme, config, locale, candidate, file,
-                        "CLDR parents: " + String.join(", ", chain.subList(1, chain.indexOf(candidate) + 1))));
+        String found = LocaleFallback.first(locale, candidate -> Files.isRegularFile(bundleFile(theme, candidate)));
+        if (found != null) {
+            java.nio.file.Path file = bundleFile(theme, found);
+            if (!sameLocale(found, locale)) {
+                List<String> chain = LocaleFallback.chain(locale);
+                findings.add(fallback(theme, config, locale, found, file,
+                        "CLDR parents: " + String.join(", ", chain.subList(1, chain.indexOf(found) + 1))));
             }
             return file;
         }

@@ -45,8 +45,12 @@ public final class LinkChecker {
     private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+\\.[^@\\s]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TEL = Pattern.compile("tel:\\+?[0-9().\\- ]{3,}", Pattern.CASE_INSENSITIVE);
 
-    /** A link to a fragment of another page, checked once every page's ids are known. */
-    private record FragmentLink(String url, String target, String fragment, Location location) {
+    /**
+     * A link to a fragment of another page, checked once every page's ids are known: in {@code page}, at its Markdown
+     * {@code line} (-1: not from Markdown). Its place is made when a finding needs it: the links are held to the end, 400,000
+     * of them at 50,000 pages.
+     */
+    private record FragmentLink(String url, String target, String fragment, String page, int line) {
     }
 
     /** An hreflang alternate of a page. */
@@ -388,7 +392,7 @@ public final class LinkChecker {
             PageScan target = scans.get(link.target());
             Set<String> ids = target != null ? target.ids() : cachedIds == null ? null : cachedIds.apply(link.target());
             if (ids != null && !ids.contains(link.fragment())) {
-                findings.add(Finding.of(link.location(), LinkRules.FRAGMENT, "link '" + link.url() + "' points at #"
+                findings.add(Finding.of(location(link.page(), link.line()), LinkRules.FRAGMENT, "link '" + link.url() + "' points at #"
                         + link.fragment() + ", which is not an id in " + link.target()));
             }
         }
@@ -651,7 +655,7 @@ public final class LinkChecker {
         }
         if (!target.equals(path)) {
             // Held to the end, and pages repeat the same addresses: one copy of each (27 MB at 50,000 pages).
-            fragmentLinks.add(new FragmentLink(sharedIds.intern(url), target, fragment, location(path, element)));
+            fragmentLinks.add(new FragmentLink(sharedIds.intern(url), target, fragment, path, sourceLine(element)));
             return Optional.empty();
         }
         return ownIds.contains(fragment) ? Optional.empty() : Optional.of(finding(path, element, LinkRules.FRAGMENT,
@@ -945,11 +949,19 @@ public final class LinkChecker {
 
     /** The Markdown line the element came from, when it came from Markdown; else the built page. */
     private Location location(String path, Element element) {
+        return location(path, sourceLine(element));
+    }
+
+    /** The place of a link in {@code path} at Markdown {@code line} (-1: not from Markdown). */
+    private Location location(String path, int line) {
         Path source = sources.get(path);
-        String line = element == null ? "" : element.attr("data-source-line");
         // Not from Markdown: name the page by its path in the site, never by the temporary build directory.
-        return source != null && !line.isEmpty()
-                ? Location.of(source).at(Integer.parseInt(line), 0)
-                : Location.of(Path.of(path));
+        return source != null && line >= 0 ? Location.of(source).at(line, 0) : Location.of(Path.of(path));
+    }
+
+    /** The Markdown line an element was written at, -1 when it was not. */
+    private static int sourceLine(Element element) {
+        String line = element == null ? "" : element.attr("data-source-line");
+        return line.isEmpty() ? -1 : Integer.parseInt(line);
     }
 }

@@ -51,6 +51,22 @@ public final class LocaleFallback {
         return Map.copyOf(parents);
     }
 
+    /**
+     * The first tag of {@code locale}'s {@link #chain} that {@code test} accepts, or null for none. The locale itself
+     * is tried first, without the CLDR data (ICU's list of locales, likely subtags) that the rest of the chain needs.
+     */
+    public static String first(String locale, java.util.function.Predicate<String> test) {
+        if (test.test(locale)) {
+            return locale;
+        }
+        for (String candidate : chain(locale)) {
+            if (test.test(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     /** The language tags to try for {@code locale}, starting with {@code locale} itself, root not included. */
     public static List<String> chain(String locale) {
         Set<String> chain = new LinkedHashSet<>();
