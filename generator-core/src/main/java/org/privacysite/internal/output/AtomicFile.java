@@ -25,12 +25,41 @@ public final class AtomicFile {
      * {@link Files#createTempFile}: reports, translations and policies are read by other users and tools too.
      */
     public static void write(Path file, String text) throws IOException {
+        replace(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
+    }
+
+    /** Text written piece by piece, for a file too large to hold as one string. */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(Path, String)}, the text written piece by piece as UTF-8 (a sitemap of 25 MB is never held
+     * whole), a character that UTF-8 cannot encode (a lone surrogate) as '?', as {@link String#getBytes} writes it.
+     */
+    public static void write(Path file, Text text) throws IOException {
+        replace(file, temporary -> {
+            try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+                text.writeTo(out);
+            }
+        });
+    }
+
+    private interface Writing {
+        void to(Path temporary) throws IOException;
+    }
+
+    /** Has {@code writing} write a temporary file beside {@code file}, then renames it over {@code file}. */
+    private static void replace(Path file, Writing writing) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temporary = directory.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + SEQUENCE.incrementAndGet() + ".tmp");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            writing.to(temporary);
             PosixFileAttributeView permissions = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (permissions != null && Files.exists(file)) {
                 Files.getFileAttributeView(temporary, PosixFileAttributeView.class)

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.privacysite.internal.output.AtomicFile;
+
 
 /**
  * Where the renderer's files go: a directory ({@link #directory}), or a reader that checks each
@@ -88,11 +90,8 @@ public interface SiteOutput {
             public Path streamed(String path, Streamed content) {
                 Path file = root.resolve(path);
                 try {
-                    Files.createDirectories(file.getParent());
-                    try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                            Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-                        content.writeTo(out);
-                    }
+                    // Beside it first: a template that fails half-way leaves the file as it was (the preview writes here).
+                    AtomicFile.write(file, content::writeTo);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + file, e);
                 }

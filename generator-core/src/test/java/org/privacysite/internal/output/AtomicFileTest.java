@@ -40,4 +40,14 @@ class AtomicFileTest {
                     "no temporary file left");
         }
     }
+
+    /** Text written piece by piece is UTF-8 as {@link String#getBytes} makes it, a lone surrogate as '?'. */
+    @Test
+    void textWrittenPieceByPieceIsEncodedAsGetBytesEncodesIt() throws IOException {
+        Path sitemap = directory.resolve("sitemap.xml");
+        String text = "<loc>https://example.com/\u00e9t\u00e9/\ud800x</loc>";
+        AtomicFile.write(sitemap, out -> out.write(text));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Files.readAllBytes(sitemap));
+    }
 }
