@@ -108,32 +108,22 @@ public final class InputFingerprint {
         for (int index = 0; index < listings.size(); index++) {
             List<Found> files = listings.get(index).files();
             int which = index;
-            List<CompletableFuture<byte[][]>> slices = new ArrayList<>();
-            int slice = Math.max(16, files.size() / 64); // one task per file would cost more than hashing a small policy
-            for (int from = 0; from < files.size(); from += slice) {
-                List<Found> part = files.subList(from, Math.min(files.size(), from + slice));
-                slices.add(CompletableFuture.supplyAsync(() -> {
-                    byte[][] hashes = new byte[part.size()][];
-                    for (int i = 0; i < hashes.length; i++) {
-                        Found file = part.get(i);
-                        hashes[i] = known == null || file.stamp() == null ? null : known.hash(which, file.name(), file.stamp());
-                        if (hashes[i] == null) {
-                            hashes[i] = hashOf(file.path());
-                        }
-                    }
-                    return hashes;
-                }, executor));
-            }
+            // One task per file would cost more than hashing a small policy.
+            List<byte[]> hashed = Jobs.inSlices(files, Math.max(16, files.size() / 64), executor, part -> {
+                List<byte[]> slice = new ArrayList<>(part.size());
+                for (Found file : part) {
+                    byte[] hash = known == null || file.stamp() == null ? null : known.hash(which, file.name(), file.stamp());
+                    slice.add(hash != null ? hash : hashOf(file.path()));
+                }
+                return slice;
+            });
             SortedMap<String, byte[]> hashes = new TreeMap<>();
             java.util.Map<String, Stamp> stamped = new java.util.HashMap<>();
-            int at = 0;
-            for (CompletableFuture<byte[][]> part : slices) {
-                for (byte[] hash : Jobs.joined(part)) {
-                    Found file = files.get(at++);
-                    hashes.put(file.name(), hash);
-                    if (known != null && file.stamp() != null) {
-                        stamped.put(file.name(), file.stamp());
-                    }
+            for (int at = 0; at < files.size(); at++) {
+                Found file = files.get(at);
+                hashes.put(file.name(), hashed.get(at));
+                if (known != null && file.stamp() != null) {
+                    stamped.put(file.name(), file.stamp());
                 }
             }
             all.add(new HashedFiles(listings.get(index).directory(), Collections.unmodifiableSortedMap(hashes),
