@@ -1,5 +1,7 @@
 package org.privacysite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.privacysite.internal.links.ExternalLinkSettings;
 import org.privacysite.internal.links.LinkChecker;
 import org.privacysite.internal.messages.LocaleFallback;
 import org.privacysite.internal.messages.MessageBundle;
+import org.privacysite.internal.output.AtomicFile;
 import org.privacysite.internal.parity.PageContents;
 import org.privacysite.internal.parity.ParityChecker;
 import org.privacysite.internal.pdf.PdfEdition;
@@ -301,8 +304,24 @@ final class SitePipeline {
                     links.accept(path, file); // read back from the published file, never held whole
                     return file;
                 }
-                // The check alone (or an output that keeps no file): the link check reads it whole, as the other files.
-                links.accept(path, content.whole());
+                // The check alone (or an output that keeps no file): written to a temporary file for the link check to
+                // read, so that a sitemap of 25 MB is not held whole here either.
+                Path temporary = null;
+                try {
+                    temporary = Files.createTempFile("privacy-site-sitemap-", ".xml");
+                    AtomicFile.write(temporary, content);
+                    links.accept(path, temporary);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write a temporary copy of " + path + " for the link check", e);
+                } finally {
+                    if (temporary != null) {
+                        try {
+                            Files.deleteIfExists(temporary);
+                        } catch (IOException e) {
+                            // left in the temporary folder: the check's result stands
+                        }
+                    }
+                }
                 return null;
             }
 

@@ -412,8 +412,7 @@ public final class CachedBuild {
             slices.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> part.stream()
                     .allMatch(file -> unchanged(from.resolve(file.getKey()), file.getValue(), file.getKey(), keys)), executor));
         }
-        return new PublishedOutput(java.util.concurrent.CompletableFuture.allOf(slices.toArray(java.util.concurrent.CompletableFuture[]::new))
-                .thenApply(done -> slices.stream().allMatch(java.util.concurrent.CompletableFuture::join)), keys);
+        return new PublishedOutput(Jobs.allOf(slices).thenApply(all -> !all.contains(false)), keys);
     }
 
     private static boolean unchanged(Path file, CacheFile.OutputFile recorded, String path, Map<String, Object> keys) {

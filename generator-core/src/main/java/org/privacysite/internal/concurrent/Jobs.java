@@ -32,6 +32,12 @@ public final class Jobs {
         return results;
     }
 
+    /** Completes, once every one of {@code jobs} has, with their results in their order; fails as the first of them to fail. */
+    public static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> jobs) {
+        return CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new))
+                .thenApply(done -> jobs.stream().map(CompletableFuture::join).toList());
+    }
+
     /** The result of {@code job}, or what it threw: an unchecked exception as itself. */
     public static <T> T joined(CompletableFuture<T> job) {
         try {

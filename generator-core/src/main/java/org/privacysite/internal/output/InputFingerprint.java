@@ -98,8 +98,7 @@ public final class InputFingerprint {
                     ? CompletableFuture.completedFuture(new Listing(directory, List.of()))
                     : walk(directory, "", executor).thenApply(files -> new Listing(directory, files)));
         }
-        return CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new))
-                .thenApply(done -> listings.stream().map(CompletableFuture::join).toList());
+        return Jobs.allOf(listings);
     }
 
     /** The files of {@code listings} hashed, in slices on {@code executor}, each taken from {@code known} (if not null) when it knows its stamp. */
@@ -177,9 +176,9 @@ public final class InputFingerprint {
 
     /** {@code first} followed by what each of {@code rest} gives, once all have. */
     private static CompletableFuture<List<Found>> joinedAsync(List<Found> first, List<CompletableFuture<List<Found>>> rest) {
-        return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return Jobs.allOf(rest).thenApply(parts -> {
             List<Found> all = new ArrayList<>(first);
-            rest.forEach(part -> all.addAll(part.join()));
+            parts.forEach(all::addAll);
             return all;
         });
     }

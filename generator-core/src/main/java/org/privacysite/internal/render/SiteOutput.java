@@ -30,8 +30,7 @@ public interface SiteOutput {
      * It carries no source positions.
      */
     @FunctionalInterface
-    interface Streamed {
-        void writeTo(java.io.Writer out) throws IOException;
+    interface Streamed extends AtomicFile.Text {
 
         /** The text held whole, as one string. */
         default String whole() {
@@ -91,7 +90,7 @@ public interface SiteOutput {
                 Path file = root.resolve(path);
                 try {
                     // Beside it first: a template that fails half-way leaves the file as it was (the preview writes here).
-                    AtomicFile.write(file, content::writeTo);
+                    AtomicFile.write(file, content);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + file, e);
                 }
