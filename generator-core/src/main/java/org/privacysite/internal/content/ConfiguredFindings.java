@@ -165,17 +165,8 @@ public final class ConfiguredFindings {
 
     /** The key of the clause that line {@code line} is in: the last heading at or above it. */
     private static String clauseAt(Page page, int line) {
-        String key = null;
-        if (line <= 0) {
-            return null;
-        }
-        for (Clause clause : page.clauses()) {
-            if (clause.location().line() > line) {
-                break;
-            }
-            key = clause.key();
-        }
-        return key;
+        Clause clause = line <= 0 ? null : page.clauseAround(line);
+        return clause == null ? null : clause.key();
     }
 
     private static Path normal(Path file) {

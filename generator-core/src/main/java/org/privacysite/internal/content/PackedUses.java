@@ -55,23 +55,23 @@ final class PackedUses {
         return places.length == 0 ? List.of() : new ClauseLinks(file, targets, places);
     }
 
-    private static boolean fits(Path page, Path file, int line, int column) {
+    static boolean fits(Path page, Path file, int line, int column) {
         return page.equals(file) && line >= 0 && line <= MAX_LINE && column >= 0 && column <= MAX_COLUMN;
     }
 
-    private static int place(int line, int column, boolean flag) {
+    static int place(int line, int column, boolean flag) {
         return line << 12 | column << 1 | (flag ? 1 : 0);
     }
 
-    private static int line(int place) {
+    static int line(int place) {
         return place >>> 12;
     }
 
-    private static int column(int place) {
+    static int column(int place) {
         return place >>> 1 & MAX_COLUMN;
     }
 
-    private static boolean flag(int place) {
+    static boolean flag(int place) {
         return (place & 1) != 0;
     }
 

@@ -49,13 +49,41 @@ public record Page(String locale, String document, Path file, FrontMatter frontM
         return org.privacysite.Location.of(file).at(lineOf(node), column);
     }
 
+    /** The clause with {@code key}, or null. */
     public Clause clause(String key) {
         int hash = key.hashCode(); // cached in each String: most keys differ by it, no character compared
-        for (Clause clause : clauses) {
-            if (clause.key().hashCode() == hash && clause.key().equals(key)) {
-                return clause;
+        for (int i = 0; i < clauses.size(); i++) {
+            String candidate = clauses instanceof PackedClauses packed ? packed.key(i) : clauses.get(i).key();
+            if (candidate.hashCode() == hash && candidate.equals(key)) {
+                return clauses.get(i);
             }
         }
         return null;
+    }
+
+    /** The clause whose heading is on file line {@code line}, or null. */
+    public Clause clauseAtLine(int line) {
+        for (int i = 0; i < clauses.size(); i++) {
+            if (headingLine(i) == line) {
+                return clauses.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The innermost clause that file line {@code line} belongs to: the last one whose heading is at or before it, or null. */
+    public Clause clauseAround(int line) {
+        int found = -1;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (headingLine(i) <= line) {
+                found = i;
+            }
+        }
+        return found < 0 ? null : clauses.get(found);
+    }
+
+    /** The line of clause {@code index}'s heading, without making the clause where they are packed. */
+    private int headingLine(int index) {
+        return clauses instanceof PackedClauses packed ? packed.line(index) : clauses.get(index).line();
     }
 }

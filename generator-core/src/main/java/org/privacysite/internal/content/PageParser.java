@@ -159,8 +159,8 @@ public final class PageParser {
         checkDepth(root, collector);
         root.accept(collector);
         collector.mergeMessages(root);
-        List<Clause> clauses = sourceLocale == null || sourceLocale.equals(locale)
-                ? withTextHashes(collector.clauses, text) : List.copyOf(collector.clauses);
+        List<Clause> clauses = PackedClauses.of(file, sourceLocale == null || sourceLocale.equals(locale)
+                ? withTextHashes(collector.clauses, text) : collector.clauses);
         collector.findings.addAll(Placeholders.find(where, text));
         return new Page(locale, document, file, frontMatter, clauses,
                 PackedUses.links(file, collector.links), PackedUses.argumentUses(file, collector.argumentUses), List.copyOf(collector.cookieTables),

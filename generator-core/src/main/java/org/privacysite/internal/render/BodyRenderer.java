@@ -73,8 +73,8 @@ public final class BodyRenderer {
         }
         for (Node before = block.getPrevious(); before != null; before = before.getPrevious()) {
             if (before instanceof Heading heading) {
-                int line = context.page().lineOf(heading);
-                return context.page().clauses().stream().anyMatch(clause -> clause.isSummary() && clause.location().line() == line);
+                Clause clause = context.page().clauseAtLine(context.page().lineOf(heading));
+                return clause != null && clause.isSummary();
             }
         }
         return false;
@@ -186,7 +186,7 @@ public final class BodyRenderer {
 
         private void heading(Heading heading) {
             String tag = "h" + heading.getLevel();
-            Clause clause = clauseAt(heading);
+            Clause clause = context.page().clauseAtLine(context.page().lineOf(heading));
             if (clause != null && clause.level() == 2) {
                 closeSummary();
             }
@@ -212,16 +212,6 @@ public final class BodyRenderer {
             renderChildren(heading);
             out.tag("/" + tag);
             out.line();
-        }
-
-        private Clause clauseAt(Heading heading) {
-            int line = context.page().lineOf(heading);
-            for (Clause clause : context.page().clauses()) {
-                if (clause.location().line() == line) {
-                    return clause;
-                }
-            }
-            return null;
         }
 
         private void link(Link link) {
@@ -263,7 +253,7 @@ public final class BodyRenderer {
          * box is a labelled region (its clause's title) that the keyboard can focus and scroll.
          */
         private void table(TableBlock table) {
-            Clause clause = clauseOf(context.page().lineOf(table));
+            Clause clause = context.page().clauseAround(context.page().lineOf(table)); // the innermost
             String label = clause == null ? context.page().frontMatter().title() : clause.title();
             int count = tables.merge(clause == null ? "" : clause.key(), 1, Integer::sum);
             label = format(context, label) + (count > 1 ? " (" + count + ")" : "");
@@ -279,17 +269,6 @@ public final class BodyRenderer {
             out.tag("/table");
             out.tag("/div");
             out.line();
-        }
-
-        /** The innermost clause the line belongs to: the last clause heading at or before it. */
-        private Clause clauseOf(int line) {
-            Clause found = null;
-            for (Clause clause : context.page().clauses()) {
-                if (clause.location().line() <= line) {
-                    found = clause;
-                }
-            }
-            return found;
         }
 
         /** Whether the link's text is its destination ({@code [{website}]({website})}, an e-mail address). */
