@@ -254,7 +254,7 @@ public final class PageParser {
             }
         }
         return new FrontMatter(title, yaml.string("description", ""), effective, updated, Map.copyOf(values),
-                yaml.location(), Map.copyOf(locations));
+                yaml.location(), PackedLocations.of(yaml.location().file(), locations));
     }
 
     private static boolean isScalar(YamlMap yaml, String key) {
