@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -271,22 +270,14 @@ final class SitePipeline {
         Site site = loaded.site();
         SiteRenderer renderer = loaded.renderer();
         // The Markdown file of each page scanned, for the places of its findings: the source's for a fallback page.
-        Collection<PageKey> scanned = only;
-        if (scanned == null) {
-            scanned = new ArrayList<>();
-            for (String locale : site.config().locales()) {
-                for (String document : site.config().documents()) {
-                    scanned.add(new PageKey(locale, document));
-                }
-            }
-        }
-        Map<String, Path> sources = new HashMap<>();
-        for (PageKey page : scanned) {
-            Page shown = renderer.pageOrFallback(page.locale(), page.document());
-            if (shown != null) {
-                sources.put(page.outputPath(), shown.file());
-            }
-        }
+        // Looked up when asked for, not held in a map: a map of 50,000 paths was 6 MB kept to the end of a check.
+        java.util.Set<PageKey> scanned = only == null ? null : new java.util.HashSet<>(only);
+        java.util.function.Function<String, Path> sources = path -> {
+            PageKey page = PageKey.ofOutputPath(path);
+            Page shown = page == null || (scanned != null && !scanned.contains(page)) ? null
+                    : renderer.pageOrFallback(page.locale(), page.document());
+            return shown == null ? null : shown.file();
+        };
         // Progress is reported by the render stage: each page is checked right after it is rendered.
         LinkChecker links = LinkChecker.forRenderedSite(renderer.files(), sources, executor, ProgressListener.NONE,
                 settings.externalLinks(), site.config().baseUrl());

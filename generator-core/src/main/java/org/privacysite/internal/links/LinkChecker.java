@@ -98,7 +98,7 @@ public final class LinkChecker {
         }
     }
 
-    private final Map<String, Path> sources;
+    private final java.util.function.Function<String, Path> sources;
     /** One copy of each set of alternates, by its languages and addresses in order: every page of a document repeats it. */
     private final Map<List<String>, AlternateSet> alternateSets = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean keepsExternalLinks;
@@ -145,7 +145,7 @@ public final class LinkChecker {
     private record IndexEntry(String loc, Location location) {
     }
 
-    private LinkChecker(java.util.Collection<String> files, Map<String, Path> sources, ExecutorService executor,
+    private LinkChecker(java.util.Collection<String> files, java.util.function.Function<String, Path> sources, ExecutorService executor,
                         ProgressListener progress, boolean keepsExternalLinks, String baseUrl) {
         this.keepsExternalLinks = keepsExternalLinks;
         this.baseUrl = baseUrl;
@@ -158,29 +158,29 @@ public final class LinkChecker {
 
     /**
      * A checker fed file by file while the site is rendered ({@link #accept}), so the site need not be
-     * written and read back; {@code files} are all the files the site will have, {@code sources} the
-     * Markdown file each page was built from. {@link #findings} works on {@code executor}.
+     * written and read back; {@code files} are all the files the site will have, {@code sources} gives the
+     * Markdown file each page was built from by its path (null: none). {@link #findings} works on {@code executor}.
      */
-    public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
+    public static LinkChecker forRenderedSite(java.util.Collection<String> files, java.util.function.Function<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress) {
         return forRenderedSite(files, sources, executor, progress, true);
     }
 
     /**
-     * Like {@link #forRenderedSite(java.util.Collection, Map, ExecutorService, ProgressListener)}; without
+     * Like {@link #forRenderedSite(java.util.Collection, java.util.function.Function, ExecutorService, ProgressListener)}; without
      * {@code keepsExternalLinks} the http(s) links are not kept for {@link #externalLinks()} (only --external
      * checks them: at 10,000 fact-rich pages they were 217,000 parsed URIs held to the end, about 60 MB).
      */
-    public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
+    public static LinkChecker forRenderedSite(java.util.Collection<String> files, java.util.function.Function<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress, boolean keepsExternalLinks) {
         return forRenderedSite(files, sources, executor, progress, keepsExternalLinks, null);
     }
 
     /**
-     * Like {@link #forRenderedSite(java.util.Collection, Map, ExecutorService, ProgressListener, boolean)} for a site
+     * Like {@link #forRenderedSite(java.util.Collection, java.util.function.Function, ExecutorService, ProgressListener, boolean)} for a site
      * published under {@code baseUrl}: a sitemap index must name its parts there (without it, by file name alone).
      */
-    public static LinkChecker forRenderedSite(java.util.Collection<String> files, Map<String, Path> sources,
+    public static LinkChecker forRenderedSite(java.util.Collection<String> files, java.util.function.Function<String, Path> sources,
                                               ExecutorService executor, ProgressListener progress, boolean keepsExternalLinks,
                                               String baseUrl) {
         return new LinkChecker(files, sources, executor, progress, keepsExternalLinks, baseUrl);
@@ -954,7 +954,7 @@ public final class LinkChecker {
 
     /** The place of a link in {@code path} at Markdown {@code line} (-1: not from Markdown). */
     private Location location(String path, int line) {
-        Path source = sources.get(path);
+        Path source = sources.apply(path);
         // Not from Markdown: name the page by its path in the site, never by the temporary build directory.
         return source != null && line >= 0 ? Location.of(source).at(line, 0) : Location.of(Path.of(path));
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** A page key, with its hand-written equals and hashCode, finds its page from a key made of other strings. */
+/** A page key, with its hand-written equals and hashCode, finds its page from a key made of other strings, and from its path. */
 class PageKeyTest {
 
     @Test
@@ -25,5 +25,19 @@ class PageKeyTest {
         assertNotEquals(new PageKey("fr", "privacy"), new PageKey("de", "privacy"));
         assertNull(pages.get(new PageKey("fr", null)));
         assertEquals(new PageKey(null, null), new PageKey(null, null));
+    }
+
+    @Test
+    void aPolicyPagesPathNamesItsLocaleAndDocument() {
+        PageKey page = new PageKey("fr-CH", "cookies");
+        assertEquals(page, PageKey.ofOutputPath(page.outputPath()));
+    }
+
+    @Test
+    void otherFilesOfTheSiteNameNoPage() {
+        for (String path : new String[] {"index.html", "sitemap.xml", "fr/privacy/2024-01-01/index.html", "fr//index.html",
+                "/privacy/index.html", "fr/privacy/index.htm", "fr/privacy/index.html.gz", "assets/site.css", "fr/status/"}) {
+            assertNull(PageKey.ofOutputPath(path), path);
+        }
     }
 }

@@ -97,7 +97,7 @@ class LinkCheckerTest {
             }
         }
         LinkChecker checker = LinkChecker.forRenderedSite(files.keySet(),
-                Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource), executor,
+                Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource)::get, executor,
                 org.privacysite.ProgressListener.NONE);
         files.forEach(checker::accept);
         return checker.findings();
@@ -294,8 +294,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + menu + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             whole.accept(page.getKey(), page.getValue());
             byParts.accept(page.getKey(), rendered(page.getValue(), parts, parts));
@@ -324,8 +324,8 @@ class LinkCheckerTest {
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
         for (String body : bodies) {
-            LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
-            LinkChecker read = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+            LinkChecker whole = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
+            LinkChecker read = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
             for (String locale : List.of("en", "fr")) {
                 String path = locale + "/privacy/index.html";
                 String html = page(locale, List.of("en", "fr"), true, "<div class=\"policy\">" + body + "</div>");
@@ -354,8 +354,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("fr"), false, ""));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
         List<String> menu = List.of("<a href=\"../../fr/privacy/\">fr</a>");
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             List<String> alternates = List.of(page.getKey().startsWith("en") ? both : frOnly);
@@ -385,8 +385,8 @@ class LinkCheckerTest {
                 "fr/privacy/index.html", page("fr", List.of("en", "fr"), true, "<ul>\n" + String.join("", fr) + "</ul>"));
         List<String> files = List.of("index.html", "assets/site.css", "en/privacy/index.html", "fr/privacy/index.html");
         Map<String, Path> sources = Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource);
-        LinkChecker whole = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
-        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker whole = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
+        LinkChecker byParts = LinkChecker.forRenderedSite(files, sources::get, executor, org.privacysite.ProgressListener.NONE);
         for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
             List<String> parts = page.getKey().startsWith("en") ? en : fr;
             whole.accept(page.getKey(), page.getValue());
@@ -427,7 +427,7 @@ class LinkCheckerTest {
             }
         }
         LinkChecker checker = LinkChecker.forRenderedSite(files.keySet(),
-                Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource), executor,
+                Map.of("en/privacy/index.html", enSource, "fr/privacy/index.html", frSource)::get, executor,
                 org.privacysite.ProgressListener.NONE, false, BASE);
         List<String> paths = new java.util.ArrayList<>(files.keySet());
         if (reversed) {
