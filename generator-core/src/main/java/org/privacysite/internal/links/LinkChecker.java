@@ -597,7 +597,8 @@ public final class LinkChecker {
                     xDefault = true;
                 } else {
                     // From a template (no Markdown line), every alternate of the page has the same location: made once.
-                    Location location = element.attr("data-source-line").isEmpty() ? pageLocation() : location(path, element);
+                    int line = sourceLine(element);
+                    Location location = line < 0 ? pageLocation() : location(path, line);
                     alternates.add(new Alternate(element.attr("hreflang"), element.attr("href"), location));
                 }
             }
@@ -942,9 +943,8 @@ public final class LinkChecker {
     }
 
     private Finding finding(String path, Element element, Rule rule, String message) {
-        Location location = location(path, element);
-        boolean fromTemplate = element.attr("data-source-line").isEmpty();
-        return Finding.of(location, rule, message + (fromTemplate ? " (in the built page, from a template)" : ""));
+        int line = sourceLine(element);
+        return Finding.of(location(path, line), rule, message + (line < 0 ? " (in the built page, from a template)" : ""));
     }
 
     /** The Markdown line the element came from, when it came from Markdown; else the built page. */
