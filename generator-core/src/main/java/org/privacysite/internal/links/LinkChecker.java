@@ -401,12 +401,19 @@ public final class LinkChecker {
 
     /** @param body the elements of the policy text, visited where the page has its marker (once) */
     private PageScan scan(String path, String html, List<RepeatedParts> marked, List<Element> body) {
-        Document document = Jsoup.parse(html, "");
+        // The theme's frame around the text, read from its start tags as the text is, or parsed when of another shape.
+        List<Element> elements = StartTags.ofPage(html);
+        Location head = location(path, -1);
+        if (elements == null) {
+            Document document = Jsoup.parse(html, "");
+            elements = document.getAllElements();
+            head = location(path, document.head());
+        }
         PageWalk walk = new PageWalk(path);
         int next = 0; // only the markers this checker put in, in their order
         boolean bodyVisited = body.isEmpty();
         // One walk over the elements instead of a selector query per kind of element.
-        for (Element element : document.getAllElements()) {
+        for (Element element : elements) {
             if (next < marked.size() && element.normalName().equals("meta") && element.attr("name").equals(REPEATED_MARKER)
                     && element.attr("content").equals(Integer.toString(next))) {
                 for (String part : marked.get(next).parts()) {
@@ -435,7 +442,7 @@ public final class LinkChecker {
         Location alternatesAt = onePlace ? first : null;
         List<Location> alternateLocations = onePlace ? null : walk.alternates.stream().map(Alternate::location).toList();
         return new PageScan(path, IdSet.of(walk.ids, sharedIds::intern), walk.canonical, alternateSet(walk.alternates), alternatesAt, alternateLocations,
-                walk.xDefault, walk.noindex, location(path, document.head()), fragmentLinks, external, walk.findings);
+                walk.xDefault, walk.noindex, head, fragmentLinks, external, walk.findings);
     }
 
     /** The shared set of {@code alternates} (languages and addresses, in order). */
