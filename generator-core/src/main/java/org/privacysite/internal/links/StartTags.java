@@ -1,8 +1,11 @@
 package org.privacysite.internal.links;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.nodes.Attributes;
@@ -22,37 +25,71 @@ import org.jsoup.parser.Tag;
  */
 final class StartTags {
 
-    /** Elements whose content or whose place a reader of start tags cannot follow: left to the parser. */
-    private static final Set<String> NOT_PLAIN = Set.of("template", "svg", "math", "iframe", "noembed",
-            "noframes", "xmp", "plaintext", "select", "frameset", "frame", "image", "isindex", "listing");
-    /** Elements whose content is text up to their end tag (RAWTEXT and RCDATA). */
-    private static final Set<String> TEXT_ONLY = Set.of("script", "style", "title", "textarea");
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "keygen");
-    /** Start tags that close an open p (HTML's "close a p element"): a tree unlike the markup. */
-    private static final Set<String> CLOSES_P = Set.of("address", "article", "aside", "blockquote", "center", "details",
-            "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
-            "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "form",
-            "table", "hr", "li", "dd", "dt");
-    /** Elements that an element of the same name closes or that the parser does not nest. */
-    private static final Set<String> NOT_NESTED = Set.of("a", "nobr", "button", "form");
-    /** Elements that end a list item's implied end (HTML's "special" category, but address, div and p). */
-    private static final Set<String> SPECIAL = Set.of("applet", "area", "article", "aside", "base", "basefont", "bgsound",
-            "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "dl", "dt",
-            "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4",
-            "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing",
-            "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "param",
-            "plaintext", "pre", "script", "search", "section", "select", "source", "style", "summary", "table", "tbody",
-            "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp");
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    // What an element's name tells, as bits: one map lookup per tag.
+    /** Content or place a reader of start tags cannot follow: left to the parser. */
+    private static final int NOT_PLAIN = 1;
+    /** Content that is text up to the end tag (RAWTEXT and RCDATA). */
+    private static final int TEXT_ONLY = 1 << 1;
+    private static final int VOID = 1 << 2;
+    /** A start tag that closes an open p (HTML's "close a p element"). */
+    private static final int CLOSES_P = 1 << 3;
+    /** Closed by an element of the same name, or not nested by the parser. */
+    private static final int NOT_NESTED = 1 << 4;
+    /** HTML's "special" elements but address, div and p: where a list item's implied end stops looking. */
+    private static final int SPECIAL = 1 << 5;
+    private static final int HEADING = 1 << 6;
+    /** html, head and body: once in a page, never in a piece of one. */
+    private static final int DOCUMENT = 1 << 7;
+    /** Where only table parts may go: anything else is moved before the table. */
+    private static final int TABLE_CONTEXT = 1 << 8;
+    private static final int TABLE_PART = 1 << 9;
+
+    private static final Map<String, Integer> KINDS = new HashMap<>();
+
+    static {
+        kind(NOT_PLAIN, "template", "svg", "math", "iframe", "noembed", "noframes", "xmp", "plaintext", "select", "frameset",
+                "frame", "image", "isindex", "listing");
+        kind(TEXT_ONLY, "script", "style", "title", "textarea");
+        kind(VOID, "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+                "wbr", "basefont", "bgsound", "keygen");
+        kind(CLOSES_P, "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+                "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search",
+                "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "form", "table", "hr", "li", "dd", "dt");
+        kind(NOT_NESTED, "a", "nobr", "button", "form");
+        kind(SPECIAL, "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+                "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "dl", "dt", "embed", "fieldset",
+                "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+                "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main",
+                "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "param", "plaintext",
+                "pre", "script", "search", "section", "select", "source", "style", "summary", "table", "tbody", "td",
+                "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp");
+        kind(HEADING, "h1", "h2", "h3", "h4", "h5", "h6");
+        kind(DOCUMENT, "html", "head", "body");
+        kind(TABLE_CONTEXT, "table", "tbody", "thead", "tfoot", "tr");
+        kind(TABLE_PART, "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th");
+    }
+
+    private static void kind(int bit, String... names) {
+        for (String name : names) {
+            KINDS.merge(name, bit, (a, b) -> a | b);
+        }
+    }
 
     private final String markup;
     /** Whether this is a whole page (html, head and body once each) rather than a piece inside one. */
     private final boolean page;
     private final List<Element> elements = new ArrayList<>();
-    /** The open elements, innermost last. */
-    private final List<String> open = new ArrayList<>();
-    private final Set<String> seen = new java.util.HashSet<>();
+    /** The open elements and their kinds, innermost last. */
+    private String[] open = new String[32];
+    private int[] openKinds = new int[32];
+    private int depth;
+    private int openParagraphs;
+    private int openLinks;
+    private boolean inHead;
+    private final Set<String> seen = new HashSet<>();
+    /** The attributes of the tag being read: where each name and value starts and ends (value start -1: none). */
+    private int[] attributes = new int[32];
+    private int attributeCount;
 
     private StartTags(String markup, boolean page) {
         this.markup = markup;
@@ -96,24 +133,22 @@ final class StartTags {
             at = markup.indexOf('<', end + 1);
         }
         // A piece of a page must close what it opens; a page may leave its last elements to the end of the file.
-        return page || open.isEmpty() ? elements : null;
+        return page || depth == 0 ? elements : null;
     }
 
     /** Reads the start tag whose name begins at {@code from}; returns the index of its '>' (or of its element's end tag), -1 when not plain. */
     private int startTag(int from) {
         int length = markup.length();
-        int i = from;
-        while (i < length && (isLetter(markup.charAt(i)) || isDigit(markup.charAt(i)) || markup.charAt(i) == '-')) {
-            i++;
-        }
+        int i = nameEnd(from);
         if (i < length && !isSpace(markup.charAt(i)) && markup.charAt(i) != '>' && markup.charAt(i) != '/') {
             return -1; // a name of other characters
         }
         String name = markup.substring(from, i).toLowerCase(Locale.ROOT);
-        if (NOT_PLAIN.contains(name) || !placedAsWritten(name)) {
+        int kind = KINDS.getOrDefault(name, 0);
+        if ((kind & NOT_PLAIN) != 0 || !placedAsWritten(name, kind)) {
             return -1;
         }
-        Attributes attributes = null;
+        attributeCount = 0;
         while (true) {
             while (i < length && isSpace(markup.charAt(i))) {
                 i++;
@@ -137,43 +172,35 @@ final class StartTags {
             if (i == nameStart) {
                 return -1;
             }
-            String key = markup.substring(nameStart, i).toLowerCase(Locale.ROOT);
-            String value = null; // as jsoup keeps an attribute written without a value
+            int nameEnd = i;
+            int valueStart = -1;
+            int valueEnd = -1;
             if (i < length && markup.charAt(i) == '=') {
                 if (i + 1 >= length || markup.charAt(i + 1) != '"') {
                     return -1; // a single-quoted or bare value
                 }
-                int close = markup.indexOf('"', i + 2);
-                if (close < 0) {
+                valueStart = i + 2;
+                valueEnd = markup.indexOf('"', valueStart);
+                if (valueEnd < 0) {
                     return -1;
                 }
-                value = markup.substring(i + 2, close);
-                if (value.indexOf('&') >= 0) {
-                    value = Parser.unescapeEntities(value, true);
-                }
-                i = close + 1;
+                i = valueEnd + 1;
             } else if (i < length && !isSpace(markup.charAt(i)) && markup.charAt(i) != '>' && markup.charAt(i) != '/') {
                 return -1;
             }
-            if (attributes == null) {
-                attributes = new Attributes();
-            }
-            if (!attributes.hasKey(key)) { // as jsoup: the first of a repeated attribute counts
-                attributes.put(key, value);
-            }
+            addAttribute(nameStart, nameEnd, valueStart, valueEnd);
         }
-        if (name.equals("head") && attributes != null && attributes.hasKey("data-source-line")) {
+        if (name.equals("head") && hasAttribute("data-source-line")) {
             return -1; // the link check places page-wide findings at the head's line: the parser's head
         }
-        if (attributes != null && (attributes.hasKey("id") || attributes.hasKey("href") || attributes.hasKey("src")
-                || name.equals("meta") || name.equals("link"))) {
-            elements.add(new Element(Tag.valueOf(name), "", attributes));
+        if (name.equals("meta") || name.equals("link") || hasAttribute("id") || hasAttribute("href") || hasAttribute("src")) {
+            elements.add(new Element(Tag.valueOf(name), "", attributes()));
         }
-        if (TEXT_ONLY.contains(name)) {
+        if ((kind & TEXT_ONLY) != 0) {
             return textUntilEndTag(name, i + 1);
         }
-        if (!VOID.contains(name)) {
-            open.add(name);
+        if ((kind & VOID) == 0) {
+            push(name, kind);
         }
         return i;
     }
@@ -183,76 +210,144 @@ final class StartTags {
      * are: not when its start closes some of them (and may copy their formatting into the next element), moves it
      * out of a table, or is ignored.
      */
-    private boolean placedAsWritten(String name) {
-        if (name.equals("html") || name.equals("head") || name.equals("body")) {
+    private boolean placedAsWritten(String name, int kind) {
+        if ((kind & DOCUMENT) != 0) {
             return page && seen.add(name); // a second one adds its attributes to the first
         }
-        if (name.equals("noscript") && open.contains("head")) {
+        if (name.equals("noscript") && inHead) {
             return false; // in a head, the parser takes some of its content out of it
         }
-        if (CLOSES_P.contains(name) && open.contains("p")) {
+        if ((kind & CLOSES_P) != 0 && openParagraphs > 0) {
             return false;
         }
-        if (NOT_NESTED.contains(name) && open.contains(name)) {
+        if ((kind & NOT_NESTED) != 0 && (name.equals("a") ? openLinks > 0 : isOpen(name))) {
             return false;
         }
-        String current = open.isEmpty() ? "" : open.get(open.size() - 1);
-        if (HEADINGS.contains(name) && HEADINGS.contains(current)) {
+        int current = depth == 0 ? 0 : openKinds[depth - 1];
+        if ((kind & HEADING) != 0 && (current & HEADING) != 0) {
             return false;
         }
         if (name.equals("li") || name.equals("dd") || name.equals("dt")) {
-            for (int i = open.size() - 1; i >= 0; i--) { // an open item of the same list closes first
-                String element = open.get(i);
-                if (element.equals(name) || (!name.equals("li") && (element.equals("dd") || element.equals("dt")))) {
+            for (int i = depth - 1; i >= 0; i--) { // an open item of the same list closes first
+                if (open[i].equals(name) || (!name.equals("li") && (open[i].equals("dd") || open[i].equals("dt")))) {
                     return false;
                 }
-                if (SPECIAL.contains(element)) {
+                if ((openKinds[i] & SPECIAL) != 0) {
                     break;
                 }
             }
         }
-        boolean inTable = switch (current) {
-            case "table", "tbody", "thead", "tfoot", "tr" -> true;
-            default -> false;
+        if ((current & TABLE_CONTEXT) == 0 && (kind & TABLE_PART) == 0) {
+            return true;
+        }
+        String parent = depth == 0 ? "" : open[depth - 1];
+        return switch (name) {
+            case "script", "style" -> true;
+            case "caption", "colgroup", "tbody", "thead", "tfoot" -> parent.equals("table");
+            case "col" -> parent.equals("colgroup") || parent.equals("table");
+            case "tr" -> parent.equals("tbody") || parent.equals("thead") || parent.equals("tfoot") || parent.equals("table");
+            case "td", "th" -> parent.equals("tr");
+            default -> false; // anything else directly in a table is moved before it
         };
-        boolean tablePart = switch (name) {
-            case "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th" -> true;
-            default -> false;
-        };
-        if (inTable || tablePart) {
-            if (name.equals("script") || name.equals("style")) {
+    }
+
+    private boolean isOpen(String name) {
+        for (int i = 0; i < depth; i++) {
+            if (open[i].equals(name)) {
                 return true;
             }
-            return switch (name) {
-                case "caption", "colgroup", "tbody", "thead", "tfoot" -> current.equals("table");
-                case "col" -> current.equals("colgroup") || current.equals("table");
-                case "tr" -> current.equals("tbody") || current.equals("thead") || current.equals("tfoot") || current.equals("table");
-                case "td", "th" -> current.equals("tr");
-                default -> false; // anything else directly in a table is moved before it
-            };
         }
-        return true;
+        return false;
+    }
+
+    private void push(String name, int kind) {
+        if (depth == open.length) {
+            open = java.util.Arrays.copyOf(open, depth * 2);
+            openKinds = java.util.Arrays.copyOf(openKinds, depth * 2);
+        }
+        open[depth] = name;
+        openKinds[depth++] = kind;
+        count(name, 1);
+    }
+
+    private void count(String name, int change) {
+        switch (name) {
+            case "p" -> openParagraphs += change;
+            case "a" -> openLinks += change;
+            case "head" -> inHead = change > 0;
+            default -> {
+            }
+        }
     }
 
     /** Reads the end tag whose name begins at {@code from}; it must close the innermost open element. */
     private int endTag(int from) {
         int length = markup.length();
-        int i = from;
-        while (i < length && (isLetter(markup.charAt(i)) || isDigit(markup.charAt(i)) || markup.charAt(i) == '-')) {
-            i++;
-        }
-        if (i == from) {
+        int i = nameEnd(from);
+        if (i == from || depth == 0) {
             return -1;
         }
-        String name = markup.substring(from, i).toLowerCase(Locale.ROOT);
+        String innermost = open[depth - 1];
+        if (i - from != innermost.length() || !markup.regionMatches(true, from, innermost, 0, innermost.length())) {
+            return -1;
+        }
         while (i < length && isSpace(markup.charAt(i))) {
             i++;
         }
-        if (i >= length || markup.charAt(i) != '>' || open.isEmpty() || !open.get(open.size() - 1).equals(name)) {
+        if (i >= length || markup.charAt(i) != '>') {
             return -1;
         }
-        open.remove(open.size() - 1);
+        depth--;
+        count(innermost, -1);
         return i;
+    }
+
+    private int nameEnd(int from) {
+        int i = from;
+        while (i < markup.length() && (isLetter(markup.charAt(i)) || isDigit(markup.charAt(i)) || markup.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
+    }
+
+    private void addAttribute(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        if (attributeCount * 4 == attributes.length) {
+            attributes = java.util.Arrays.copyOf(attributes, attributes.length * 2);
+        }
+        int at = attributeCount++ * 4;
+        attributes[at] = nameStart;
+        attributes[at + 1] = nameEnd;
+        attributes[at + 2] = valueStart;
+        attributes[at + 3] = valueEnd;
+    }
+
+    private boolean hasAttribute(String key) {
+        for (int at = 0; at < attributeCount * 4; at += 4) {
+            if (attributes[at + 1] - attributes[at] == key.length() && markup.regionMatches(true, attributes[at], key, 0, key.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tag's attributes as jsoup keeps them: names in lower case, values decoded, the first of a repeated name. */
+    private Attributes attributes() {
+        Attributes kept = new Attributes();
+        for (int at = 0; at < attributeCount * 4; at += 4) {
+            String key = markup.substring(attributes[at], attributes[at + 1]).toLowerCase(Locale.ROOT);
+            if (kept.hasKey(key)) {
+                continue;
+            }
+            String value = null; // as jsoup keeps an attribute written without a value
+            if (attributes[at + 2] >= 0) {
+                value = markup.substring(attributes[at + 2], attributes[at + 3]);
+                if (value.indexOf('&') >= 0) {
+                    value = Parser.unescapeEntities(value, true);
+                }
+            }
+            kept.put(key, value);
+        }
+        return kept;
     }
 
     /** Skips the text of a script, style, title or textarea from {@code from} to its end tag; returns the end tag's '>'. */
