@@ -36,6 +36,8 @@ public final class LocaleFormatter {
      */
     private final ULocale formatLocale;
     private final PseudoLocale pseudo;
+    /** Cloned for each date, never changed itself: safe to clone from any thread. */
+    private final Calendar utcCalendar;
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
     /** Formatted arguments by their pattern and values: [pattern, value, value...]. */
     private final Map<List<Object>, String> results = new ConcurrentHashMap<>();
@@ -44,6 +46,7 @@ public final class LocaleFormatter {
         this.locale = ULocale.forLanguageTag(languageTag);
         this.pseudo = PseudoLocale.of(languageTag);
         this.formatLocale = pseudo == null ? locale : ULocale.ENGLISH;
+        this.utcCalendar = Calendar.getInstance(UTC, formatLocale);
     }
 
     public ULocale locale() {
@@ -92,6 +95,9 @@ public final class LocaleFormatter {
             return segment.text();
         }
         List<String> names = segment.names();
+        if (segment.isPlainArgument() && values.get(names.get(0)) instanceof String text) {
+            return text; // what ICU inserts for a text in {name}: a page's title or address, not worth remembering
+        }
         Object[] key = new Object[names.size() + 1];
         key[0] = segment.argumentPattern();
         for (int i = 0; i < names.size(); i++) {
@@ -151,7 +157,7 @@ public final class LocaleFormatter {
      */
     private Object icuValue(Object value) {
         if (value instanceof LocalDate date) {
-            Calendar calendar = Calendar.getInstance(UTC, formatLocale);
+            Calendar calendar = (Calendar) utcCalendar.clone(); // far cheaper than a new instance for the locale
             calendar.setTime(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
             return calendar;
         }
