@@ -230,13 +230,15 @@ public final class ParityChecker {
     private static List<Finding> clauseContent(String sourceLocale, ClauseContent original, ClauseContent translated,
                                                Map<String, Object> facts) {
         List<Finding> findings = new ArrayList<>();
-        String clause = translated.key().isEmpty() ? "the introduction" : name(translated.key(), translated.title());
+        // Made only for a finding: most clauses of most translations have none.
+        java.util.function.Supplier<String> clause = () -> translated.key().isEmpty() ? "the introduction"
+                : name(translated.key(), translated.title());
         Map<String, IcuMessage.Argument> sourceArguments = argumentsByName(original);
         Map<String, ClauseContent.Argument> targetArguments = new LinkedHashMap<>();
         translated.arguments().forEach(a -> targetArguments.putIfAbsent(a.argument().name(), a));
         for (String name : sourceArguments.keySet()) {
             if (!targetArguments.containsKey(name)) {
-                findings.add(argumentMissing(clause, sourceArguments.get(name), facts.get(name), translated, sourceLocale));
+                findings.add(argumentMissing(clause.get(), sourceArguments.get(name), facts.get(name), translated, sourceLocale));
             }
         }
         for (ClauseContent.Argument argument : targetArguments.values()) {
@@ -253,9 +255,9 @@ public final class ParityChecker {
                         + new TreeSet<>(expected.keywords())));
             }
         }
-        if (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
-                || original.links().size() != translated.links().size()) {
-            findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause + " links to "
+        if (!original.links().equals(translated.links()) && (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
+                || original.links().size() != translated.links().size())) {
+            findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause.get() + " links to "
                     + translated.links() + " but " + sourceLocale + " links to " + original.links()));
         }
         shape(clause, original, translated).ifPresent(findings::add);
@@ -285,7 +287,8 @@ public final class ParityChecker {
      * the first block where the two differ (a paragraph that fell out of its list item, say), not at
      * the heading: in a long clause the heading says little about where to look.
      */
-    private static java.util.Optional<Finding> shape(String clause, ClauseContent original, ClauseContent translated) {
+    private static java.util.Optional<Finding> shape(java.util.function.Supplier<String> clause, ClauseContent original,
+                                                     ClauseContent translated) {
         int[] expected = {original.paragraphs(), original.lists(), original.listItems(), original.tables(), original.tableRows()};
         int[] actual = {translated.paragraphs(), translated.lists(), translated.listItems(), translated.tables(), translated.tableRows()};
         String[] nouns = {"paragraph", "list", "list item", "table", "table row"};
@@ -305,7 +308,7 @@ public final class ParityChecker {
                 && original.shape().charAt(differs) == translated.shape().charAt(differs)) {
             differs++;
         }
-        return java.util.Optional.of(Finding.of(translated.blockLocation(differs), ParityRules.STRUCTURE, clause + " has "
+        return java.util.Optional.of(Finding.of(translated.blockLocation(differs), ParityRules.STRUCTURE, clause.get() + " has "
                 + EnglishCount.and(here) + " here; the source has " + EnglishCount.and(there) + " (it differs from here on)"));
     }
 
