@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,6 +174,57 @@ class StartTagsTest {
         assertEquals(List.of("b id=\"x\"", "b id=\"x\""), parsed("<p><b id=\"x\">a<div>b</div></b></p>"));
         List<Element> all = Jsoup.parse("<table><a href=\"x\">a</a><tr><td>b</td></tr></table>").body().getAllElements();
         assertNotEquals("table", all.get(1).normalName(), "the link goes before the table");
+    }
+
+    /**
+     * Random markup from the pieces templates are made of, nested and misnested at random: whatever the reader
+     * accepts, it reads as jsoup does (it may leave any of it to the parser, never read it otherwise).
+     */
+    @Test
+    void randomMarkupIsReadAsJsoupReadsItOrLeftToIt() {
+        String[] names = {"p", "div", "a", "b", "em", "span", "li", "ul", "ol", "table", "tbody", "tr", "td", "th", "h2",
+            "h3", "section", "nav", "button", "form", "dl", "dt", "dd", "pre", "code", "label", "details", "summary",
+            "script", "style", "title", "textarea", "noscript", "main", "header", "i", "strong", "caption", "select"};
+        String[] attributes = {"", " id=\"x\"", " id=\"y\"", " href=\"#x\"", " href=\"../a/\"", " src=\"i.png\"",
+            " class=\"c\"", " data-consent-open", " id=\"x\" href=\"#y\"", " href=\"?a=1&amp;b=2\""};
+        java.util.Random random = new java.util.Random(21);
+        int read = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder markup = new StringBuilder();
+            java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+            int pieces = 1 + random.nextInt(14);
+            for (int i = 0; i < pieces; i++) {
+                int what = random.nextInt(10);
+                if (what < 5) {
+                    String name = names[random.nextInt(names.length)];
+                    markup.append('<').append(name).append(attributes[random.nextInt(attributes.length)]).append('>');
+                    open.push(name);
+                } else if (what < 8 && !open.isEmpty()) {
+                    // mostly the innermost element, sometimes another: misnesting
+                    String name = random.nextInt(6) == 0 ? names[random.nextInt(names.length)] : open.pop();
+                    markup.append("</").append(name).append('>');
+                } else if (what == 8) {
+                    markup.append(random.nextBoolean() ? "text " : "<!-- <a href=\"c\"> -->");
+                } else {
+                    markup.append(random.nextBoolean() ? "<br>" : "<img src=\"p.png\">");
+                }
+            }
+            while (!open.isEmpty() && random.nextInt(4) > 0) {
+                markup.append("</").append(open.pop()).append('>');
+            }
+            String piece = markup.toString();
+            List<Element> elements = StartTags.of(piece);
+            if (elements != null) {
+                read++;
+                assertEquals(parsed(piece), described(elements), piece);
+            }
+            String page = "<!DOCTYPE html><html><head><title>t</title></head><body>" + piece;
+            List<Element> pageElements = StartTags.ofPage(page);
+            if (pageElements != null) {
+                assertEquals(looked(Jsoup.parse(page, "").getAllElements()), described(pageElements), page);
+            }
+        }
+        assertTrue(read > 2_000, "the reader should accept a good share of well-nested markup, accepted " + read);
     }
 
     @Test
