@@ -403,11 +403,11 @@ public final class LinkChecker {
     private PageScan scan(String path, String html, List<RepeatedParts> marked, List<Element> body) {
         // The theme's frame around the text, read from its start tags as the text is, or parsed when of another shape.
         List<Element> elements = StartTags.ofPage(html);
-        Location head = location(path, -1);
+        int headLine = -1; // the reader leaves a head that names a Markdown line to the parser
         if (elements == null) {
             Document document = Jsoup.parse(html, "");
             elements = document.getAllElements();
-            head = location(path, document.head());
+            headLine = sourceLine(document.head());
         }
         PageWalk walk = new PageWalk(path);
         int next = 0; // only the markers this checker put in, in their order
@@ -442,7 +442,7 @@ public final class LinkChecker {
         Location alternatesAt = onePlace ? first : null;
         List<Location> alternateLocations = onePlace ? null : walk.alternates.stream().map(Alternate::location).toList();
         return new PageScan(path, IdSet.of(walk.ids, sharedIds::intern), walk.canonical, alternateSet(walk.alternates), alternatesAt, alternateLocations,
-                walk.xDefault, walk.noindex, head, fragmentLinks, external, walk.findings);
+                walk.xDefault, walk.noindex, location(path, headLine), fragmentLinks, external, walk.findings);
     }
 
     /** The shared set of {@code alternates} (languages and addresses, in order). */
@@ -961,9 +961,10 @@ public final class LinkChecker {
 
     /** The place of a link in {@code path} at Markdown {@code line} (-1: not from Markdown). */
     private Location location(String path, int line) {
-        Path source = sources.apply(path);
+        // Its Markdown file is looked up only for a place in it: every page asks for its own place (its head) too.
+        Path source = line < 0 ? null : sources.apply(path);
         // Not from Markdown: name the page by its path in the site, never by the temporary build directory.
-        return source != null && line >= 0 ? Location.of(source).at(line, 0) : Location.of(Path.of(path));
+        return source != null ? Location.of(source).at(line, 0) : Location.of(Path.of(path));
     }
 
     /** The Markdown line an element was written at, -1 when it was not. */
