@@ -45,22 +45,22 @@ final class PackedLocations extends AbstractMap<String, Location> {
 
     @Override
     public Location get(Object key) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
-                return location(i);
-            }
-        }
-        return null;
+        int index = indexOf(key);
+        return index < 0 ? null : location(index);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        for (String known : keys) {
-            if (known.equals(key)) {
-                return true;
+        return indexOf(key) >= 0;
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     @Override

@@ -53,7 +53,7 @@ public record Page(String locale, String document, Path file, FrontMatter frontM
     public Clause clause(String key) {
         int hash = key.hashCode(); // cached in each String: most keys differ by it, no character compared
         for (int i = 0; i < clauses.size(); i++) {
-            String candidate = clauses instanceof PackedClauses packed ? packed.key(i) : clauses.get(i).key();
+            String candidate = key(i);
             if (candidate.hashCode() == hash && candidate.equals(key)) {
                 return clauses.get(i);
             }
@@ -80,6 +80,11 @@ public record Page(String locale, String document, Path file, FrontMatter frontM
             }
         }
         return found < 0 ? null : clauses.get(found);
+    }
+
+    /** The key of clause {@code index}, without making the clause where they are packed. */
+    private String key(int index) {
+        return clauses instanceof PackedClauses packed ? packed.key(index) : clauses.get(index).key();
     }
 
     /** The line of clause {@code index}'s heading, without making the clause where they are packed. */
