@@ -255,13 +255,18 @@ public final class ParityChecker {
                         + new TreeSet<>(expected.keywords())));
             }
         }
-        if (!original.links().equals(translated.links()) && (!new TreeSet<>(original.links()).equals(new TreeSet<>(translated.links()))
-                || original.links().size() != translated.links().size())) {
+        if (!sameLinks(original.links(), translated.links())) {
             findings.add(Finding.of(translated.location(), ParityRules.LINKS, clause.get() + " links to "
                     + translated.links() + " but " + sourceLocale + " links to " + original.links()));
         }
         shape(clause, original, translated).ifPresent(findings::add);
         return findings;
+    }
+
+    /** As many links to the same targets, in any order (the lists in the same order, the usual case, are not sorted). */
+    private static boolean sameLinks(List<String> original, List<String> translated) {
+        return original.equals(translated)
+                || original.size() == translated.size() && new TreeSet<>(original).equals(new TreeSet<>(translated));
     }
 
     /**
