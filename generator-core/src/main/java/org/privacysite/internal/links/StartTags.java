@@ -360,7 +360,8 @@ final class StartTags {
         if (after >= markup.length() || markup.charAt(after) != '>') {
             return -1;
         }
-        if (name.equals("script") && markup.substring(from, close).contains("<!--")) {
+        int comment = markup.indexOf("<!--", from);
+        if (name.equals("script") && comment >= 0 && comment < close) {
             return -1; // a script's escaped text has rules of its own
         }
         return after;
