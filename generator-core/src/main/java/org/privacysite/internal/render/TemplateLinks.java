@@ -28,7 +28,6 @@ import org.privacysite.internal.theme.Theme;
  */
 final class TemplateLinks {
 
-    private static final Pattern LINK = Pattern.compile("\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     /** A policy page's path, {@code <locale>/<document>/index.html}. */
     private static final Pattern POLICY_PAGE = Pattern.compile("([^/]+)/([^/]+)/index\\.html");
@@ -67,8 +66,8 @@ final class TemplateLinks {
         for (int i = 0; i < page.own().size(); i++) {
             String html = page.own().get(i);
             if (i == page.bodyPiece()) { // where the page found it: not searched for again
-                scan(path, html.substring(0, page.bodyStart()));
-                scan(path, html.substring(page.bodyStart() + page.body().length()));
+                scan(path, html, 0, page.bodyStart());
+                scan(path, html, page.bodyStart() + page.body().length(), html.length());
             } else {
                 check(path, html, page.body());
             }
@@ -79,10 +78,10 @@ final class TemplateLinks {
     void check(String path, String html, String body) {
         int bodyStart = body == null || body.isEmpty() ? -1 : html.indexOf(body);
         if (bodyStart < 0) {
-            scan(path, html);
+            scan(path, html, 0, html.length());
         } else {
-            scan(path, html.substring(0, bodyStart));
-            scan(path, html.substring(bodyStart + body.length()));
+            scan(path, html, 0, bodyStart);
+            scan(path, html, bodyStart + body.length(), html.length());
         }
     }
 
@@ -93,10 +92,9 @@ final class TemplateLinks {
         }
     }
 
-    private void scan(String path, String html) {
-        Matcher link = LINK.matcher(html);
-        while (link.find()) {
-            String url = (link.group(1) != null ? link.group(1) : link.group(2)).replace("&amp;", "&");
+    private void scan(String path, String html, int from, int to) {
+        for (String written : addresses(html, from, to)) {
+            String url = written.replace("&amp;", "&");
             String target = resolve(path, url);
             if (target != null && !files.contains(target)) {
                 findings.add(broken(url));
@@ -107,6 +105,49 @@ final class TemplateLinks {
                 }
             }
         }
+    }
+
+    /**
+     * The values of the quoted {@code href} and {@code src} attributes between {@code from} and {@code to} of
+     * {@code html}, as written (entities left as they are): each name after white space, then {@code =}, white
+     * space allowed around it. By hand, not by a pattern: a pattern's search was 2% of a 10k check's samples.
+     */
+    static List<String> addresses(String html, int from, int to) {
+        List<String> found = new ArrayList<>();
+        for (int equals = html.indexOf('=', from); equals >= 0 && equals < to; equals = html.indexOf('=', equals + 1)) {
+            int nameEnd = equals;
+            while (nameEnd > from && isSpace(html.charAt(nameEnd - 1))) {
+                nameEnd--;
+            }
+            int nameStart = endsWithName(html, from, nameEnd, "href") ? nameEnd - 4
+                    : endsWithName(html, from, nameEnd, "src") ? nameEnd - 3 : -1;
+            if (nameStart <= from || !isSpace(html.charAt(nameStart - 1))) {
+                continue;
+            }
+            int value = equals + 1;
+            while (value < to && isSpace(html.charAt(value))) {
+                value++;
+            }
+            if (value >= to || (html.charAt(value) != '"' && html.charAt(value) != '\'')) {
+                continue;
+            }
+            int close = html.indexOf(html.charAt(value), value + 1);
+            if (close < 0 || close >= to) {
+                continue;
+            }
+            found.add(html.substring(value + 1, close));
+            equals = close;
+        }
+        return found;
+    }
+
+    private static boolean endsWithName(String html, int from, int end, String name) {
+        return end - name.length() >= from && html.startsWith(name, end - name.length());
+    }
+
+    /** White space as a pattern's {@code \s} means it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The site file a relative link leads to, or null for links this check leaves to the link check. */
