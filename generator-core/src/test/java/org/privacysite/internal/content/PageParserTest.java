@@ -372,4 +372,25 @@ class PageParserTest {
         assertEquals(1, page.findings().size());
         assertEquals(org.privacysite.Location.of(file).at(8, 1), page.findings().get(0).location());
     }
+
+    @Test
+    void aTreeParsedAgainFromAFileThatChangedSinceIsAnErrorNotAnotherText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("privacy.md");
+        java.nio.file.Files.writeString(file, "---\ntitle: Privacy\neffective: 2025-01-01\n---\n## Data {#data}\n\nWe keep 30 days.\n");
+        Page page = parser.parse("en", "privacy", file);
+        // One character changed, the length the same: the tree must not be made from the new text.
+        java.nio.file.Files.writeString(file, "---\ntitle: Privacy\neffective: 2025-01-01\n---\n## Data {#data}\n\nWe keep 90 days.\n");
+        PrivacySiteException changed = null;
+        for (int attempt = 0; attempt < 20 && changed == null; attempt++) {
+            System.gc(); // the tree is held weakly: once collected, the next reader parses the file again
+            try {
+                page.body();
+            } catch (PrivacySiteException e) {
+                changed = e;
+            }
+        }
+        assertNotNull(changed, "no error: the tree was made from the changed file (or never parsed again)");
+        assertEquals("source.changed", changed.findings().get(0).ruleId());
+        assertEquals(file, changed.findings().get(0).location().file());
+    }
 }
