@@ -2,11 +2,9 @@ package org.privacysite.internal.links;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
@@ -86,7 +84,8 @@ final class StartTags {
     private int openParagraphs;
     private int openLinks;
     private boolean inHead;
-    private final Set<String> seen = new HashSet<>();
+    /** Which of html (1), head (2) and body (4) a page has shown: bits, not a set made for every piece of markup. */
+    private int seenDocument;
     /** The attributes of the tag being read: where each name and value starts and ends (value start -1: none). */
     private int[] attributes = new int[32];
     private int attributeCount;
@@ -212,7 +211,10 @@ final class StartTags {
      */
     private boolean placedAsWritten(String name, int kind) {
         if ((kind & DOCUMENT) != 0) {
-            return page && seen.add(name); // a second one adds its attributes to the first
+            int bit = name.equals("html") ? 1 : name.equals("head") ? 2 : 4;
+            boolean first = (seenDocument & bit) == 0;
+            seenDocument |= bit;
+            return page && first; // a second one adds its attributes to the first
         }
         if (name.equals("noscript") && inHead) {
             return false; // in a head, the parser takes some of its content out of it
