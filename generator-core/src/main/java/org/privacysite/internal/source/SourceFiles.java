@@ -37,11 +37,11 @@ public final class SourceFiles {
     }
 
     /**
-     * Like {@link #read(Path, Location)}, also adding the file's bytes to {@code checksum} (when not null): a cheap
-     * way to tell later whether the file is still the same (a CRC32C of the bytes runs in the processor's own
-     * instruction; a String's hashCode over a whole policy was 1.5% of a 10k check).
+     * Like {@link #read(Path, Location)}, first handing the file's bytes to {@code bytesRead} (when not null), which
+     * may throw: so that a caller can tell from the very bytes the text comes from whether the file is still the one
+     * it read before (a checksum, a digest), without reading it twice.
      */
-    public static String read(Path file, Location where, java.util.zip.Checksum checksum) {
+    public static String read(Path file, Location where, java.util.function.Consumer<byte[]> bytesRead) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -50,8 +50,8 @@ public final class SourceFiles {
         } catch (IOException e) {
             throw PrivacySiteException.at(where, SourceRules.UNREADABLE, "cannot read the file: " + e.getMessage());
         }
-        if (checksum != null) {
-            checksum.update(bytes, 0, bytes.length);
+        if (bytesRead != null) {
+            bytesRead.accept(bytes);
         }
         // The String constructor is the fast, intrinsic decoder, but it replaces bad bytes with U+FFFD:
         // only text that shows one is decoded again strictly, to tell a real U+FFFD from a bad byte.

@@ -393,4 +393,18 @@ class PageParserTest {
         assertEquals("source.changed", changed.findings().get(0).ruleId());
         assertEquals(file, changed.findings().get(0).location().file());
     }
+
+    @Test
+    void aRestoredPageIsParsedFromItsFileOnlyWhileTheFileIsTheOneTheCacheRecorded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("privacy.md");
+        String text = "---\ntitle: Privacy\neffective: 2025-01-01\n---\n## Data {#data}\n\nWe keep 30 days.\n";
+        java.nio.file.Files.writeString(file, text);
+        byte[] recorded = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertInstanceOf(Heading.class, parser.unparsedBody(file, recorded).get().getFirstChild());
+
+        java.nio.file.Files.writeString(file, text.replace("30", "90"));
+        PrivacySiteException changed = assertThrows(PrivacySiteException.class, () -> parser.unparsedBody(file, recorded).get());
+        assertEquals("source.changed", changed.findings().get(0).ruleId());
+        assertEquals(file, changed.findings().get(0).location().file());
+    }
 }
