@@ -2,6 +2,7 @@ package org.privacysite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,14 @@ public final class PrivacySite {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Whether {@code directory} holds a site this tool published (it has the build stamp): only such a site can be
+     * replaced by {@link #checkAndBuild}, and only on such a site can a build cache save work.
+     */
+    public static boolean isPublishedSite(Path directory) {
+        return Files.isRegularFile(directory.resolve(InputFingerprint.FILE_NAME));
     }
 
     /**

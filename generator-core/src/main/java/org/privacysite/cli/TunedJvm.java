@@ -118,8 +118,10 @@ final class TunedJvm {
      * Whether {@code args} are a {@code check --out} with a build cache from an earlier run and nothing but
      * policy texts changed since: then little is parsed or rendered again, too little for C2's compile time
      * to pay off, so it runs with C1 only. A newer site.yaml, message file or template makes the run a full
-     * one, where C1 alone would double the CPU time of a large site. (Only a guess for the JIT: the cache
-     * itself decides what is built again.)
+     * one, where C1 alone would double the CPU time of a large site; so does a missing output (the cache only
+     * saves work on the site it describes: after {@code rm -rf} of the output, C1 made a 10k-page check 25%
+     * slower) and {@link #LARGE_SITE} or more changed policies (another branch checked out). (Only a guess
+     * for the JIT: the cache itself decides what is built again.)
      */
     static boolean cachedCheck(String[] args) {
         List<String> given = List.of(args);
@@ -129,16 +131,36 @@ final class TunedJvm {
             return false;
         }
         try {
+            if (!org.privacysite.PrivacySite.isPublishedSite(java.nio.file.Path.of(out))) {
+                return false;
+            }
             java.nio.file.Path directory = cache != null ? java.nio.file.Path.of(cache) : Main.defaultCache(java.nio.file.Path.of(out));
             long cached = newest(directory, 1, file -> true);
             if (cached < 0) {
                 return false;
             }
+            java.nio.file.Path content = java.nio.file.Path.of(option(args, "--content", "content"));
             String templates = option(args, "--templates", "templates");
-            return newest(java.nio.file.Path.of(option(args, "--content", "content")), 2, file -> !file.toString().endsWith(".md")) < cached
-                    && newest(java.nio.file.Path.of(templates), Integer.MAX_VALUE, file -> true) < cached;
+            return newest(content, 2, file -> !file.toString().endsWith(".md")) < cached
+                    && newest(java.nio.file.Path.of(templates), Integer.MAX_VALUE, file -> true) < cached
+                    && policiesChangedSince(content, cached) < LARGE_SITE;
         } catch (RuntimeException e) {
             return false; // a path picocli will report
+        }
+    }
+
+    /** How many policy files of {@code content} changed after {@code since} (ms), counting up to {@link #LARGE_SITE}. */
+    private static long policiesChangedSince(java.nio.file.Path content, long since) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(content, 2)) {
+            return files.filter(file -> file.toString().endsWith(".md")).filter(file -> {
+                try {
+                    return java.nio.file.Files.getLastModifiedTime(file).toMillis() > since;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).limit(LARGE_SITE).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

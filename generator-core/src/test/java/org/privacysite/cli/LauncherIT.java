@@ -164,6 +164,9 @@ class LauncherIT {
         Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000_000_000L));
         Files.setLastModifiedTime(content.resolve("policy1.md"), FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "a cache, but the site it describes was deleted: a full run");
+        Files.writeString(Files.createDirectories(temp.resolve("target/site")).resolve(".privacy-site-build"), "stamp");
+        run(environment, check);
         assertTrue(Files.readString(options).contains(TunedJvm.QUICK_JIT), "only a policy text changed since the cache");
         assertFalse(Files.readString(options).contains(TunedJvm.HUGE_PAGES), "no huge pages for an incremental run");
         assertTrue(Files.readString(options).contains(TunedJvm.INCREMENTAL_GC) && !Files.readString(options).contains(TunedJvm.BATCH_GC),
@@ -181,6 +184,16 @@ class LauncherIT {
         Files.setLastModifiedTime(siteYaml, FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
         assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "site.yaml changed since the cache: a full run");
+        Files.setLastModifiedTime(siteYaml, FileTime.fromMillis(1_000_000_000_000L));
+
+        for (int i = 0; i < TunedJvm.LARGE_SITE; i++) {
+            Files.setLastModifiedTime(content.resolve("policy" + i + ".md"), FileTime.fromMillis(2_000_000_100_000L));
+        }
+        run(environment, check);
+        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "every policy changed (another branch): a full run");
+        Files.setLastModifiedTime(content.resolve("policy0.md"), FileTime.fromMillis(1_000_000_000_000L));
+        run(environment, check);
+        assertTrue(Files.readString(options).contains(TunedJvm.QUICK_JIT), "one fewer than a large site: incremental");
     }
 
     /**

@@ -222,6 +222,9 @@ class TunedJvmTest {
         assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out}), "an empty cache directory: no cache yet");
         Path cacheFile = Files.writeString(cacheTemp.resolve("target/privacy-site-cache/site.cache"), "x");
         Files.setLastModifiedTime(cacheFile, java.nio.file.attribute.FileTime.fromMillis(2_000_000_000_000L));
+        assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--content", "c", "--out", out}),
+                "a cache but no published site (deleted since): the cache saves nothing, a full check");
+        Files.writeString(Files.createDirectories(cacheTemp.resolve("target/site")).resolve(".privacy-site-build"), "stamp");
         assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--content", "c", "--out", out}));
 
         // Only a policy text changed since the cache was written: incremental, C1. A newer site.yaml or template: a full run, C2.
@@ -231,6 +234,13 @@ class TunedJvmTest {
         Files.setLastModifiedTime(policy, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
         String[] check = {"check", "--content", content.getParent().toString(), "--templates", templates.getParent().toString(), "--out", out};
         assertTrue(TunedJvm.cachedCheck(check), "a policy edited after the cache");
+        for (int i = 1; i < TunedJvm.LARGE_SITE; i++) {
+            Path another = Files.writeString(content.resolve("policy" + i + ".md"), "edited");
+            Files.setLastModifiedTime(another, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
+        }
+        assertFalse(TunedJvm.cachedCheck(check), "as many policies changed as a large site has (another branch): a full run");
+        Files.setLastModifiedTime(content.resolve("policy1.md"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        assertTrue(TunedJvm.cachedCheck(check), "one fewer: incremental");
         Path siteYaml = Files.writeString(content.getParent().resolve("site.yaml"), "name: x");
         Files.setLastModifiedTime(siteYaml, java.nio.file.attribute.FileTime.fromMillis(2_000_000_100_000L));
         assertFalse(TunedJvm.cachedCheck(check), "site.yaml changed after the cache: a full run");
@@ -240,6 +250,9 @@ class TunedJvmTest {
         assertFalse(TunedJvm.cachedCheck(check), "a template changed after the cache: a full run");
         assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out", out, "--no-cache"}));
         assertFalse(TunedJvm.cachedCheck(new String[] {"build", "--out", out}));
+        assertFalse(TunedJvm.cachedCheck(new String[] {"check", "--out=" + cacheTemp.resolve("x"), "--cache",
+                cacheTemp.resolve("target/privacy-site-cache").toString()}), "no site published into x");
+        Files.writeString(Files.createDirectories(cacheTemp.resolve("x")).resolve(".privacy-site-build"), "stamp");
         assertTrue(TunedJvm.cachedCheck(new String[] {"check", "--out=" + cacheTemp.resolve("x"), "--cache",
                 cacheTemp.resolve("target/privacy-site-cache").toString()}));
     }
