@@ -336,7 +336,7 @@ public final class LinkChecker {
         }
         // A full check's pages in slices on the executor, as in findings(): at 10k pages this loop (the hreflang
         // checks and each page's face) took half a second on one thread while the others waited. An incremental
-        // check scans few pages, and its cachedIds reads the cache on the caller's thread.
+        // check scans few pages: handing them to other threads would only add the handoffs to the edit's time.
         java.util.concurrent.Executor slices = cachedIds == null ? executor : Runnable::run;
         List<PageFindings> found = Jobs.inSlices(ordered, 500, slices, slice -> slice.stream().map(scan -> {
             List<Finding> own = new ArrayList<>(scan.findings());
