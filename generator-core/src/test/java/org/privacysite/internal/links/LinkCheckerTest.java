@@ -533,4 +533,51 @@ class LinkCheckerTest {
         assertEquals(html, page.html());
         return page;
     }
+
+    /**
+     * A site of more pages than one slice of the site-wide check: findingsByPage (a check with a build cache)
+     * gives each page exactly its own findings, and all of them are those of findings() (a check without one).
+     */
+    @Test
+    void findingsByPageGivesEachPageItsOwnFindingsOverManySlices() {
+        Map<String, String> pages = new java.util.TreeMap<>();
+        for (int d = 0; d < 700; d++) {
+            String doc = "doc-" + d;
+            for (String locale : List.of("en", "fr")) {
+                // Every 97th French page names no English alternate (the English one is then not linked back);
+                // every 113th English page links to an id its French version lacks.
+                List<String> alternates = locale.equals("fr") && d % 97 == 0 ? List.of("fr") : List.of("en", "fr");
+                StringBuilder head = new StringBuilder("<link rel=\"canonical\" href=\"" + BASE + locale + "/" + doc + "/\">\n");
+                alternates.forEach(a -> head.append("<link rel=\"alternate\" hreflang=\"" + a + "\" href=\"" + BASE + a + "/" + doc + "/\">\n"));
+                head.append("<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + BASE + "en/" + doc + "/\">\n");
+                String fragment = locale.equals("en") && d % 113 == 0 ? "nowhere" : "who";
+                pages.put(locale + "/" + doc + "/index.html", """
+                        <!DOCTYPE html><html lang="%s"><head><title>%s</title>
+                        %s</head><body><main id="_main"><h2 id="who">Who</h2>
+                        <p><a href="../../%s/%s/#%s">other</a></p></main></body></html>
+                        """.formatted(locale, doc, head, locale.equals("en") ? "fr" : "en", doc, fragment));
+            }
+        }
+        LinkChecker checker = LinkChecker.forRenderedSite(pages.keySet(), path -> null, executor, org.privacysite.ProgressListener.NONE);
+        pages.forEach(checker::accept);
+
+        Map<String, LinkChecker.PageFindings> byPage = checker.findingsByPage(null);
+        List<String> fromPages = new java.util.ArrayList<>();
+        int pagesWithFindings = 0;
+        for (Map.Entry<String, LinkChecker.PageFindings> page : byPage.entrySet()) {
+            List<Finding> found = new java.util.ArrayList<>(page.getValue().own());
+            found.addAll(page.getValue().alternates());
+            pagesWithFindings += found.isEmpty() || page.getKey().isEmpty() ? 0 : 1;
+            for (Finding finding : found) {
+                String file = finding.location().file().toString().replace('\\', '/');
+                assertTrue(page.getKey().isEmpty() || file.endsWith(page.getKey()), () -> page.getKey() + " was given " + finding);
+                fromPages.add(finding.toString());
+            }
+        }
+        assertEquals(8 + 7 - 1, pagesWithFindings, "the English pages of documents 0, 97, ... 679 and of 0, 113, ... 678");
+        List<String> all = new java.util.ArrayList<>(checker.findings().stream().map(Finding::toString).toList());
+        java.util.Collections.sort(all);
+        java.util.Collections.sort(fromPages);
+        assertEquals(all, fromPages);
+    }
 }
