@@ -328,12 +328,7 @@ public final class LinkChecker {
      */
     public Map<String, PageFindings> findingsByPage(java.util.function.Function<String, Set<String>> cachedIds) {
         List<PageScan> ordered = new ArrayList<>(new java.util.TreeMap<>(scans).values());
-        Map<String, PageScan> byCanonical = new HashMap<>();
-        for (PageScan scan : ordered) {
-            if (scan.canonical() != null) {
-                byCanonical.putIfAbsent(scan.canonical(), scan);
-            }
-        }
+        Map<String, PageScan> byCanonical = byCanonical(ordered);
         // A full check's pages in slices on the executor, as in findings(): at 10k pages this loop (the hreflang
         // checks and each page's face) took half a second on one thread while the others waited. An incremental
         // check scans few pages: handing them to other threads would only add the handoffs to the edit's time.
@@ -355,6 +350,17 @@ public final class LinkChecker {
         return byPage;
     }
 
+    /** The pages by their canonical URL; where two name the same, the first of {@code ordered}. */
+    private static Map<String, PageScan> byCanonical(List<PageScan> ordered) {
+        Map<String, PageScan> byCanonical = new HashMap<>();
+        for (PageScan scan : ordered) {
+            if (scan.canonical() != null) {
+                byCanonical.putIfAbsent(scan.canonical(), scan);
+            }
+        }
+        return byCanonical;
+    }
+
     private static Face face(PageScan scan) {
         List<String> alternates = scan.alternateList().stream().map(a -> a.hreflang() + " " + a.url() + " " + place(a.location())).toList();
         return new Face(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(scan.ids())), scan.canonical(), alternates,
@@ -368,12 +374,7 @@ public final class LinkChecker {
     /** The findings of the whole site, once every page was scanned. */
     public List<Finding> findings() {
         List<PageScan> ordered = new ArrayList<>(new java.util.TreeMap<>(scans).values());
-        Map<String, PageScan> byCanonical = new HashMap<>();
-        for (PageScan scan : ordered) {
-            if (scan.canonical() != null) {
-                byCanonical.putIfAbsent(scan.canonical(), scan);
-            }
-        }
+        Map<String, PageScan> byCanonical = byCanonical(ordered);
         List<Finding> findings = new ArrayList<>(checkSitemap(ordered, byCanonical));
         externalLinks.clear();
         ordered.forEach(scan -> externalLinks.addAll(scan.externalLinks()));
