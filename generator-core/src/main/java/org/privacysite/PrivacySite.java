@@ -2,7 +2,6 @@ package org.privacysite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class PrivacySite {
      * replaced by {@link #checkAndBuild}, and only on such a site can a build cache save work.
      */
     public static boolean isPublishedSite(Path directory) {
-        return Files.isRegularFile(directory.resolve(InputFingerprint.FILE_NAME));
+        return OutputDirectory.holdsBuiltSite(directory);
     }
 
     /**

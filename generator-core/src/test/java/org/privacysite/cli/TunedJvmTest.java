@@ -90,6 +90,13 @@ class TunedJvmTest {
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
         assertTrue(script.contains("head -n " + TunedJvm.LARGE_SITE + " ") && script.contains("-lt " + TunedJvm.LARGE_SITE + " "),
                 "the same site size for C1 only");
+        // The launcher looks for the build stamp by name: the name PrivacySite.isPublishedSite looks for.
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("\\[ -f \"\\$out/([^\"]+)\" ]").matcher(script);
+        assertTrue(stamp.find(), "the launcher's test for a published output");
+        Path published = Files.createDirectories(temp.resolve("published"));
+        assertFalse(org.privacysite.PrivacySite.isPublishedSite(published));
+        Files.writeString(published.resolve(stamp.group(1)), "stamp");
+        assertTrue(org.privacysite.PrivacySite.isPublishedSite(published), "the build stamp's name: " + stamp.group(1));
     }
 
     /** A user who sizes the heap gets no first heap or young generation of ours (an -Xms above their -Xmx stops the JVM). */

@@ -133,7 +133,7 @@ public final class OutputDirectory {
         boolean replaceable = false;
         if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (var entries = Files.list(target)) {
-                replaceable = entries.findAny().isEmpty() || Files.isRegularFile(target.resolve(InputFingerprint.FILE_NAME));
+                replaceable = entries.findAny().isEmpty() || holdsBuiltSite(target);
             }
         }
         if (!replaceable) {
@@ -141,6 +141,11 @@ public final class OutputDirectory {
                     ConfigRules.OUTPUT, "the output " + (Files.isDirectory(target) ? "directory holds files that this tool did not build"
                             : "path is not a directory") + "; it is not replaced. Choose a new or empty directory, or a previous site"));
         }
+    }
+
+    /** Whether {@code directory} holds a site this tool built: it has the build stamp ({@link InputFingerprint#FILE_NAME}). */
+    public static boolean holdsBuiltSite(Path directory) {
+        return Files.isRegularFile(directory.resolve(InputFingerprint.FILE_NAME));
     }
 
     /** A file where a folder of the output path should be is the user's to fix, not our bug. */
