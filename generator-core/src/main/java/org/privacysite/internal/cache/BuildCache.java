@@ -121,6 +121,9 @@ public final class BuildCache {
         try {
             CacheFile.write(aside, contents);
             return new SavedCache(this, aside);
+        } catch (PageCodec.NotCacheable e) {
+            new SavedCache(this, aside).discard(); // a page found as it was written: the caller says which
+            throw e;
         } catch (IOException | RuntimeException e) {
             cannotWrite(e);
             return new SavedCache(this, null);

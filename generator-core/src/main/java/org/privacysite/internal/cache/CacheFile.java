@@ -20,7 +20,7 @@ import org.privacysite.internal.output.InputFingerprint;
 final class CacheFile {
 
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 6;
+    static final int FORMAT = 7;
     private static final byte[] MAGIC = "privacy-site build cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 
@@ -33,31 +33,43 @@ final class CacheFile {
     }
 
     /**
-     * The records, each kept as the bytes it was written as (a slice of the file read, not a copy): a record
+     * One page's records, each kept as the bytes it was written as (a slice of the file read, not a copy): a record
      * that a build does not change is written again as it was.
+     *
+     * @param source     the page's file SHA-256
+     * @param structure  its {@code PageCodec.structure}
+     * @param page       its {@link PageCodec} record
+     * @param references its reference findings (cross-references, facts, cookie tables)
+     * @param contents   its clause contents for the parity check ({@code PageContents.written}), empty or null for none
+     */
+    record PageRecords(byte[] source, ByteBuffer structure, ByteBuffer page, ByteBuffer references, ByteBuffer contents) {
+    }
+
+    /**
+     * The records. The writer takes the pages in their map's order, one entry at a time: a build hands it a view
+     * that encodes each page as it is asked for ({@code CachedBuild.save}), so that they are never all held at once.
      *
      * @param inputs     the key of everything but the policy texts (see {@code CacheKey})
      * @param output     the output directory the build published
      * @param strings    the text the records name by number
-     * @param sources    each page's file SHA-256
-     * @param structures each page's {@code PageCodec.structure}
-     * @param pages      each page's {@link PageCodec} record
+     * @param pages      each page's records
      * @param links      each HTML file's link findings and face, by its path in the site ({@code ""}: the site's own)
      * @param parity     each document's parity findings
      * @param files      every file of the published output but the build stamp
      * @param stamps     the input files, by the index of their directory, ':' and their path
-     * @param references each page's reference findings (cross-references, facts, cookie tables)
-     * @param contents   each page's clause contents for the parity check ({@code PageContents.written}), empty for none
      */
-    record Contents(String generator, String inputs, String output, StringTable strings, Map<PageKey, byte[]> sources,
-                    Map<PageKey, ByteBuffer> structures, Map<PageKey, ByteBuffer> pages, Map<String, ByteBuffer> links,
-                    Map<String, ByteBuffer> parity, Map<String, OutputFile> files, Map<String, InputFile> stamps,
-                    Map<PageKey, ByteBuffer> references, Map<PageKey, ByteBuffer> contents) {
+    record Contents(String generator, String inputs, String output, StringTable strings, Map<PageKey, PageRecords> pages,
+                    Map<String, ByteBuffer> links, Map<String, ByteBuffer> parity, Map<String, OutputFile> files,
+                    Map<String, InputFile> stamps) {
     }
 
     private CacheFile() {
     }
 
+    /**
+     * Writes {@code contents} to {@code file}. The string table comes last, after the records that add to it, and the
+     * header says where it starts.
+     */
     static void write(Path file, Contents contents) throws IOException {
         Files.createDirectories(file.getParent());
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE,
@@ -67,10 +79,13 @@ final class CacheFile {
             header.writeInt(FORMAT);
             header.writeString(contents.generator());
             long lengthAt = header.size();
-            header.writeInt(0); // the records' length, known once they are written
+            header.writeInt(0); // the length of the records and the table, known once they are written
+            header.writeInt(0); // where the table starts in them
             writeFully(channel, header.toByteArray());
             CacheOutput body = CacheOutput.streaming(channel);
             writeRecords(body, contents);
+            long tableAt = body.written();
+            contents.strings().write(body);
             body.finish();
             if (body.written() > Integer.MAX_VALUE - 64) {
                 throw new IOException("the cache would be larger than a cache file can be");
@@ -78,9 +93,10 @@ final class CacheFile {
             CacheOutput trailer = new CacheOutput();
             trailer.writeInt(body.crc());
             writeFully(channel, trailer.toByteArray());
-            CacheOutput length = new CacheOutput();
-            length.writeInt((int) body.written());
-            writeFully(channel.position(lengthAt), length.toByteArray());
+            CacheOutput lengths = new CacheOutput();
+            lengths.writeInt((int) body.written());
+            lengths.writeInt((int) tableAt);
+            writeFully(channel.position(lengthAt), lengths.toByteArray());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -89,16 +105,16 @@ final class CacheFile {
     private static void writeRecords(CacheOutput body, Contents contents) {
         body.writeString(contents.inputs());
         body.writeString(contents.output());
-        contents.strings().write(body);
         body.writeInt(contents.pages().size());
-        for (Map.Entry<PageKey, ByteBuffer> page : contents.pages().entrySet()) {
+        for (Map.Entry<PageKey, PageRecords> page : contents.pages().entrySet()) {
+            PageRecords records = page.getValue();
             body.writeString(page.getKey().locale());
             body.writeString(page.getKey().document());
-            body.writeBytes(contents.sources().get(page.getKey()));
-            body.writeBytes(contents.structures().get(page.getKey()));
-            body.writeBytes(page.getValue());
-            body.writeBytes(contents.references().get(page.getKey()));
-            body.writeBytes(contents.contents().getOrDefault(page.getKey(), ByteBuffer.allocate(0)));
+            body.writeBytes(records.source());
+            body.writeBytes(records.structure());
+            body.writeBytes(records.page());
+            body.writeBytes(records.references());
+            body.writeBytes(records.contents() != null ? records.contents() : ByteBuffer.allocate(0));
         }
         writeMap(body, contents.links());
         writeMap(body, contents.parity());
@@ -189,7 +205,12 @@ final class CacheFile {
             throw new OutOfDate(format != FORMAT ? "cache format " + format : writtenBy);
         }
         int length = header.readInt();
-        CacheInput records = header.slice(length);
+        int tableAt = header.readInt();
+        if (tableAt < 0 || length < tableAt) {
+            throw new DamagedCache("its string table starts outside its records");
+        }
+        CacheInput records = header.slice(tableAt);
+        CacheInput table = header.slice(length - tableAt);
         int expected = header.readInt();
         if (!header.atEnd()) {
             throw new DamagedCache("it has bytes after its checksum");
@@ -199,21 +220,17 @@ final class CacheFile {
         if ((int) crc.getValue() != expected) {
             throw new DamagedCache("its checksum does not match its contents");
         }
+        StringTable strings = StringTable.read(table);
+        if (!table.atEnd()) {
+            throw new DamagedCache("its string table ends early");
+        }
         String inputs = records.readString();
         String output = records.readString();
-        StringTable strings = StringTable.read(records);
-        Map<PageKey, byte[]> sources = new LinkedHashMap<>();
-        Map<PageKey, ByteBuffer> structures = new LinkedHashMap<>();
-        Map<PageKey, ByteBuffer> pages = new LinkedHashMap<>();
-        Map<PageKey, ByteBuffer> references = new java.util.HashMap<>();
-        Map<PageKey, ByteBuffer> contents = new java.util.HashMap<>();
+        Map<PageKey, PageRecords> pages = new LinkedHashMap<>();
         for (int i = records.readInt(); i > 0; i--) {
             PageKey key = new PageKey(records.readString(), records.readString());
-            sources.put(key, records.readBytes());
-            structures.put(key, records.readRecord());
-            pages.put(key, records.readRecord());
-            references.put(key, records.readRecord());
-            contents.put(key, records.readRecord());
+            pages.put(key, new PageRecords(records.readBytes(), records.readRecord(), records.readRecord(), records.readRecord(),
+                    records.readRecord()));
         }
         Map<String, ByteBuffer> links = readMap(records);
         Map<String, ByteBuffer> parity = readMap(records);
@@ -230,8 +247,7 @@ final class CacheFile {
         if (!records.atEnd()) {
             throw new DamagedCache("its records end early");
         }
-        return new Contents(generator, inputs, output, strings, sources, structures, pages, links, parity, files, stamps, references,
-                contents);
+        return new Contents(generator, inputs, output, strings, pages, links, parity, files, stamps);
     }
 
     private static Map<String, ByteBuffer> readMap(CacheInput in) {

@@ -72,9 +72,9 @@ public final class CachedBuild {
         } else if (!Jobs.joined(published.intact())) {
             fullBecause = "the previous output is not as the last build left it";
         } else {
-            for (PageKey page : previous.pages().keySet()) {
-                if (!Arrays.equals(previous.sources().get(page), key.policies().get(page))) {
-                    changed.add(page);
+            for (Map.Entry<PageKey, CacheFile.PageRecords> page : previous.pages().entrySet()) {
+                if (!Arrays.equals(page.getValue().source(), key.policies().get(page.getKey()))) {
+                    changed.add(page.getKey());
                 }
             }
         }
@@ -129,13 +129,13 @@ public final class CachedBuild {
         PageParser parser = new PageParser();
         return (locale, document) -> {
             PageKey page = new PageKey(locale, document);
-            ByteBuffer record = previous.pages().get(page);
-            if (record == null || changed.contains(page)) {
+            CacheFile.PageRecords records = previous.pages().get(page);
+            if (records == null || changed.contains(page)) {
                 return null;
             }
             Path file = contentDirectory.resolve(locale).resolve(document + ".md");
             try {
-                return cache.codec().read(CacheInput.of(record, previous.strings()), locale, document, file,
+                return cache.codec().read(CacheInput.of(records.page(), previous.strings()), locale, document, file,
                         parser.unparsedBody(file, key.policies().get(page)));
             } catch (DamagedCache | java.time.DateTimeException e) {
                 return null; // parsed instead; the cache is rewritten at the end
@@ -153,7 +153,7 @@ public final class CachedBuild {
         }
         for (PageKey page : changed) {
             Page parsed = site.page(page.locale(), page.document());
-            if (parsed == null || !ByteBuffer.wrap(PageCodec.structure(parsed)).equals(previous.structures().get(page))) {
+            if (parsed == null || !ByteBuffer.wrap(PageCodec.structure(parsed)).equals(previous.pages().get(page).structure())) {
                 startOver(page.locale() + "/" + page.document() + ".md changed its title, dates or clauses, which other pages show");
                 return false;
             }
@@ -167,7 +167,7 @@ public final class CachedBuild {
             return site.pages();
         }
         return site.pages().stream().filter(page -> changed.contains(new PageKey(page.locale(), page.document()))
-                || !previous.references().containsKey(new PageKey(page.locale(), page.document()))).toList();
+                || !previous.pages().containsKey(new PageKey(page.locale(), page.document()))).toList();
     }
 
     /** Every page's reference findings: {@code checked} now, the others as the cache has them. */
@@ -177,7 +177,7 @@ public final class CachedBuild {
             PageKey pageKey = new PageKey(page.locale(), page.document());
             List<Finding> found = checked.get(pageKey);
             if (found == null) {
-                ByteBuffer record = previous.references().get(pageKey);
+                ByteBuffer record = previous.pages().get(pageKey).references();
                 found = cache.codec().readFindings(CacheInput.of(record, previous.strings()), page.file());
             }
             all.put(pageKey, found);
@@ -194,7 +194,8 @@ public final class CachedBuild {
             return page -> null;
         }
         return page -> {
-            ByteBuffer kept = changed.contains(page) ? null : previous.contents().get(page);
+            CacheFile.PageRecords records = changed.contains(page) ? null : previous.pages().get(page);
+            ByteBuffer kept = records == null ? null : records.contents();
             return kept == null || !kept.hasRemaining() ? null : kept;
         };
     }
@@ -438,51 +439,87 @@ public final class CachedBuild {
                                       Function<PageKey, byte[]> contents, Path output) {
         Set<String> written = new HashSet<>();
         pagesToRender(site).forEach(page -> written.add(page.outputPath()));
-        try {
-            Map<PageKey, ByteBuffer> referenceRecords = new LinkedHashMap<>();
-            Map<PageKey, byte[]> sources = new LinkedHashMap<>();
-            Map<PageKey, ByteBuffer> structures = new LinkedHashMap<>();
-            Map<PageKey, ByteBuffer> pages = new LinkedHashMap<>();
-            Map<PageKey, ByteBuffer> clauseContents = new java.util.HashMap<>();
-            for (Page page : site.pages()) {
-                PageKey pageKey = new PageKey(page.locale(), page.document());
-                byte[] source = key.policies().get(pageKey);
-                if (source == null) {
-                    return null; // a page that is no file of the content directory: nothing to key it by
-                }
-                sources.put(pageKey, source);
-                byte[] read = contents.apply(pageKey); // read in this run: a changed page's, or one the cache had none of
-                ByteBuffer kept = read != null ? ByteBuffer.wrap(read) : incremental() && page.parsedBody().isRestored()
-                        ? previous.contents().get(pageKey) : null;
-                if (kept != null) {
-                    clauseContents.put(pageKey, kept);
-                }
-                if (incremental() && page.parsedBody().isRestored()) {
-                    structures.put(pageKey, previous.structures().get(pageKey));
-                    pages.put(pageKey, previous.pages().get(pageKey));
-                    referenceRecords.put(pageKey, previous.references().get(pageKey));
-                } else {
-                    structures.put(pageKey, ByteBuffer.wrap(PageCodec.structure(page)));
-                    CacheOutput found = new CacheOutput(strings());
-                    cache.codec().writeFindings(found, page.file(), references.get(pageKey));
-                    referenceRecords.put(pageKey, found.toRecord());
-                    CacheOutput record = new CacheOutput(strings());
-                    cache.codec().write(record, page);
-                    pages.put(pageKey, record.toRecord());
-                }
+        Map<PageKey, Page> pages = new LinkedHashMap<>();
+        for (Page page : site.pages()) {
+            PageKey pageKey = new PageKey(page.locale(), page.document());
+            if (key.policies().get(pageKey) == null) {
+                return null; // a page that is no file of the content directory: nothing to key it by
             }
+            pages.put(pageKey, page);
+        }
+        try {
             Map<String, ByteBuffer> parityRecords = new LinkedHashMap<>();
             parity.forEach((document, findings) -> {
                 CacheOutput record = new CacheOutput(strings());
                 cache.codec().writeFindings(record, null, findings);
                 parityRecords.put(document, record.toRecord());
             });
-            return cache.writeAside(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), sources, structures, pages,
-                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps(), referenceRecords,
-                    clauseContents));
+            Map<PageKey, CacheFile.PageRecords> records = new EncodedPages(pages, (pageKey, page) -> records(pageKey, page, references, contents));
+            return cache.writeAside(new CacheFile.Contents(cache.generator(), key.inputs(), cache.output().toString(), strings(), records,
+                    linkRecords, parityRecords, incremental() ? files(output, written) : files(output), stamps()));
         } catch (PageCodec.NotCacheable e) {
             cache.warnings().accept("the build cache is not written: " + e.getMessage() + " cannot be kept in it");
             return null;
+        }
+    }
+
+    /** The records of {@code page}: those of the previous build for a page restored from it, else encoded now. */
+    private CacheFile.PageRecords records(PageKey pageKey, Page page, Map<PageKey, List<Finding>> references,
+                                          Function<PageKey, byte[]> contents) {
+        byte[] source = key.policies().get(pageKey);
+        CacheFile.PageRecords before = incremental() && page.parsedBody().isRestored() ? previous.pages().get(pageKey) : null;
+        byte[] read = contents.apply(pageKey); // read in this run: a changed page's, or one the cache had none of
+        ByteBuffer kept = read != null ? ByteBuffer.wrap(read) : before != null ? before.contents() : null;
+        if (before != null) {
+            return new CacheFile.PageRecords(source, before.structure(), before.page(), before.references(), kept);
+        }
+        CacheOutput found = new CacheOutput(strings());
+        cache.codec().writeFindings(found, page.file(), references.get(pageKey));
+        CacheOutput record = new CacheOutput(strings());
+        cache.codec().write(record, page);
+        return new CacheFile.PageRecords(source, ByteBuffer.wrap(PageCodec.structure(page)), record.toRecord(), found.toRecord(), kept);
+    }
+
+    /**
+     * The pages' records as the cache file's writer takes them, in the site's order: each encoded when its entry is
+     * read and dropped once written. Held together, a 50k site's (200 MB) made the heap of a cold build with the cache
+     * grow to 1.3 GB at its end.
+     */
+    private static final class EncodedPages extends java.util.AbstractMap<PageKey, CacheFile.PageRecords> {
+
+        private final Map<PageKey, Page> pages;
+        private final BiFunction<PageKey, Page, CacheFile.PageRecords> encoder;
+
+        EncodedPages(Map<PageKey, Page> pages, BiFunction<PageKey, Page, CacheFile.PageRecords> encoder) {
+            this.pages = pages;
+            this.encoder = encoder;
+        }
+
+        @Override
+        public Set<Entry<PageKey, CacheFile.PageRecords>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Entry<PageKey, CacheFile.PageRecords>> iterator() {
+                    java.util.Iterator<Entry<PageKey, Page>> each = pages.entrySet().iterator();
+                    return new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return each.hasNext();
+                        }
+
+                        @Override
+                        public Entry<PageKey, CacheFile.PageRecords> next() {
+                            Entry<PageKey, Page> page = each.next();
+                            return Map.entry(page.getKey(), encoder.apply(page.getKey(), page.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return pages.size();
+                }
+            };
         }
     }
 

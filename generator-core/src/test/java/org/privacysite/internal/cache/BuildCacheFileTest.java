@@ -32,7 +32,7 @@ class BuildCacheFileTest {
 
     private BuildCache.SavedCache writeAside(String generator) {
         return cache(generator).writeAside(new CacheFile.Contents(generator, CacheKey.of(List.of(), "salt").inputs(),
-                temp.resolve("site").toString(), StringTable.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+                temp.resolve("site").toString(), StringTable.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
     }
 
     @Test
