@@ -125,12 +125,31 @@ public final class Main implements Callable<Integer> {
                 return outOfMemory(err);
             }
         }
+        for (Throwable wrapper = null, cause = exception; cause != null; wrapper = cause, cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException io && io.getMessage() != null && DISK_FULL.matcher(io.getMessage()).find()) {
+                return diskFull(wrapper, io, err);
+            }
+        }
         err.println("internal error: " + exception);
         err.println("This is a bug in privacy-site, not in your content. Please report it at " + REPORT_URL
                 + (verbose ? "" : " (run with --verbose to include the stack trace)."));
         if (verbose) {
             exception.printStackTrace(err);
         }
+        err.flush();
+        return INTERNAL;
+    }
+
+    /** The operating system's words for a full disk or quota (ENOSPC, EDQUOT), as Java passes them on. */
+    private static final java.util.regex.Pattern DISK_FULL = java.util.regex.Pattern.compile("No space left on device|Disk quota exceeded");
+
+    /** Not a bug either: the disk filled up while something was written; say what, and how to go on. */
+    private static int diskFull(Throwable wrapper, java.io.IOException full, PrintWriter err) {
+        // the wrapper says what was being written ("cannot write the site to ..."), unless it only repeats the cause
+        String what = wrapper == null || wrapper.getMessage() == null || wrapper.getMessage().equals(full.toString()) ? ""
+                : wrapper.getMessage() + ": ";
+        err.println("error: the disk is full: " + what + full.getMessage() + ". Free some space, or write to a disk with"
+                + " more room, and run again.");
         err.flush();
         return INTERNAL;
     }

@@ -2,7 +2,9 @@ package org.privacysite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -330,6 +332,22 @@ class MainTest {
         assertTrue(err.toString().contains("java -Xmx2g -jar privacy-site.jar"), err.toString());
         assertTrue(err.toString().contains("PRIVACY_SITE_OPTS=-Xmx2g"), err.toString());
         assertFalse(err.toString().contains("This is a bug in privacy-site, not in your content"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace, even with --verbose: " + err);
+    }
+
+    @Test
+    void aFullDiskIsNotCalledABugAndSaysWhatCouldNotBeWritten() {
+        Path full = Path.of("/dev/full"); // every write to it fails as on a full disk (ENOSPC)
+        assumeTrue(Files.isWritable(full), "Linux's /dev/full");
+        IOException noSpace = assertThrows(IOException.class, () -> Files.write(full, new byte[] {1}));
+        StringWriter err = new StringWriter();
+        // as a check --out on a full disk ended: the output stage's exception, wrapped by the job that waited for it
+        int code = Main.internalError(new java.util.concurrent.CompletionException(
+                new java.io.UncheckedIOException("cannot write the site to /srv/site", noSpace)), new PrintWriter(err, true), true);
+        assertEquals(3, code);
+        assertTrue(err.toString().startsWith("error: the disk is full: cannot write the site to /srv/site: No space left on device."
+                + " Free some space"), err.toString());
+        assertFalse(err.toString().contains("This is a bug in privacy-site"), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace, even with --verbose: " + err);
     }
 

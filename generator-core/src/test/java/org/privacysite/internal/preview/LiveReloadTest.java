@@ -99,7 +99,9 @@ class LiveReloadTest {
                     millis.add(Long.parseLong(matcher.group(1)));
                 }
             }
-            assertEquals(2, millis.size(), log.toString());
+            // at least the edit and the fix; on a busy machine the watcher may hand over a save's late event as a batch of
+            // its own, rebuilding the same page once more (seen once in CI: "Rebuilt 1 page" three times)
+            assertTrue(millis.size() >= 2, log.toString());
             System.out.println("[preview] one-clause edit rebuilt in " + millis + " ms");
         }
     }
