@@ -72,6 +72,27 @@ class StringTableTest {
         assertEquals(List.of("clause-100", "clause-0"), List.of(in.readText(), in.readText()));
     }
 
+    /** The strings a build adds are packed and indexed as they come: each found again, in the same build, as the index grows. */
+    @Test
+    void stringsAddedAreFoundAgainByTheSameBuild() {
+        StringTable table = StringTable.empty();
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            texts.add(i % 3 == 0 ? "titre " + i : i % 3 == 1 ? "見出し" + i : "clause-" + i);
+        }
+        List<Integer> numbers = texts.stream().map(table::number).toList();
+        assertEquals(java.util.stream.IntStream.range(0, 5000).boxed().toList(), numbers, "numbered in the order first seen");
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            assertEquals(i, table.number(texts.get(i)), texts.get(i));
+            assertEquals(texts.get(i), table.get(i));
+        }
+        assertEquals(5000, table.size(), "none added twice");
+        StringTable reread = reread(table);
+        assertEquals(4999, reread.number(texts.get(4999)), "found by the index written");
+        assertEquals(5000, reread.size());
+        assertEquals("見出し4000", reread.get(4000));
+    }
+
     @Test
     void aNumberTheTableDoesNotHaveIsDamage() {
         StringTable table = StringTable.empty();
