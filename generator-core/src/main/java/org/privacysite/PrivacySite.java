@@ -26,6 +26,7 @@ import org.privacysite.internal.content.SiteLoader;
 import org.privacysite.internal.history.HistoryReader;
 import org.privacysite.internal.output.InputFingerprint;
 import org.privacysite.internal.output.OutputDirectory;
+import org.privacysite.internal.parity.KeptContents;
 import org.privacysite.internal.parity.PageContents;
 import org.privacysite.internal.parity.StatusCollector;
 import org.privacysite.internal.render.StatusPage;
@@ -240,6 +241,12 @@ public final class PrivacySite {
      * the findings are the same either way.
      */
     private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor) {
+        try (KeptContents kept = new KeptContents()) {
+            return cachedCheck(outputDirectory, strict, executor, kept);
+        }
+    }
+
+    private CheckResult cachedCheck(Path outputDirectory, boolean strict, ExecutorService executor, KeptContents kept) {
         SitePipeline pipeline = new SitePipeline(this, executor);
         BuildCache cache = BuildCache.open(cacheDirectory, outputDirectory, Version.build(), RuleCatalogue::find, warnings);
         // The cache is read and the inputs stamped while site.yaml, the bundles and the templates are read: neither
@@ -250,7 +257,8 @@ public final class PrivacySite {
             return new Started(build, InputFingerprint.of(salt, build.inputs()));
         }, SitePipeline::startAlongside);
         while (true) {
-            PageContents contents = new PageContents(true); // what it reads is kept in the cache, for the next run's parity check
+            kept.clear();
+            PageContents contents = new PageContents(kept); // what it reads is kept in the cache, for the next run's parity check
             SitePipeline.Loaded loaded = pipeline.load(true, contents, () -> Jobs.joined(starting).build().restorer(contentDirectory));
             CachedBuild cached = Jobs.joined(starting).build();
             contents.takeUnread(cached.unreadContents());

@@ -44,20 +44,19 @@ public final class PageContents {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<Path, Compared> checked = new ConcurrentHashMap<>();
     private volatile Settings settings;
-    /** Whether the contents read are kept as bytes ({@link #written}) for a build cache; they outlive {@link #clear}. */
-    private final boolean keepWritten;
-    private final Map<PageKey, byte[]> written = new ConcurrentHashMap<>();
+    /** Where the contents read are kept as bytes ({@link #written}) for a build cache, or null; they outlive {@link #clear}. */
+    private final KeptContents kept;
     /** The contents of pages not read in this run, as a build cache kept them (null: none); see {@link #takeUnread}. */
     private volatile java.util.function.Function<PageKey, ByteBuffer> unread = page -> null;
 
     /** Contents read for the parity check alone. */
     public PageContents() {
-        this(false);
+        this(null);
     }
 
-    /** @param keepWritten whether each page's contents are also kept as bytes, for a build cache ({@link #written}) */
-    public PageContents(boolean keepWritten) {
-        this.keepWritten = keepWritten;
+    /** @param kept where each page's contents are also kept as bytes, for a build cache ({@link #written}); null for nowhere */
+    public PageContents(KeptContents kept) {
+        this.kept = kept;
     }
 
     /**
@@ -70,7 +69,7 @@ public final class PageContents {
 
     /** The contents of {@code page} as bytes, if they were read in this run and kept; else null. */
     public byte[] written(PageKey page) {
-        return written.get(page);
+        return kept == null ? null : kept.get(page);
     }
 
     /** From now on, compares each translation read after its source at once (the site's source locale and facts). */
@@ -139,10 +138,10 @@ public final class PageContents {
     }
 
     private void keep(Page page, Map<String, ClauseContent> contents) {
-        if (keepWritten) {
+        if (kept != null) {
             byte[] bytes = ClauseContentCodec.write(contents, page);
             if (bytes != null) {
-                written.put(new PageKey(page.locale(), page.document()), bytes);
+                kept.put(new PageKey(page.locale(), page.document()), bytes);
             }
         }
     }
