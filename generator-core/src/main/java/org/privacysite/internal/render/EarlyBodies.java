@@ -1,25 +1,20 @@
 package org.privacysite.internal.render;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.privacysite.internal.content.PageKey;
+import org.privacysite.internal.output.ScratchFile;
 
 /**
  * The page bodies rendered right after their page's first parse, from then until their page is
  * rendered (after every page was parsed). They are kept in a temporary file, as UTF-8, not in the
- * heap: at 10,000 pages they are about 250 MB of strings, the largest part of a build's live set,
- * and the operating system's page cache holds them just as well. The file is deleted as soon as it
- * is open, so on Linux and macOS nothing is left behind even after a kill (on Windows it is deleted
- * when closed). Where no temporary file can be written, bodies stay in the heap within a share of it,
+ * heap ({@link ScratchFile}): at 10,000 pages they are about 250 MB of strings, the largest part of a
+ * build's live set. Where no temporary file can be written, bodies stay in the heap within a share of it,
  * and the others are rendered again from their page. Thread-safe.
  */
 final class EarlyBodies implements AutoCloseable {
@@ -28,17 +23,12 @@ final class EarlyBodies implements AutoCloseable {
     private record Kept(long offset, int length, String html) {
     }
 
-    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
-
     private final Map<PageKey, Kept> kept = new ConcurrentHashMap<>();
-    /** Where the next body goes in the file. */
-    private final AtomicLong end = new AtomicLong();
     /** Characters of bodies that may still be kept in the heap, when there is no file. */
     private final AtomicLong room;
     private final boolean keeps;
-    private volatile FileChannel file;
+    private volatile ScratchFile file;
     private volatile boolean noFile;
-    private java.lang.ref.Cleaner.Cleanable cleanable;
 
     /** Where the temporary file goes; null: the platform's temporary directory. */
     private final Path directory;
@@ -69,13 +59,11 @@ final class EarlyBodies implements AutoCloseable {
         if (!keeps) {
             return;
         }
-        FileChannel channel = channel();
-        if (channel != null) {
+        ScratchFile scratch = file();
+        if (scratch != null) {
             byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
-            long offset = end.getAndAdd(utf8.length);
             try {
-                write(channel, ByteBuffer.wrap(utf8), offset);
-                kept.put(page, new Kept(offset, utf8.length, null));
+                kept.put(page, new Kept(scratch.append(utf8), utf8.length, null));
                 return;
             } catch (IOException e) {
                 return; // the disk is full, say: the page is rendered again from its tree
@@ -98,52 +86,27 @@ final class EarlyBodies implements AutoCloseable {
             room.addAndGet(body.html().length());
             return body.html();
         }
-        FileChannel channel = file;
-        if (channel == null) {
+        ScratchFile scratch = file;
+        if (scratch == null) {
             return null; // closed
         }
-        ByteBuffer bytes = ByteBuffer.allocate(body.length());
         try {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, body.offset() + bytes.position()) < 0) {
-                    return null;
-                }
-            }
+            return new String(scratch.read(body.offset(), body.length()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null; // rendered again from its tree
         }
-        return new String(bytes.array(), StandardCharsets.UTF_8);
     }
 
-    private static void write(FileChannel channel, ByteBuffer bytes, long offset) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes, offset + bytes.position());
-        }
-    }
-
-    /** The temporary file, opened on first use; null when none can be. */
-    private FileChannel channel() {
-        FileChannel channel = file;
-        if (channel != null || noFile) {
-            return channel;
+    /** The temporary file, made on first use; null when none can be. */
+    private ScratchFile file() {
+        ScratchFile scratch = file;
+        if (scratch != null || noFile) {
+            return scratch;
         }
         synchronized (this) {
             if (file == null && !noFile) {
-                try {
-                    Path path = directory == null ? Files.createTempFile("privacy-site-bodies", ".tmp")
-                            : Files.createTempFile(directory, "privacy-site-bodies", ".tmp");
-                    FileChannel opened = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                            StandardOpenOption.DELETE_ON_CLOSE);
-                    try {
-                        Files.deleteIfExists(path); // open files stay readable on POSIX: nothing left even on kill -9
-                    } catch (IOException e) {
-                        // Windows: deleted when closed instead
-                    }
-                    cleanable = CLEANER.register(this, new Closer(opened));
-                    file = opened;
-                } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                    noFile = true;
-                }
+                file = ScratchFile.create("privacy-site-bodies", directory);
+                noFile = file == null;
             }
             return file;
         }
@@ -153,27 +116,14 @@ final class EarlyBodies implements AutoCloseable {
     @Override
     public void close() {
         kept.clear();
-        java.lang.ref.Cleaner.Cleanable toClean;
+        ScratchFile scratch;
         synchronized (this) {
-            toClean = cleanable;
-            cleanable = null;
+            scratch = file;
             file = null;
             noFile = true;
         }
-        if (toClean != null) {
-            toClean.clean();
-        }
-    }
-
-    /** Closes the file once the bodies are unreachable, if nobody did: a check stopped by errors renders no page. */
-    private record Closer(FileChannel channel) implements Runnable {
-        @Override
-        public void run() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing left to release
-            }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 }
