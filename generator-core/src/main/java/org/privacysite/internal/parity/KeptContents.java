@@ -20,8 +20,8 @@ public final class KeptContents implements AutoCloseable {
     }
 
     private final Map<PageKey, Place> places = new ConcurrentHashMap<>();
-    private ScratchFile file;
-    private boolean closed;
+    /** Null where none can be made; once closed, its appends and reads fail, and nothing is kept or found. */
+    private final ScratchFile file = ScratchFile.create("privacy-site-contents", null);
 
     /** Forgets what was kept (a check that starts over reads its pages again); the file is written on from its end. */
     public void clear() {
@@ -29,47 +29,35 @@ public final class KeptContents implements AutoCloseable {
     }
 
     void put(PageKey page, byte[] bytes) {
-        ScratchFile scratch = file();
-        if (scratch == null) {
+        if (file == null) {
             return;
         }
         try {
-            places.put(page, new Place(scratch.append(bytes), bytes.length));
+            places.put(page, new Place(file.append(bytes), bytes.length));
         } catch (IOException e) {
-            places.remove(page); // a full disk, say: not kept
+            places.remove(page); // a full disk, say, or closed: not kept
         }
     }
 
     /** The bytes kept for {@code page}, or null. */
     byte[] get(PageKey page) {
         Place place = places.get(page);
-        ScratchFile scratch = file();
-        if (place == null || scratch == null) {
+        if (place == null || file == null) {
             return null;
         }
         try {
-            return scratch.read(place.at(), place.length());
+            return file.read(place.at(), place.length());
         } catch (IOException e) {
             return null;
         }
     }
 
-    private synchronized ScratchFile file() {
-        if (file == null && !closed) {
-            file = ScratchFile.create("privacy-site-contents", null);
-            closed = file == null; // nowhere to keep them: none are kept
-        }
-        return file;
-    }
-
     /** Deletes the file: nothing can be read after this. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        places.clear();
+    public void close() {
         if (file != null) {
             file.close();
-            file = null;
         }
+        places.clear();
     }
 }
