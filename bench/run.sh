@@ -550,12 +550,9 @@ cell_ratio() { # A B: ratio of wall medians, or a lower bound when A timed out
     rss_max=$(max_rss "ours-publish-$size"); rss_med=$(median "ours-publish-$size" 3)
     if [ -n "$rss_med" ]; then
       cached_max=$(max_rss "ours-publish-cached-$size"); cached_note=""
-      if [ "$cached_max" -gt 0 ]; then
-        cached_note=" (with the build cache: $(mib "$(median "ours-publish-cached-$size" 3)") median, $(mib "$cached_max") highest)"
-        [ "$cached_max" -gt "$rss_max" ] && rss_max=$cached_max
-      fi
-      verdict=$(awk -v m="$rss_max" -v t="$RSS_TARGET_MIB" 'BEGIN { d = m / 1024 - t; if (d <= 0) printf "met"; else printf "**not met**, %d MiB over", d }')
-      echo "| $pages | (2) peak RSS of \`check --out\`, default JVM settings, against the ${RSS_TARGET_MIB} MiB target | $(mib "$rss_med") median, $(mib "$(max_rss "ours-publish-$size")") highest of n=$(runs_ok "ours-publish-$size")$cached_note | | | | | | $verdict |"
+      [ "$cached_max" -gt 0 ] && cached_note=" (with the build cache: $(mib "$(median "ours-publish-cached-$size" 3)") median, $(mib "$cached_max") highest)"
+      verdict=$(awk -v a="$rss_max" -v b="$cached_max" -v t="$RSS_TARGET_MIB" 'BEGIN { m = a > b ? a : b; d = m / 1024 - t; if (d <= 0) printf "met"; else printf "**not met**, %d MiB over", d }')
+      echo "| $pages | (2) peak RSS of \`check --out\`, default JVM settings, against the ${RSS_TARGET_MIB} MiB target | $(mib "$rss_med") median, $(mib "$rss_max") highest of n=$(runs_ok "ours-publish-$size")$cached_note | | | | | | $verdict |"
     fi
     b=$(median "ours-build-$size" 1); c=$(median "ours-check-$size" 1); h=$(median "hugo-$size" 1)
     if [ -n "$b" ] && [ -n "$c" ] && [ -n "$h" ]; then

@@ -140,9 +140,8 @@ final class TunedJvm {
             if (cached < 0) {
                 return false;
             }
-            java.nio.file.Path content = java.nio.file.Path.of(option(args, "--content", "content"));
             String templates = option(args, "--templates", "templates");
-            return newest(content, 2, file -> !file.toString().endsWith(".md")) < cached
+            return newest(java.nio.file.Path.of(option(args, "--content", "content")), 2, file -> !file.toString().endsWith(".md")) < cached
                     && newest(java.nio.file.Path.of(templates), Integer.MAX_VALUE, file -> true) < cached;
         } catch (RuntimeException e) {
             return false; // a path picocli will report
