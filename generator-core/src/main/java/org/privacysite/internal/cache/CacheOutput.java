@@ -24,7 +24,7 @@ final class CacheOutput {
 
     /** With room for {@code capacity} bytes before it grows. */
     CacheOutput(int capacity) {
-        this(capacity, StringTable.empty());
+        this(capacity, null); // no text: hashed parts and the file's own fields are written as strings
     }
 
     /** For a record whose text goes to {@code strings}. */
@@ -48,7 +48,7 @@ final class CacheOutput {
      * and size cover them all. {@link #finish} sends the last ones.
      */
     static CacheOutput streaming(java.nio.channels.WritableByteChannel sink) {
-        return new CacheOutput(SLICE, StringTable.empty(), sink);
+        return new CacheOutput(SLICE, null, sink);
     }
 
     /** Sends what a {@link #streaming} output holds still. */
@@ -85,6 +85,9 @@ final class CacheOutput {
 
     /** {@code text} by its number in the string table (0 for null). */
     void writeText(String text) {
+        if (strings == null) {
+            throw new IllegalStateException("text written to an output without a string table"); // a bug: use writeString
+        }
         writeVar(text == null ? 0 : strings.number(text) + 1);
     }
 
