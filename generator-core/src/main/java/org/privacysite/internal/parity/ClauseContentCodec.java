@@ -1,6 +1,5 @@
 package org.privacysite.internal.parity;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ final class ClauseContentCodec {
                 return null;
             }
         }
-        return out.bytes.toByteArray();
+        return java.util.Arrays.copyOf(out.bytes, out.size);
     }
 
     /** The contents {@link #write} wrote for {@code page}. */
@@ -68,7 +67,9 @@ final class ClauseContentCodec {
     }
 
     private static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        // Not a ByteArrayOutputStream: its writes are synchronized, a lock taken for each of a page's thousand bytes.
+        private byte[] bytes = new byte[1024];
+        private int size;
         private final Map<String, Integer> strings = new HashMap<>();
         private int line;
 
@@ -138,17 +139,26 @@ final class ClauseContentCodec {
             number(0);
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             number(utf8.length);
-            bytes.write(utf8, 0, utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
 
         /** A number of 0 or more, seven bits a byte. */
         private void number(int value) {
+            room(5);
             int rest = value;
             while ((rest & ~0x7F) != 0) {
-                bytes.write((rest & 0x7F) | 0x80);
+                bytes[size++] = (byte) ((rest & 0x7F) | 0x80);
                 rest >>>= 7;
             }
-            bytes.write(rest);
+            bytes[size++] = (byte) rest;
         }
     }
 

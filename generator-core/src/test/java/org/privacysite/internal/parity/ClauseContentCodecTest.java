@@ -52,7 +52,29 @@ class ClauseContentCodecTest {
 
     @Test
     void contentsReadBackFromTheirBytesAreThoseOfThePage() {
-        Page page = new PageParser("en").parse("en", "privacy", Path.of("content/en/privacy.md"), POLICY);
+        Map<String, ClauseContent> read = roundTrip(POLICY);
+
+        assertEquals(4, read.size()); // the text before the first clause, and three clauses
+        assertEquals(2, read.get("retention").arguments().size());
+    }
+
+    /** The bytes grow past their first kilobyte as they are written. */
+    @Test
+    void aLongPageReadsBackWhole() {
+        StringBuilder policy = new StringBuilder(POLICY);
+        for (int i = 0; i < 60; i++) {
+            policy.append("\n## Clause number ").append(i).append(" of a long policy {#clause-").append(i).append("}\n\n")
+                    .append("We keep {kind").append(i).append("} for ").append(i * 7).append(" days; see [contact](#contact).\n");
+        }
+        Map<String, ClauseContent> read = roundTrip(policy.toString());
+
+        assertEquals(64, read.size());
+        assertEquals(List.of("kind59"), read.get("clause-59").arguments().stream().map(a -> a.argument().name()).toList());
+    }
+
+    /** {@code policy}'s contents written and read back, compared with those parsed, field by field. */
+    private static Map<String, ClauseContent> roundTrip(String policy) {
+        Page page = new PageParser("en").parse("en", "privacy", Path.of("content/en/privacy.md"), policy);
         Map<String, ClauseContent> contents = ClauseContent.of(page);
 
         byte[] bytes = ClauseContentCodec.write(contents, page);
@@ -74,8 +96,7 @@ class ClauseContentCodecTest {
             assertArrayEquals(expected.shapeColumns(), actual.shapeColumns(), key);
             assertEquals(expected.numbers(), actual.numbers(), key);
         }
-        assertEquals(4, read.size()); // the text before the first clause, and three clauses
-        assertEquals(2, read.get("retention").arguments().size());
+        return read;
     }
 
     @Test
