@@ -26,7 +26,7 @@ int runs = 1
 def mvn = { File project, List<String> arguments, int exitCode = 0 ->
     File log = new File(basedir, "build-${++runs}.log")
     def command = ["${System.getProperty('maven.home')}/bin/mvn".toString(), '-B', '-s', settings.path,
-                   "-Dmaven.repo.local=${localRepositoryPath}".toString()] + (offline ? ['-o'] : []) + arguments
+                   "-Dmaven.repo.local=${localRepositoryPath}".toString()] + (offline ? ['-o', '-Daether.offline.protocols=file'] : []) + arguments
     def builder = new ProcessBuilder(command).directory(project).redirectErrorStream(true).redirectOutput(log)
     builder.environment().put('JAVA_HOME', System.getProperty('java.home'))
     builder.environment().put('MAVEN_OPTS', '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m')

@@ -140,7 +140,7 @@ settings.setText(new File(repository, 'maven-plugin/src/it/settings.xml').getTex
 bin.mkdirs()
 File mvn = new File(bin, 'mvn')
 mvn.setText("""#!/bin/sh
-exec '${System.getProperty('maven.home')}/bin/mvn' -s '${settings}' -Dmaven.repo.local='${localRepositoryPath}' ${offline ? '-o' : ''} "\$@"
+exec '${System.getProperty('maven.home')}/bin/mvn' -s '${settings}' -Dmaven.repo.local='${localRepositoryPath}' ${offline ? '-o -Daether.offline.protocols=file' : ''} "\$@"
 """, 'UTF-8')
 mvn.setExecutable(true)
 
