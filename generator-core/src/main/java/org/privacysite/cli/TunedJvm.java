@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.privacysite.JvmSettings;
+
 /**
  * Runs a command of the CLI in a second JVM with compiler settings that suit the generator.
  * With HotSpot's default inlining, C2 turns the parser's and renderer's hot paths into very
@@ -28,21 +30,11 @@ final class TunedJvm {
     private static final String LAUNCHER = "launcher";
     private static final String TERMINAL = "privacy-site.terminal";
 
-    /**
-     * Smaller inlining limits (defaults 2500, 35, 325, 15): C2 spent 8 s instead of 27 s compiling for
-     * a 10k-page build, which took 25 s instead of 33 s on 2 cores. Tried in docs/benchmarks.md.
-     */
-    static final List<String> FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "-XX:InlineSmallCode=300", "-XX:MaxInlineSize=15", "-XX:FreqInlineSize=50", "-XX:MaxInlineLevel=5");
+    /** The inlining limits: {@link JvmSettings#INLINING}. */
+    static final List<String> FLAGS = JvmSettings.INLINING;
 
-    /**
-     * The garbage collector for build and check, unless the user chose one. The serial collector: on a
-     * 10k-page check the parallel one kept about 200 MB of its own (its marking bitmaps for the whole
-     * maximum heap, a quarter of the RAM) on top of the heap, and its second thread gains little on 2 cores
-     * where the workers use both; the serial one's young collections of a small young generation take a
-     * few ms each. (docs/benchmarks.md, "Memory".)
-     */
-    static final String BATCH_GC = "-XX:+UseSerialGC";
+    /** The collector for build and check, unless the user chose one: {@link JvmSettings#BATCH_GC}. */
+    static final String BATCH_GC = JvmSettings.BATCH_GC;
 
     /**
      * The collector of an incremental check ({@link #cachedCheck}): it restores every page from the cache, and
@@ -53,20 +45,13 @@ final class TunedJvm {
     static final String INCREMENTAL_GC = "-XX:+UseParallelGC";
 
     /**
-     * With it: a first heap of 256 MB and a young generation of 64 MB, whatever the RAM (the live set of
-     * a 10k-page check is about 200 MB, and what the JVM touches is what it was allowed: 1.5 GB of RSS
-     * from a first heap of an eighth of the RAM). The old generation grows as the site needs, up to the usual
-     * quarter of the RAM, keeping a fifth of it free after a full collection instead of two fifths (a fact-rich
-     * 10k-page check: 587 -> 500 MiB peak RSS, same time). Left out where the user sizes the heap, as is the
-     * promotion that goes with it ({@link #BATCH_PROMOTION} or {@link #INCREMENTAL_PROMOTION}).
+     * With it: {@link JvmSettings#BATCH_HEAP}. Left out where the user sizes the heap, as is the promotion that goes
+     * with it ({@link #BATCH_PROMOTION} or {@link #INCREMENTAL_PROMOTION}).
      */
-    static final List<String> BATCH_HEAP = List.of("-Xms256m", "-Xmn64m", "-XX:MinHeapFreeRatio=20");
+    static final List<String> BATCH_HEAP = JvmSettings.BATCH_HEAP;
 
-    /**
-     * With {@link #BATCH_HEAP} in a full run: what survives one young collection (the site model) is promoted at the
-     * next instead of copied between survivor spaces (promoted at the first, a 10k build took 1.2-1.6 s longer; see docs/benchmarks.md).
-     */
-    static final String BATCH_PROMOTION = "-XX:MaxTenuringThreshold=1";
+    /** With {@link #BATCH_HEAP} in a full run: {@link JvmSettings#BATCH_PROMOTION}. */
+    static final String BATCH_PROMOTION = JvmSettings.BATCH_PROMOTION;
 
     /**
      * In its place in an incremental check: what survives a young collection there is the pages restored from the
@@ -99,15 +84,11 @@ final class TunedJvm {
         }
     }
 
-    /**
-     * From this many policy files on, C2 (with the smaller inlining limits) pays for its compile
-     * time in a build or check; below it, C1 alone is faster: a 1k-page check 3.2 s instead of 4.4 s,
-     * 3k pages 7.1 s instead of 7.7 s, but 5k pages 10.7 s instead of 10.1 s.
-     */
-    static final int LARGE_SITE = 4000;
+    /** From this many policy files on, C2 pays for its compile time: {@link JvmSettings#LARGE_SITE}. */
+    static final int LARGE_SITE = JvmSettings.LARGE_SITE;
 
     /** The JIT for a build or check below {@link #LARGE_SITE} pages. */
-    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    static final String QUICK_JIT = JvmSettings.QUICK_JIT;
 
     /** Whether {@code command} on a site of {@code policyFiles} runs with C1 only ({@link #QUICK_JIT}). */
     static boolean quickJit(String command, long policyFiles) {

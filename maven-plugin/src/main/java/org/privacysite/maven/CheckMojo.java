@@ -124,6 +124,7 @@ public class CheckMojo extends AbstractRenderingMojo {
         if (outputDirectory != null) {
             getLog().info("Built " + result.pages() + " pages into " + outputDirectory);
         }
+        adviseJvm(result.pages());
     }
 
     private void writeReports(PrivacySite site, CheckResult result) throws MojoExecutionException {

@@ -85,5 +85,6 @@ public class GenerateMojo extends AbstractRenderingMojo {
         log(result.warnings());
         getLog().info("Built " + result.pages() + " pages into " + outputDirectory
                 + (result.warnings().isEmpty() ? "" : " (" + summary(result.warnings()) + ")"));
+        adviseJvm(result.pages());
     }
 }
