@@ -1,5 +1,12 @@
 package org.privacysite.cli;
 
+import static org.privacysite.JvmSettings.BATCH_GC;
+import static org.privacysite.JvmSettings.BATCH_HEAP;
+import static org.privacysite.JvmSettings.BATCH_PROMOTION;
+import static org.privacysite.JvmSettings.INLINING;
+import static org.privacysite.JvmSettings.LARGE_SITE;
+import static org.privacysite.JvmSettings.QUICK_JIT;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -15,9 +22,9 @@ import org.privacysite.JvmSettings;
  * With HotSpot's default inlining, C2 turns the parser's and renderer's hot paths into very
  * large methods: on a 2-core machine compiling them took as much CPU as building 10,000 pages
  * (docs/benchmarks.md). {@code java -jar} cannot pass JVM flags, so {@code main} starts the JVM
- * again with them, for sites of at least {@link #SMALL_SITE} pages; {@code -Dprivacy-site.tuned-jvm=false}
- * runs everything in the first JVM. A build or check of fewer than {@link #LARGE_SITE} pages ends
- * before C2's work pays off, so it runs with C1 only.
+ * again with them ({@link JvmSettings}), for sites of at least {@link #SMALL_SITE} pages;
+ * {@code -Dprivacy-site.tuned-jvm=false} runs everything in the first JVM. A build or check of fewer than
+ * {@link JvmSettings#LARGE_SITE} pages ends before C2's work pays off, so it runs with C1 only.
  */
 final class TunedJvm {
 
@@ -30,12 +37,6 @@ final class TunedJvm {
     private static final String LAUNCHER = "launcher";
     private static final String TERMINAL = "privacy-site.terminal";
 
-    /** The inlining limits: {@link JvmSettings#INLINING}. */
-    static final List<String> FLAGS = JvmSettings.INLINING;
-
-    /** The collector for build and check, unless the user chose one: {@link JvmSettings#BATCH_GC}. */
-    static final String BATCH_GC = JvmSettings.BATCH_GC;
-
     /**
      * The collector of an incremental check ({@link #cachedCheck}): it restores every page from the cache, and
      * its young collections copy those pages once, which the serial collector does in 350-400 ms of pauses at
@@ -45,22 +46,16 @@ final class TunedJvm {
     static final String INCREMENTAL_GC = "-XX:+UseParallelGC";
 
     /**
-     * With it: {@link JvmSettings#BATCH_HEAP}. Left out where the user sizes the heap, as is the promotion that goes
-     * with it ({@link #BATCH_PROMOTION} or {@link #INCREMENTAL_PROMOTION}).
-     */
-    static final List<String> BATCH_HEAP = JvmSettings.BATCH_HEAP;
-
-    /** With {@link #BATCH_HEAP} in a full run: {@link JvmSettings#BATCH_PROMOTION}. */
-    static final String BATCH_PROMOTION = JvmSettings.BATCH_PROMOTION;
-
-    /**
      * In its place in an incremental check: what survives a young collection there is the pages restored from the
      * cache, which live to the end, so it is promoted at once instead of copied once more first (10k edit: young
      * pauses about 230 -> 190 ms, the collector's CPU 0.46 -> 0.37 s, three pairs).
      */
     static final String INCREMENTAL_PROMOTION = "-XX:MaxTenuringThreshold=0";
 
-    /** The user's options that size the heap themselves: then {@link #BATCH_HEAP} is left to them. */
+    /**
+     * The user's options that size the heap themselves: then {@link JvmSettings#BATCH_HEAP} is left to them, as is the
+     * promotion that goes with it ({@link JvmSettings#BATCH_PROMOTION} or {@link #INCREMENTAL_PROMOTION}).
+     */
     static boolean sizesHeap(List<String> options) {
         return options.stream().anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-Xms")
                 || option.startsWith("-Xmn") || option.matches("-XX:(Max|Initial|Min)?(Heap|New)Size=.*")
@@ -84,13 +79,7 @@ final class TunedJvm {
         }
     }
 
-    /** From this many policy files on, C2 pays for its compile time: {@link JvmSettings#LARGE_SITE}. */
-    static final int LARGE_SITE = JvmSettings.LARGE_SITE;
-
-    /** The JIT for a build or check below {@link #LARGE_SITE} pages. */
-    static final String QUICK_JIT = JvmSettings.QUICK_JIT;
-
-    /** Whether {@code command} on a site of {@code policyFiles} runs with C1 only ({@link #QUICK_JIT}). */
+    /** Whether {@code command} on a site of {@code policyFiles} runs with C1 only ({@link JvmSettings#QUICK_JIT}). */
     static boolean quickJit(String command, long policyFiles) {
         return !command.equals("serve") && policyFiles < LARGE_SITE; // the preview runs long: C2's code serves every edit
     }
@@ -269,7 +258,7 @@ final class TunedJvm {
      */
     static final int SMALL_SITE = 100;
 
-    /** How many Markdown files the content directory of {@code args} has, counting up to {@link #LARGE_SITE}. */
+    /** How many Markdown files the content directory of {@code args} has, counting up to {@link JvmSettings#LARGE_SITE}. */
     static long policyFiles(String[] args) {
         String content = option(args, "--content", "content");
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of(content), 2)) {
@@ -300,7 +289,7 @@ final class TunedJvm {
         boolean incremental = cachedCheck(args);
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(FLAGS);
+        command.addAll(INLINING);
         if (!name.equals("serve") && options.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
             // A batch run: see BATCH_GC and INCREMENTAL_GC. The preview keeps G1's short pauses.
             command.add(incremental ? INCREMENTAL_GC : BATCH_GC);

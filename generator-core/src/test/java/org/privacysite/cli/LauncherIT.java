@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.JvmSettings;
 import org.privacysite.SampleSite;
 
 /**
@@ -98,7 +99,7 @@ class LauncherIT {
         assertTrue(run.out().contains("Built 10 pages into " + out), run.out());
         assertTrue(Files.isRegularFile(out.resolve("fr/privacy/index.html")));
         assertTrue(run.err().contains("Running with -XX:+IgnoreUnrecognizedVMOptions -XX:InlineSmallCode=300"), run.err());
-        assertTrue(run.err().contains(TunedJvm.BATCH_GC) && run.err().contains(TunedJvm.QUICK_JIT), run.err());
+        assertTrue(run.err().contains(JvmSettings.BATCH_GC) && run.err().contains(JvmSettings.QUICK_JIT), run.err());
         assertFalse(run.err().contains("second JVM"), "no second JVM: " + run.err());
         assertFalse(run.err().contains("VM warning"), "none of our flags makes the JVM complain: " + run.err());
     }
@@ -129,7 +130,7 @@ class LauncherIT {
         String options = run.err().lines().filter(line -> line.startsWith("Running with ")).findFirst().orElse("");
         assertTrue(options.indexOf("-XX:InlineSmallCode=300") < options.indexOf("-Xmx200m")
                 && options.indexOf("-Xmx200m") < options.indexOf("-XX:+UseParallelGC"), options);
-        assertFalse(options.contains(TunedJvm.BATCH_GC), "the user's collector replaces ours: " + options);
+        assertFalse(options.contains(JvmSettings.BATCH_GC), "the user's collector replaces ours: " + options);
         assertFalse(options.contains("-Xms256m"), "the user's heap size replaces ours: " + options);
     }
 
@@ -142,7 +143,7 @@ class LauncherIT {
     @Test
     void anIncrementalCheckOfALargeSiteGetsC1Only() throws IOException, InterruptedException {
         Path content = Files.createDirectories(temp.resolve("content/en"));
-        for (int i = 0; i < TunedJvm.LARGE_SITE; i++) {
+        for (int i = 0; i < JvmSettings.LARGE_SITE; i++) {
             Files.writeString(content.resolve("policy" + i + ".md"), "");
         }
         Path siteYaml = Files.writeString(temp.resolve("content/site.yaml"), "name: x");
@@ -156,34 +157,34 @@ class LauncherIT {
         String[] check = {"check", "--content", "content", "--templates=templates", "--out", "target/site"};
 
         run(environment, check);
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "no cache yet: a full check, C2 pays off");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "no cache yet: a full check, C2 pays off");
         assertEquals(TunedJvm.hugePagesOnRequest(), Files.readString(options).contains(TunedJvm.HUGE_PAGES), "huge pages for a full run");
-        assertTrue(Files.readString(options).contains(TunedJvm.BATCH_GC), "the serial collector for a full run");
+        assertTrue(Files.readString(options).contains(JvmSettings.BATCH_GC), "the serial collector for a full run");
 
         Path cache = Files.writeString(Files.createDirectories(temp.resolve("target/privacy-site-cache")).resolve("site.cache"), "x");
         Files.setLastModifiedTime(cache, FileTime.fromMillis(2_000_000_000_000L));
         Files.setLastModifiedTime(content.resolve("policy1.md"), FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "a cache, but the site it describes was deleted: a full run");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "a cache, but the site it describes was deleted: a full run");
         Files.writeString(Files.createDirectories(temp.resolve("target/site")).resolve(".privacy-site-build"), "stamp");
         run(environment, check);
-        assertTrue(Files.readString(options).contains(TunedJvm.QUICK_JIT), "only a policy text changed since the cache");
+        assertTrue(Files.readString(options).contains(JvmSettings.QUICK_JIT), "only a policy text changed since the cache");
         assertFalse(Files.readString(options).contains(TunedJvm.HUGE_PAGES), "no huge pages for an incremental run");
-        assertTrue(Files.readString(options).contains(TunedJvm.INCREMENTAL_GC) && !Files.readString(options).contains(TunedJvm.BATCH_GC),
+        assertTrue(Files.readString(options).contains(TunedJvm.INCREMENTAL_GC) && !Files.readString(options).contains(JvmSettings.BATCH_GC),
                 "the parallel collector for an incremental run: " + Files.readString(options));
 
         run(environment, "check", "--no-cache", "--content", "content", "--templates=templates", "--out", "target/site");
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "--no-cache: a full check");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "--no-cache: a full check");
         run(environment, "check", "--content", "content", "--templates=templates", "--out", "target/site", "--cache=elsewhere");
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "no cache in the directory given");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "no cache in the directory given");
 
         Files.setLastModifiedTime(template, FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "a template changed since the cache: a full run");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "a template changed since the cache: a full run");
         Files.setLastModifiedTime(template, FileTime.fromMillis(1_000_000_000_000L));
         Files.setLastModifiedTime(siteYaml, FileTime.fromMillis(2_000_000_100_000L));
         run(environment, check);
-        assertFalse(Files.readString(options).contains(TunedJvm.QUICK_JIT), "site.yaml changed since the cache: a full run");
+        assertFalse(Files.readString(options).contains(JvmSettings.QUICK_JIT), "site.yaml changed since the cache: a full run");
     }
 
     /**

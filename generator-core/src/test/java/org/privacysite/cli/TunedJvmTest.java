@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacysite.JvmSettings;
 import org.privacysite.SampleSite;
 
 /** {@code java -jar privacy-site.jar build} runs the work in a second JVM with the generator's compiler flags. */
@@ -58,18 +59,18 @@ class TunedJvmTest {
         int users = command.indexOf("-Duser.timezone=UTC"); // from the surefire configuration that runs this test
         assertTrue(ours > 0 && users > ours, command::toString);
         assertTrue(command.contains("-Dprivacy-site.tuned-jvm=second"), command::toString);
-        assertTrue(command.contains(TunedJvm.BATCH_GC), command::toString);
-        for (String flag : TunedJvm.BATCH_HEAP) {
+        assertTrue(command.contains(JvmSettings.BATCH_GC), command::toString);
+        for (String flag : JvmSettings.BATCH_HEAP) {
             assertTrue(command.indexOf(flag) > 0 && command.indexOf(flag) < users, command::toString);
         }
-        assertTrue(command.indexOf(TunedJvm.BATCH_PROMOTION) > 0 && command.indexOf(TunedJvm.BATCH_PROMOTION) < users, command::toString);
+        assertTrue(command.indexOf(JvmSettings.BATCH_PROMOTION) > 0 && command.indexOf(JvmSettings.BATCH_PROMOTION) < users, command::toString);
         assertFalse(command.contains(TunedJvm.INCREMENTAL_PROMOTION), "a full run promotes at the second collection: " + command);
-        assertTrue(command.indexOf(TunedJvm.QUICK_JIT) > 0 && command.indexOf(TunedJvm.QUICK_JIT) < users,
+        assertTrue(command.indexOf(JvmSettings.QUICK_JIT) > 0 && command.indexOf(JvmSettings.QUICK_JIT) < users,
                 "a site this size builds with C1 only: " + command);
         assertEquals(TunedJvm.hugePagesOnRequest(), command.contains(TunedJvm.HUGE_PAGES), "huge pages where the kernel gives them");
         List<String> serve = TunedJvm.command(new String[] {"serve", "--content", large.toString()}).orElseThrow();
-        assertTrue(!serve.contains(TunedJvm.BATCH_GC), "the preview keeps the default collector: " + serve);
-        assertTrue(!serve.contains(TunedJvm.QUICK_JIT), "the preview keeps C2: " + serve);
+        assertTrue(!serve.contains(JvmSettings.BATCH_GC), "the preview keeps the default collector: " + serve);
+        assertTrue(!serve.contains(JvmSettings.QUICK_JIT), "the preview keeps C2: " + serve);
         assertTrue(!serve.contains(TunedJvm.HUGE_PAGES), "the preview keeps the default heap: " + serve);
     }
 
@@ -80,15 +81,15 @@ class TunedJvmTest {
     @Test
     void theLauncherScriptGivesTheSameFlags() throws IOException {
         String script = Files.readString(SampleSite.repository().resolve("generator-core/src/main/dist/bin/privacy-site"));
-        assertTrue(script.contains("flags=\"" + String.join(" ", TunedJvm.FLAGS) + "\""), "the JIT flags");
-        assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_GC + "\""), "the batch collector");
+        assertTrue(script.contains("flags=\"" + String.join(" ", JvmSettings.INLINING) + "\""), "the JIT flags");
+        assertTrue(script.contains("flags=\"$flags " + JvmSettings.BATCH_GC + "\""), "the batch collector");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_GC + "\""), "the incremental check's collector");
-        assertTrue(script.contains("flags=\"$flags " + String.join(" ", TunedJvm.BATCH_HEAP) + "\""), "the batch heap");
-        assertTrue(script.contains("flags=\"$flags " + TunedJvm.BATCH_PROMOTION + "\""), "the batch promotion");
+        assertTrue(script.contains("flags=\"$flags " + String.join(" ", JvmSettings.BATCH_HEAP) + "\""), "the batch heap");
+        assertTrue(script.contains("flags=\"$flags " + JvmSettings.BATCH_PROMOTION + "\""), "the batch promotion");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.INCREMENTAL_PROMOTION + "\""), "the incremental check's promotion");
         assertTrue(script.contains("flags=\"$flags " + TunedJvm.HUGE_PAGES + "\""), "huge pages");
-        assertTrue(script.contains("flags=\"$flags " + TunedJvm.QUICK_JIT + "\""), "C1 only");
-        assertTrue(script.contains("head -n " + TunedJvm.LARGE_SITE + " ") && script.contains("-lt " + TunedJvm.LARGE_SITE + " "),
+        assertTrue(script.contains("flags=\"$flags " + JvmSettings.QUICK_JIT + "\""), "C1 only");
+        assertTrue(script.contains("head -n " + JvmSettings.LARGE_SITE + " ") && script.contains("-lt " + JvmSettings.LARGE_SITE + " "),
                 "the same site size for C1 only");
         // The launcher looks for the build stamp by name: the name PrivacySite.isPublishedSite looks for.
         java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("\\[ -f \"\\$out/([^\"]+)\" ]").matcher(script);
@@ -112,9 +113,9 @@ class TunedJvmTest {
     @Test
     void onlyLargeSitesAreCompiledByC2() {
         assertTrue(TunedJvm.quickJit("build", TunedJvm.SMALL_SITE));
-        assertTrue(TunedJvm.quickJit("check", TunedJvm.LARGE_SITE - 1));
-        assertFalse(TunedJvm.quickJit("check", TunedJvm.LARGE_SITE));
-        assertFalse(TunedJvm.quickJit("build", TunedJvm.LARGE_SITE));
+        assertTrue(TunedJvm.quickJit("check", JvmSettings.LARGE_SITE - 1));
+        assertFalse(TunedJvm.quickJit("check", JvmSettings.LARGE_SITE));
+        assertFalse(TunedJvm.quickJit("build", JvmSettings.LARGE_SITE));
         assertFalse(TunedJvm.quickJit("serve", TunedJvm.SMALL_SITE));
     }
 
